@@ -1,0 +1,124 @@
+// The database's tables as Kysely sees them. Column names are snake_case; booleans are integers 0/1 and
+// instants are ISO 8601 UTC text, so the same schema runs unchanged on SQLite and PostgreSQL.
+import type { Insertable, Selectable } from 'kysely';
+
+export interface RegionTable {
+  code: string;
+  name: string;
+  kind: string;
+  timezone: string;
+  parent_code: string | null;
+}
+
+export interface UnitTable {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  region_code: string;
+  address: string | null;
+  created_at: string;
+}
+
+export interface ServiceTable {
+  id: string;
+  unit_id: string;
+  slug: string;
+  name: string;
+  position: number;
+  is_permit: number;
+  sla_value: number | null;
+  sla_unit: string | null;
+  sla_starts_at: string | null;
+  /** Service users of the previous period, as the unit declares them (sample target, DOMAIN.md §4). */
+  declared_users: number | null;
+}
+
+export interface HolidayTable {
+  date: string;
+  name: string;
+  kind: string;
+}
+
+export interface ResponseTable {
+  id: string;
+  unit_id: string;
+  service_id: string | null;
+  created_at: string;
+  local_date: string;
+  local_hour: number;
+  channel: string;
+  u1: number;
+  u2: number;
+  u3: number;
+  u4: number;
+  u5: number;
+  u6: number;
+  u7: number;
+  u8: number;
+  u9: number;
+  gender: string | null;
+  age: number | null;
+  education: string | null;
+  occupation: string | null;
+  /** Already redacted (DOMAIN.md §9); the original is never stored. */
+  comment: string | null;
+  idempotency_key: string;
+  receipt: string;
+  ip_hash: string | null;
+  verified: number;
+  visit_code_id: string | null;
+  /** Null for a reportable response; a reason code when excluded. Nothing is deleted. */
+  exclusion_reason: string | null;
+  excluded_at: string | null;
+}
+
+/** One row per unit, service ('' when none was named) and local date: the only source of scores. */
+export interface ScoreDailyTable {
+  unit_id: string;
+  service_id: string;
+  local_date: string;
+  n: number;
+  n_verified: number;
+  n_excluded: number;
+  sum_u1: number;
+  sum_u2: number;
+  sum_u3: number;
+  sum_u4: number;
+  sum_u5: number;
+  sum_u6: number;
+  sum_u7: number;
+  sum_u8: number;
+  sum_u9: number;
+  sum_total: number;
+  sum_total_sq: number;
+  v_sum_total: number;
+  v_sum_total_sq: number;
+}
+
+export interface VisitCodeTable {
+  id: string;
+  unit_id: string;
+  code: string;
+  issued_at: string;
+  used_at: string | null;
+  response_id: string | null;
+}
+
+export interface Database {
+  regions: RegionTable;
+  units: UnitTable;
+  services: ServiceTable;
+  holidays: HolidayTable;
+  responses: ResponseTable;
+  score_daily: ScoreDailyTable;
+  visit_codes: VisitCodeTable;
+}
+
+export type Region = Selectable<RegionTable>;
+export type Unit = Selectable<UnitTable>;
+export type Service = Selectable<ServiceTable>;
+export type NewUnit = Insertable<UnitTable>;
+export type NewService = Insertable<ServiceTable>;
+export type NewResponse = Insertable<ResponseTable>;
+export type NewScoreDaily = Insertable<ScoreDailyTable>;

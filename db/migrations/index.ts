@@ -1,0 +1,8 @@
+// The list of migrations, in order. A static list (rather than a folder scan) works the same under tsx,
+// vitest and any bundler. Add new files at the end; never edit a migration that has shipped.
+import type { Migration } from 'kysely';
+import * as initial from './2026_11_23_0001_initial.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026_11_23_0001_initial': initial,
+};

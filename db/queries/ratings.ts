@@ -1,0 +1,125 @@
+import type { Kysely } from 'kysely';
+import { rollupContribution } from '../../server/domain/rollup.ts';
+import type { Answers } from '../../server/domain/skm.ts';
+import type { Database } from '../database.ts';
+import { applyRollupDelta } from './rollups.ts';
+
+export interface RatingRecord {
+  id: string;
+  receipt: string;
+  unitId: string;
+  serviceId: string | null;
+  createdAt: string;
+  localDate: string;
+  localHour: number;
+  channel: string;
+  answers: Answers;
+  gender: string | null;
+  age: number | null;
+  education: string | null;
+  occupation: string | null;
+  /** Must already be redacted. */
+  comment: string | null;
+  idempotencyKey: string;
+  ipHash: string | null;
+  visitCode: string | null;
+}
+
+export interface RatingAck {
+  id: string;
+  receipt: string;
+  status: 'accepted' | 'verified';
+}
+
+export type RecordOutcome =
+  | { outcome: 'created' | 'replayed'; ack: RatingAck }
+  | { outcome: 'visit_code_unknown' | 'visit_code_spent' };
+
+async function findAck(db: Kysely<Database>, unitId: string, key: string): Promise<RatingAck | undefined> {
+  const row = await db
+    .selectFrom('responses')
+    .select(['id', 'receipt', 'verified'])
+    .where('unit_id', '=', unitId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+  return row && { id: row.id, receipt: row.receipt, status: row.verified ? 'verified' : 'accepted' };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === '23505';
+}
+
+/**
+ * Stores a rating and adds it to its day's rollup in one transaction. A key already used for this unit returns
+ * the first answer instead (the retry is counted once); a visit code, when given, must be this unit's and unused,
+ * and is spent by the same transaction.
+ */
+export async function recordRating(db: Kysely<Database>, r: RatingRecord): Promise<RecordOutcome> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const earlier = await findAck(trx, r.unitId, r.idempotencyKey);
+      if (earlier) return { outcome: 'replayed', ack: earlier };
+
+      let visitCodeId: string | null = null;
+      if (r.visitCode) {
+        const code = await trx
+          .selectFrom('visit_codes')
+          .select(['id', 'used_at'])
+          .where('unit_id', '=', r.unitId)
+          .where('code', '=', r.visitCode)
+          .executeTakeFirst();
+        if (!code) return { outcome: 'visit_code_unknown' };
+        if (code.used_at) return { outcome: 'visit_code_spent' };
+        const spent = await trx
+          .updateTable('visit_codes')
+          .set({ used_at: r.createdAt, response_id: r.id })
+          .where('id', '=', code.id)
+          .where('used_at', 'is', null)
+          .executeTakeFirst();
+        if (Number(spent.numUpdatedRows) !== 1) return { outcome: 'visit_code_spent' };
+        visitCodeId = code.id;
+      }
+      const verified = visitCodeId !== null;
+      const a = r.answers;
+      await trx
+        .insertInto('responses')
+        .values({
+          id: r.id,
+          unit_id: r.unitId,
+          service_id: r.serviceId,
+          created_at: r.createdAt,
+          local_date: r.localDate,
+          local_hour: r.localHour,
+          channel: r.channel,
+          u1: a.U1, u2: a.U2, u3: a.U3, u4: a.U4, u5: a.U5, u6: a.U6, u7: a.U7, u8: a.U8, u9: a.U9,
+          gender: r.gender,
+          age: r.age,
+          education: r.education,
+          occupation: r.occupation,
+          comment: r.comment,
+          idempotency_key: r.idempotencyKey,
+          receipt: r.receipt,
+          ip_hash: r.ipHash,
+          verified: verified ? 1 : 0,
+          visit_code_id: visitCodeId,
+          exclusion_reason: null,
+          excluded_at: null,
+        })
+        .execute();
+      await applyRollupDelta(
+        trx,
+        { unitId: r.unitId, serviceId: r.serviceId, localDate: r.localDate },
+        rollupContribution(r.answers, verified),
+      );
+      return { outcome: 'created', ack: { id: r.id, receipt: r.receipt, status: verified ? 'verified' : 'accepted' } };
+    });
+  } catch (error) {
+    // Two processes raced with the same key (PostgreSQL, several servers): the loser answers with the winner's receipt.
+    if (isUniqueViolation(error)) {
+      const earlier = await findAck(db, r.unitId, r.idempotencyKey);
+      if (earlier) return { outcome: 'replayed', ack: earlier };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { RollupCounts } from '../../server/domain/rollup.ts';
+import type { Database, NewScoreDaily } from '../database.ts';
+
+/** The service column of a rollup row when the resident named no service. */
+export const NO_SERVICE = '';
+
+const SUM_COLUMNS = [
+  'n', 'n_verified', 'n_excluded',
+  'sum_u1', 'sum_u2', 'sum_u3', 'sum_u4', 'sum_u5', 'sum_u6', 'sum_u7', 'sum_u8', 'sum_u9',
+  'sum_total', 'sum_total_sq', 'v_sum_total', 'v_sum_total_sq',
+] as const;
+
+export interface RollupKey {
+  unitId: string;
+  serviceId: string | null;
+  localDate: string;
+}
+
+export function rollupRow(key: RollupKey, counts: RollupCounts, excludedDelta = 0): NewScoreDaily {
+  const [u1, u2, u3, u4, u5, u6, u7, u8, u9] = counts.elementSums as [number, number, number, number, number, number, number, number, number];
+  return {
+    unit_id: key.unitId,
+    service_id: key.serviceId ?? NO_SERVICE,
+    local_date: key.localDate,
+    n: counts.n,
+    n_verified: counts.nVerified,
+    n_excluded: excludedDelta,
+    sum_u1: u1, sum_u2: u2, sum_u3: u3, sum_u4: u4, sum_u5: u5, sum_u6: u6, sum_u7: u7, sum_u8: u8, sum_u9: u9,
+    sum_total: counts.total,
+    sum_total_sq: counts.totalSq,
+    v_sum_total: counts.verifiedTotal,
+    v_sum_total_sq: counts.verifiedTotalSq,
+  };
+}
+
+/** Adds a delta to one day's rollup, creating the row when it is the day's first response. */
+export async function applyRollupDelta(
+  trx: Transaction<Database> | Kysely<Database>,
+  key: RollupKey,
+  counts: RollupCounts,
+  excludedDelta = 0,
+): Promise<void> {
+  await trx
+    .insertInto('score_daily')
+    .values(rollupRow(key, counts, excludedDelta))
+    .onConflict((oc) =>
+      oc.columns(['unit_id', 'service_id', 'local_date']).doUpdateSet((eb) =>
+        Object.fromEntries(
+          SUM_COLUMNS.map((col) => [col, eb(eb.ref(`score_daily.${col}`), '+', eb.ref(`excluded.${col}`))]),
+        ),
+      ),
+    )
+    .execute();
+}
+
+/** Bulk insert of precomputed rollup rows (the demo seed), in chunks that stay under SQLite's parameter limit. */
+export async function insertRollups(db: Kysely<Database> | Transaction<Database>, rows: NewScoreDaily[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db.insertInto('score_daily').values(rows.slice(i, i + 1000)).execute();
+  }
+}

@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import type { Database, Service } from '../database.ts';
+
+export interface UnitListItem {
+  slug: string;
+  name: string;
+  kind: string;
+  regionCode: string;
+  regionName: string;
+  timezone: string;
+}
+
+export interface UnitSearch {
+  q?: string | undefined;
+  regionCodes?: string[] | undefined;
+  kind?: string | undefined;
+  limit: number;
+  /** Keyset position: the name and slug of the last unit of the previous page. */
+  after?: { name: string; slug: string } | undefined;
+}
+
+/** Units ordered by name (then slug), filtered by a case-insensitive name match, regions and kind. */
+export async function searchUnits(db: Kysely<Database>, search: UnitSearch): Promise<UnitListItem[]> {
+  let query = db
+    .selectFrom('units')
+    .innerJoin('regions', 'regions.code', 'units.region_code')
+    .select([
+      'units.slug as slug',
+      'units.name as name',
+      'units.kind as kind',
+      'regions.code as regionCode',
+      'regions.name as regionName',
+      'regions.timezone as timezone',
+    ]);
+  if (search.q) {
+    // LIKE wildcards are dropped from the words rather than escaped: SQLite and PostgreSQL escape differently.
+    const words = search.q.toLowerCase().replace(/[\\%_]/g, ' ').split(/\s+/).filter(Boolean).slice(0, 8);
+    for (const word of words) {
+      const pattern = `%${word}%`;
+      query = query.where((eb) =>
+        eb.or([
+          eb(eb.fn('lower', ['units.name']), 'like', eb.val(pattern)),
+          eb(eb.fn('lower', ['regions.name']), 'like', eb.val(pattern)),
+        ]),
+      );
+    }
+  }
+  if (search.regionCodes) query = query.where('units.region_code', 'in', search.regionCodes);
+  if (search.kind) query = query.where('units.kind', '=', search.kind);
+  if (search.after) {
+    const { name, slug } = search.after;
+    query = query.where((eb) =>
+      eb.or([eb('units.name', '>', name), eb.and([eb('units.name', '=', name), eb('units.slug', '>', slug)])]),
+    );
+  }
+  return query.orderBy('units.name').orderBy('units.slug').limit(search.limit).execute();
+}
+
+export interface UnitDetail {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  address: string | null;
+  region: { code: string; name: string };
+  timezone: string;
+  services: Service[];
+}
+
+export async function findUnitBySlug(db: Kysely<Database>, slug: string): Promise<UnitDetail | undefined> {
+  const unit = await db
+    .selectFrom('units')
+    .innerJoin('regions', 'regions.code', 'units.region_code')
+    .select([
+      'units.id as id',
+      'units.slug as slug',
+      'units.name as name',
+      'units.kind as kind',
+      'units.address as address',
+      'regions.code as regionCode',
+      'regions.name as regionName',
+      'regions.timezone as timezone',
+    ])
+    .where('units.slug', '=', slug)
+    .executeTakeFirst();
+  if (!unit) return undefined;
+  const services = await db
+    .selectFrom('services')
+    .selectAll()
+    .where('unit_id', '=', unit.id)
+    .orderBy('position')
+    .orderBy('name')
+    .execute();
+  const { regionCode, regionName, ...rest } = unit;
+  return { ...rest, region: { code: regionCode, name: regionName }, services };
+}

@@ -1,0 +1,253 @@
+// The deterministic demo world (DESIGN.md "Demo data"): regions, units, services, holidays and about 50,000
+// ratings over 2025–2026. Rollups are aggregated here in memory with the same domain rule the API uses, so a
+// recount from the responses table is an independent check of both.
+import type { Kysely } from 'kysely';
+import { uuidV7, newReceipt, newVisitCode } from '../server/domain/ids.ts';
+import { seededRandom, type Random } from '../server/domain/random.ts';
+import { redactPersonalData } from '../server/domain/redaction.ts';
+import { addRollup, emptyRollup, rollupContribution, type RollupCounts } from '../server/domain/rollup.ts';
+import { ELEMENT_CODES, type Answer, type Answers, type ElementCode } from '../server/domain/skm.ts';
+import { instantOfLocal, isTimeZone, localDateOf, localHourOf, type TimeZone } from '../server/domain/time-zones.ts';
+import { EDUCATION_LEVELS, OCCUPATIONS } from '../server/domain/rating-input.ts';
+import type { Database, NewResponse } from './database.ts';
+import { insertRollups, rollupRow } from './queries/rollups.ts';
+import { COMMENTS, HOLIDAYS, REGIONS, SERVICES_BY_KIND, UNITS, type SeedUnit, type UnitKind } from './seed-data.ts';
+
+export const DEMO_SEED = 20260101;
+export const DEMO_FIRST_DAY = '2025-01-01';
+export const DEMO_LAST_DAY = '2026-11-20';
+
+export interface SeedSummary {
+  regions: number;
+  units: number;
+  services: number;
+  holidays: number;
+  responses: number;
+}
+
+export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom('units').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
+
+function daysBetween(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(first + 'T00:00:00Z'); t <= Date.parse(last + 'T00:00:00Z'); t += 86_400_000) {
+    out.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+// Element tendencies seen across SKM reports: fees are mostly free, time and complaint handling score lowest.
+const ELEMENT_BIAS: Record<ElementCode, number> = {
+  U1: 0.1, U2: 0.0, U3: -0.3, U4: 0.45, U5: 0.05, U6: 0.1, U7: 0.15, U8: -0.35, U9: -0.1,
+};
+const FEE_KINDS: UnitKind[] = ['samsat', 'dpmptsp', 'rsud'];
+
+/** Cumulative visit weights over the demo days for one kind of unit (weekends and holidays mostly closed). */
+function dayWeights(days: string[], kind: UnitKind, holidays: Set<string>): number[] {
+  const cumulative: number[] = [];
+  let sum = 0;
+  const alwaysOpen = kind === 'rsud';
+  for (const day of days) {
+    const weekday = new Date(day + 'T00:00:00Z').getUTCDay();
+    let w = 1;
+    if (weekday === 0) w = alwaysOpen ? 0.3 : 0;
+    else if (weekday === 6) w = alwaysOpen || kind === 'puskesmas' ? 0.4 : 0;
+    if (holidays.has(day)) w = alwaysOpen ? 0.3 : 0;
+    // Vehicle tax falls due around the year's start; school documents around the new school year (June–July).
+    const month = Number(day.slice(5, 7));
+    if (kind === 'samsat' && month <= 3) w *= 1.4;
+    if (kind === 'disdik' && (month === 6 || month === 7)) w *= 2.5;
+    sum += w;
+    cumulative.push(sum);
+  }
+  return cumulative;
+}
+
+function pickWeighted(random: Random, cumulative: number[]): number {
+  const target = random.next() * cumulative[cumulative.length - 1]!;
+  let lo = 0, hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cumulative[mid]! > target) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function clampAnswer(x: number): Answer {
+  return Math.min(4, Math.max(1, Math.round(x))) as Answer;
+}
+
+function profile(random: Random) {
+  if (random.chance(0.12)) return { gender: null, age: null, education: null, occupation: null };
+  const age = Math.min(80, Math.max(17, Math.round(38 + random.normal() * 12)));
+  const education = random.pick([...EDUCATION_LEVELS, 'SMA', 'SMA', 'D4-S1', 'D4-S1', 'SMP']);
+  const occupation = age < 24 && random.chance(0.6) ? 'Pelajar/Mahasiswa' : random.pick([...OCCUPATIONS, 'Swasta', 'Wirausaha', 'Wirausaha', 'Lainnya']);
+  return {
+    gender: random.chance(0.52) ? 'P' : 'L',
+    age: random.chance(0.95) ? age : null,
+    education: random.chance(0.93) ? education : null,
+    occupation,
+  };
+}
+
+export async function seedDemo(db: Kysely<Database>, seed = DEMO_SEED): Promise<SeedSummary> {
+  const random = seededRandom(seed);
+  const days = daysBetween(DEMO_FIRST_DAY, DEMO_LAST_DAY);
+  const holidayDates = new Set(HOLIDAYS.flatMap((h) => h.days.map(([date]) => date)));
+  const created = '2024-12-01T00:00:00.000Z';
+  let services = 0;
+  let responses = 0;
+
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('regions').values(
+      REGIONS.map((r) => ({ code: r.code, name: r.name, kind: r.kind, timezone: r.timezone, parent_code: r.parentCode })),
+    ).execute();
+    await trx.insertInto('holidays').values(
+      HOLIDAYS.flatMap((h) => h.days.map(([date, name]) => ({ date, name, kind: h.kind }))),
+    ).execute();
+
+    const rollups = new Map<string, { key: { unitId: string; serviceId: string; localDate: string }; counts: RollupCounts }>();
+    for (const unit of UNITS) {
+      const region = REGIONS.find((r) => r.code === unit.regionCode)!;
+      if (!isTimeZone(region.timezone)) throw new Error(`seed: unknown time zone ${region.timezone}`);
+      const unitId = uuidV7(Date.parse(created), random.bytes);
+      await trx.insertInto('units').values({
+        id: unitId, slug: unit.slug, name: unit.name, kind: unit.kind, region_code: unit.regionCode,
+        address: unit.address, created_at: created,
+      }).execute();
+      const templates = SERVICES_BY_KIND[unit.kind];
+      const serviceRows = templates.map((s, position) => ({
+        id: uuidV7(Date.parse(created), random.bytes),
+        unit_id: unitId, slug: s.slug, name: s.name, position, is_permit: s.isPermit ? 1 : 0,
+        sla_value: s.sla?.value ?? null, sla_unit: s.sla?.unit ?? null, sla_starts_at: s.sla?.startsAt ?? null,
+        // Users declared per service for the sample target; small units declare few.
+        declared_users: Math.max(40, Math.round((unit.volume * 6 * s.weight) / templates.reduce((a, t) => a + t.weight, 0) * (0.6 + random.next()))),
+      }));
+      await trx.insertInto('services').values(serviceRows).execute();
+      services += serviceRows.length;
+
+      const serviceCumulative: number[] = [];
+      templates.reduce((sum, s) => (serviceCumulative.push(sum + s.weight), sum + s.weight), 0);
+      const rows = generateResponses(random, unit, unitId, serviceRows.map((s) => s.id), serviceCumulative, days,
+        dayWeights(days, unit.kind, holidayDates), region.timezone);
+      for (let i = 0; i < rows.length; i += 500) {
+        const chunk = rows.slice(i, i + 500);
+        await trx.insertInto('responses').values(chunk.map((r) => r.response)).execute();
+        const codes = chunk.filter((r) => r.response.visit_code_id).map((r) => ({
+          id: r.response.visit_code_id!, unit_id: unitId, code: r.visitCode!, issued_at: r.response.created_at,
+          used_at: r.response.created_at, response_id: r.response.id,
+        }));
+        if (codes.length) await trx.insertInto('visit_codes').values(codes).execute();
+      }
+      for (const { response, answers } of rows) {
+        const key = `${unitId}|${response.service_id}|${response.local_date}`;
+        let entry = rollups.get(key);
+        if (!entry) {
+          entry = { key: { unitId, serviceId: response.service_id!, localDate: response.local_date }, counts: emptyRollup() };
+          rollups.set(key, entry);
+        }
+        addRollup(entry.counts, rollupContribution(answers, response.verified === 1));
+      }
+      responses += rows.length;
+    }
+    await insertRollups(trx, [...rollups.values()].map((e) => rollupRow(e.key, e.counts)));
+  });
+
+  return {
+    regions: REGIONS.length,
+    units: UNITS.length,
+    services,
+    holidays: HOLIDAYS.reduce((n, h) => n + h.days.length, 0),
+    responses,
+  };
+}
+
+function generateResponses(
+  random: Random,
+  unit: SeedUnit,
+  unitId: string,
+  serviceIds: string[],
+  serviceCumulative: number[],
+  days: string[],
+  dayCumulative: number[],
+  tz: TimeZone,
+): { response: NewResponse; answers: Answers; visitCode: string | null }[] {
+  const unitBias = Object.fromEntries(ELEMENT_CODES.map((c) => [c, random.normal() * 0.15])) as Record<ElementCode, number>;
+  const feeBias = FEE_KINDS.includes(unit.kind) ? -0.35 : 0;
+  const usedCodes = new Set<string>();
+  const out: { response: NewResponse; answers: Answers; visitCode: string | null }[] = [];
+  for (let i = 0; i < unit.volume; i++) {
+    const dayIndex = pickWeighted(random, dayCumulative);
+    const day = days[dayIndex]!;
+    // Most rate at the counter in office hours; some rate from home in the evening, a few just after midnight.
+    const slot = random.next();
+    let hour: number, minute: number;
+    let channel: string;
+    if (slot < 0.72) {
+      hour = random.int(7, 15);
+      minute = random.int(hour === 7 ? 30 : 0, 59);
+      channel = random.chance(0.35) ? 'kiosk' : random.chance(0.85) ? 'qr' : 'web';
+    } else if (slot < 0.93) {
+      hour = random.int(18, 23);
+      minute = random.int(0, 59);
+      channel = random.chance(0.6) ? 'qr' : 'web';
+    } else {
+      hour = 0;
+      minute = random.int(0, 59);
+      channel = random.chance(0.6) ? 'qr' : 'web';
+    }
+    const instant = instantOfLocal(day, hour, minute, random.int(0, 59), tz);
+    const years = (instant.getTime() - Date.parse(DEMO_FIRST_DAY + 'T00:00:00Z')) / (365.25 * 86_400_000);
+    const latent = unit.quality + unit.trend * years + random.normal() * 0.35;
+    const answers = Object.fromEntries(
+      ELEMENT_CODES.map((code) => [
+        code,
+        clampAnswer(latent + ELEMENT_BIAS[code] + unitBias[code] + (code === 'U4' ? feeBias : 0) + random.normal() * 0.45),
+      ]),
+    ) as Answers;
+    const mean = ELEMENT_CODES.reduce((s, c) => s + answers[c], 0) / 9;
+
+    let comment: string | null = null;
+    if (random.chance(0.12)) {
+      const pool = random.chance(0.08) ? COMMENTS.personal : mean >= 3 ? COMMENTS.good : COMMENTS.bad;
+      comment = redactPersonalData(random.pick(pool));
+    }
+    const verified = random.chance(channel === 'kiosk' ? 0.4 : channel === 'qr' ? 0.1 : 0.03);
+    let visitCode: string | null = null;
+    if (verified) {
+      do visitCode = newVisitCode(random.bytes);
+      while (usedCodes.has(visitCode));
+      usedCodes.add(visitCode);
+    }
+    const p = profile(random);
+    const createdMs = instant.getTime();
+    out.push({
+      answers,
+      visitCode,
+      response: {
+        id: uuidV7(createdMs, random.bytes),
+        unit_id: unitId,
+        service_id: serviceIds[pickWeighted(random, serviceCumulative)]!,
+        created_at: instant.toISOString(),
+        local_date: localDateOf(instant, tz),
+        local_hour: localHourOf(instant, tz),
+        channel,
+        u1: answers.U1, u2: answers.U2, u3: answers.U3, u4: answers.U4, u5: answers.U5,
+        u6: answers.U6, u7: answers.U7, u8: answers.U8, u9: answers.U9,
+        ...p,
+        comment,
+        idempotency_key: uuidV7(createdMs, random.bytes),
+        receipt: newReceipt(random.bytes),
+        ip_hash: null,
+        verified: verified ? 1 : 0,
+        visit_code_id: verified ? uuidV7(createdMs, random.bytes) : null,
+        exclusion_reason: null,
+        excluded_at: null,
+      },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,33 @@
+// Composes the route modules into one application. Routes stay thin: validation in server/domain, SQL in db/queries.
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps } from './deps.ts';
+import { handleError } from './middleware/errors.ts';
+import { healthRoutes } from './routes/health.ts';
+import { ratingRoutes } from './routes/ratings.ts';
+import { regionRoutes } from './routes/regions.ts';
+import { unitRoutes } from './routes/units.ts';
+import { siteRoutes } from './site.ts';
+
+export function createApp(deps: AppDeps) {
+  const api = new Hono()
+    .route('/', healthRoutes(deps))
+    .route('/', regionRoutes(deps))
+    .route('/', unitRoutes(deps))
+    .route('/', ratingRoutes(deps));
+  api.onError(handleError);
+
+  const app = new Hono();
+  app.use('*', secureHeaders());
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.route('/api', api);
+  app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}.` } }, 404));
+  if (deps.distDir) app.route('/', siteRoutes(deps.distDir));
+  app.onError(handleError);
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,39 @@
+// The one place that reads process.env. Bad settings fail at start with a message that says what to change.
+import { resolve } from 'node:path';
+
+export interface Env {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  production: boolean;
+  /** Seed the demo world into an empty database (never in production). */
+  demo: boolean;
+  distDir: string;
+}
+
+export class EnvError extends Error {}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const production = source.NODE_ENV === 'production';
+  const portText = source.PORT ?? '4321';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    throw new EnvError(`PORT must be a whole number from 0 to 65535, not "${portText}".`);
+  }
+  const demoText = (source.RAPOR_DEMO ?? (production ? 'off' : 'on')).toLowerCase();
+  if (!['on', 'off', '1', '0', 'true', 'false'].includes(demoText)) {
+    throw new EnvError(`RAPOR_DEMO must be "on" or "off", not "${source.RAPOR_DEMO}".`);
+  }
+  const demo = ['on', '1', 'true'].includes(demoText);
+  if (demo && production) {
+    throw new EnvError('RAPOR_DEMO is refused when NODE_ENV=production: demo accounts and data must never reach a live portal.');
+  }
+  return {
+    port,
+    host: source.HOST ?? '0.0.0.0',
+    databaseUrl: source.DATABASE_URL || undefined,
+    production,
+    demo,
+    distDir: resolve(source.RAPOR_DIST_DIR ?? 'dist'),
+  };
+}

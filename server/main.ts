@@ -1,0 +1,45 @@
+// `npm start`: builds the site if it is missing, opens and migrates the database, seeds the demo world into an
+// empty database in demo mode, and serves the site and the API from one process.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { connect, migrateToLatest } from '../db/connect.ts';
+import { isDatabaseEmpty, seedDemo } from '../db/seed.ts';
+import { createApp } from './app.ts';
+import { EnvError, readEnv } from './env.ts';
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  if (!existsSync(join(env.distDir, 'index.html'))) {
+    console.log('[rapor] Membangun situs (pertama kali)… / building the site (first run)…');
+    const { build } = await import('astro');
+    await build({ root: process.cwd(), logLevel: 'warn' });
+  }
+  const conn = connect(env.databaseUrl);
+  await migrateToLatest(conn.db);
+  if (env.demo && (await isDatabaseEmpty(conn.db))) {
+    const started = Date.now();
+    const s = await seedDemo(conn.db);
+    console.log(
+      `[rapor] Data demo: ${s.regions} wilayah, ${s.units} unit, ${s.services} layanan, ${s.responses} penilaian ` +
+        `(${((Date.now() - started) / 1000).toFixed(1)} s).`,
+    );
+  }
+  const app = createApp({ db: conn.db, now: () => new Date(), distDir: env.distDir });
+  const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
+    console.log(`[rapor] Database: ${conn.dialect} (${conn.location})`);
+    console.log(`[rapor] Portal berjalan di / running at http://localhost:${info.port}/`);
+  });
+  const stop = () => {
+    server.close();
+    void conn.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EnvError) console.error(`[rapor] Konfigurasi salah / bad configuration: ${error.message}`);
+  else console.error('[rapor] Gagal memulai / failed to start:', error);
+  process.exit(1);
+});

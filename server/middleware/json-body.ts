@@ -1,0 +1,46 @@
+// Reads a JSON request body with the contract's rules: 415 unless the body is JSON, 413 past the size limit,
+// 400 when it does not parse. The limit is enforced while streaming, so a huge body is never held in memory.
+import type { Context } from 'hono';
+import { ApiError } from '../errors.ts';
+
+export const SUBMISSION_LIMIT_BYTES = 16 * 1024;
+
+export async function readJsonBody(c: Context, limitBytes = SUBMISSION_LIMIT_BYTES): Promise<unknown> {
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.');
+  }
+  const declared = Number(c.req.header('content-length') ?? 'NaN');
+  if (declared > limitBytes) throw tooLarge(limitBytes);
+  const body = c.req.raw.body;
+  if (!body) throw new ApiError(400, 'malformed_json', 'The request body is empty; send a JSON object.');
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limitBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(limitBytes);
+    }
+    chunks.push(value);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new ApiError(400, 'malformed_json', 'The request body is not valid UTF-8.');
+  }
+  if (text.trim() === '') throw new ApiError(400, 'malformed_json', 'The request body is empty; send a JSON object.');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError(400, 'malformed_json', 'The request body is not valid JSON.');
+  }
+}
+
+function tooLarge(limitBytes: number): ApiError {
+  return new ApiError(413, 'payload_too_large', `The request body is larger than ${limitBytes / 1024} KiB.`);
+}
