@@ -1,6 +1,6 @@
 // The one schema of a rating submission (API.md "Submitting a rating"), shared by the server and the rating island.
 import * as v from 'valibot';
-import { ELEMENT_CODES, type ElementCode } from './skm.ts';
+import { ELEMENT_CODES, type Answer, type ElementCode } from './skm.ts';
 
 export const EDUCATION_LEVELS = ['SD', 'SMP', 'SMA', 'D1-D3', 'D4-S1', 'S2', 'S3'] as const;
 export const OCCUPATIONS = ['PNS', 'TNI', 'POLRI', 'Swasta', 'Wirausaha', 'Pelajar/Mahasiswa', 'Lainnya'] as const;
@@ -24,6 +24,7 @@ const answer = v.pipe(
   v.integer('must be an integer from 1 to 4'),
   v.minValue(1, 'must be an integer from 1 to 4'),
   v.maxValue(4, 'must be an integer from 1 to 4'),
+  v.transform((n) => n as Answer),
 );
 
 const answersShape = Object.fromEntries(ELEMENT_CODES.map((code) => [code, answer])) as Record<

@@ -1,0 +1,49 @@
+// A fresh, migrated SQLite database per test, with a small world of its own (tests never depend on the demo seed
+// unless they say so).
+import type { Kysely } from 'kysely';
+import { connect, migrateToLatest, type Connection } from '../../db/connect.ts';
+import type { Database } from '../../db/database.ts';
+import { createApp } from '../../server/app.ts';
+
+export async function migratedDb(file = ':memory:'): Promise<Connection> {
+  const conn = connect(file);
+  await migrateToLatest(conn.db);
+  return conn;
+}
+
+export const FIXTURE = {
+  gorontaloUnit: 'dukcapil-uji-gorontalo',
+  palembangUnit: 'kecamatan-uji-plaju',
+  ktp: 'perekaman-ktp-el',
+  kk: 'kartu-keluarga',
+};
+
+/** Two regions' worth of units: one in WITA with two services, one in WIB with a single service. */
+export async function insertFixture(db: Kysely<Database>): Promise<{ gorontaloId: string; palembangId: string }> {
+  await db.insertInto('regions').values([
+    { code: '75', name: 'Provinsi Gorontalo', kind: 'provinsi', timezone: 'Asia/Makassar', parent_code: null },
+    { code: '7571', name: 'Kota Gorontalo', kind: 'kota', timezone: 'Asia/Makassar', parent_code: '75' },
+    { code: '1671', name: 'Kota Palembang', kind: 'kota', timezone: 'Asia/Jakarta', parent_code: null },
+    { code: '1671050', name: 'Kecamatan Plaju', kind: 'kecamatan', timezone: 'Asia/Jakarta', parent_code: '1671' },
+  ]).execute();
+  const created = '2026-01-01T00:00:00.000Z';
+  await db.insertInto('units').values([
+    { id: 'u-gtlo', slug: FIXTURE.gorontaloUnit, name: 'Dukcapil Uji Gorontalo', kind: 'dukcapil', region_code: '7571', address: 'Jl. Uji 1', created_at: created },
+    { id: 'u-plaju', slug: FIXTURE.palembangUnit, name: 'Kecamatan Uji Plaju', kind: 'kecamatan', region_code: '1671050', address: null, created_at: created },
+  ]).execute();
+  await db.insertInto('services').values([
+    { id: 's-ktp', unit_id: 'u-gtlo', slug: FIXTURE.ktp, name: 'Perekaman KTP-el', position: 0, is_permit: 0, sla_value: 30, sla_unit: 'minutes', sla_starts_at: 'sejak dipanggil', declared_users: 1000 },
+    { id: 's-kk', unit_id: 'u-gtlo', slug: FIXTURE.kk, name: 'Kartu Keluarga', position: 1, is_permit: 1, sla_value: 1, sla_unit: 'working_days', sla_starts_at: 'sejak berkas lengkap', declared_users: 500 },
+    { id: 's-leg', unit_id: 'u-plaju', slug: 'legalisasi', name: 'Legalisasi', position: 0, is_permit: 0, sla_value: null, sla_unit: null, sla_starts_at: null, declared_users: null },
+  ]).execute();
+  return { gorontaloId: 'u-gtlo', palembangId: 'u-plaju' };
+}
+
+/** The app on a fresh fixture database with a settable clock. */
+export async function testApp(now = new Date('2026-08-10T03:00:00.000Z')) {
+  const conn = await migratedDb();
+  const ids = await insertFixture(conn.db);
+  const clock = { now };
+  const app = createApp({ db: conn.db, now: () => clock.now });
+  return { app, db: conn.db, clock, ids, close: () => conn.close() };
+}
