@@ -71,6 +71,36 @@ export interface ResponseTable {
   /** Null for a reportable response; a reason code when excluded. Nothing is deleted. */
   exclusion_reason: string | null;
   excluded_at: string | null;
+  /** A hidden comment is kept, with the reason, and left out of public lists (DOMAIN.md §7). */
+  comment_hidden_reason: string | null;
+  comment_hidden_at: string | null;
+}
+
+export interface ReplyTable {
+  id: string;
+  response_id: string;
+  unit_id: string;
+  body: string;
+  author_user_id: string | null;
+  created_at: string;
+}
+
+/** A follow-up plan item (rencana tindak lanjut, DOMAIN.md §7). */
+export interface FollowUpTable {
+  id: string;
+  unit_id: string;
+  period: string;
+  element: string | null;
+  problem: string;
+  action: string;
+  responsible: string;
+  due_date: string;
+  status: string;
+  progress: number;
+  evidence_url: string | null;
+  completed_on: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 /** One row per unit, service ('' when none was named) and local date: the only source of scores. */
@@ -113,6 +143,8 @@ export interface Database {
   responses: ResponseTable;
   score_daily: ScoreDailyTable;
   visit_codes: VisitCodeTable;
+  replies: ReplyTable;
+  follow_ups: FollowUpTable;
 }
 
 export type Region = Selectable<RegionTable>;

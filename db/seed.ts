@@ -11,7 +11,8 @@ import { instantOfLocal, isTimeZone, localDateOf, localHourOf, type TimeZone } f
 import { EDUCATION_LEVELS, OCCUPATIONS } from '../server/domain/rating-input.ts';
 import type { Database, NewResponse } from './database.ts';
 import { insertRollups, rollupRow } from './queries/rollups.ts';
-import { COMMENTS, HOLIDAYS, REGIONS, SERVICES_BY_KIND, UNITS, type SeedUnit, type UnitKind } from './seed-data.ts';
+import { COMMENTS, FOLLOW_UP_TEMPLATES, HOLIDAYS, REGIONS, REPLIES, SERVICES_BY_KIND, UNITS, type SeedUnit, type UnitKind } from './seed-data.ts';
+import type { FollowUpTable, ReplyTable } from './database.ts';
 
 export const DEMO_SEED = 20260101;
 export const DEMO_FIRST_DAY = '2025-01-01';
@@ -23,6 +24,8 @@ export interface SeedSummary {
   services: number;
   holidays: number;
   responses: number;
+  replies: number;
+  followUps: number;
 }
 
 export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
@@ -100,6 +103,8 @@ export async function seedDemo(db: Kysely<Database>, seed = DEMO_SEED): Promise<
   const created = '2024-12-01T00:00:00.000Z';
   let services = 0;
   let responses = 0;
+  let replies = 0;
+  let followUps = 0;
 
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('regions').values(
@@ -123,8 +128,8 @@ export async function seedDemo(db: Kysely<Database>, seed = DEMO_SEED): Promise<
         id: uuidV7(Date.parse(created), random.bytes),
         unit_id: unitId, slug: s.slug, name: s.name, position, is_permit: s.isPermit ? 1 : 0,
         sla_value: s.sla?.value ?? null, sla_unit: s.sla?.unit ?? null, sla_starts_at: s.sla?.startsAt ?? null,
-        // Users declared per service for the sample target; small units declare few.
-        declared_users: Math.max(40, Math.round((unit.volume * 6 * s.weight) / templates.reduce((a, t) => a + t.weight, 0) * (0.6 + random.next()))),
+        // Yearly users declared per service for the sample target: one to two times the ratings a year.
+        declared_users: Math.max(20, Math.round(((unit.volume / 2) * s.weight / templates.reduce((a, t) => a + t.weight, 0)) * (1.2 + random.next()))),
       }));
       await trx.insertInto('services').values(serviceRows).execute();
       services += serviceRows.length;
@@ -152,6 +157,11 @@ export async function seedDemo(db: Kysely<Database>, seed = DEMO_SEED): Promise<
         addRollup(entry.counts, rollupContribution(answers, response.verified === 1));
       }
       responses += rows.length;
+      const extras = followUpWork(random, unit, unitId, rows);
+      if (extras.replies.length) await trx.insertInto('replies').values(extras.replies).execute();
+      if (extras.followUps.length) await trx.insertInto('follow_ups').values(extras.followUps).execute();
+      replies += extras.replies.length;
+      followUps += extras.followUps.length;
     }
     await insertRollups(trx, [...rollups.values()].map((e) => rollupRow(e.key, e.counts)));
   });
@@ -162,6 +172,8 @@ export async function seedDemo(db: Kysely<Database>, seed = DEMO_SEED): Promise<
     services,
     holidays: HOLIDAYS.reduce((n, h) => n + h.days.length, 0),
     responses,
+    replies,
+    followUps,
   };
 }
 
@@ -246,8 +258,60 @@ function generateResponses(
         visit_code_id: verified ? uuidV7(createdMs, random.bytes) : null,
         exclusion_reason: null,
         excluded_at: null,
+        comment_hidden_reason: null,
+        comment_hidden_at: null,
       },
     });
   }
   return out;
+}
+
+type Generated = ReturnType<typeof generateResponses>;
+
+/** The unit's side of the demo: replies to some comments, and a follow-up plan on its two weakest elements. */
+function followUpWork(random: Random, unit: SeedUnit, unitId: string, rows: Generated): { replies: ReplyTable[]; followUps: FollowUpTable[] } {
+  const replies: ReplyTable[] = [];
+  const followUps: FollowUpTable[] = [];
+  if (unit.volume < 300) return { replies, followUps };
+  for (const { response, answers } of rows) {
+    if (!response.comment || !random.chance(0.3)) continue;
+    const mean = ELEMENT_CODES.reduce((sum, c) => sum + answers[c], 0) / 9;
+    const at = new Date(Date.parse(response.created_at) + random.int(4, 72) * 3_600_000);
+    replies.push({
+      id: uuidV7(at.getTime(), random.bytes),
+      response_id: response.id,
+      unit_id: unitId,
+      body: random.pick(mean >= 3 ? REPLIES.good : REPLIES.bad),
+      author_user_id: null,
+      created_at: at.toISOString(),
+    });
+  }
+  const sums = ELEMENT_CODES.map((code) => ({ code, sum: rows.reduce((s, r) => s + r.answers[code], 0) }));
+  const weakest = sums.sort((a, b) => a.sum - b.sum).slice(0, 2).map((x) => x.code);
+  const plan: { period: string; element: ElementCode; status: string; progress: number; due: string; done: string | null }[] = [
+    { period: '2025-S2', element: weakest[0]!, status: 'selesai', progress: 100, due: '2026-03-31', done: '2026-03-20' },
+    { period: '2026-S1', element: weakest[0]!, status: 'berjalan', progress: 60, due: '2026-12-15', done: null },
+    { period: '2026-S1', element: weakest[1]!, status: 'rencana', progress: 0, due: '2027-03-31', done: null },
+  ];
+  for (const item of plan) {
+    const template = FOLLOW_UP_TEMPLATES[item.element];
+    const created = item.period === '2025-S2' ? '2026-01-20T02:00:00.000Z' : '2026-07-20T02:00:00.000Z';
+    followUps.push({
+      id: uuidV7(Date.parse(created), random.bytes),
+      unit_id: unitId,
+      period: item.period,
+      element: item.element,
+      problem: template.problem,
+      action: template.action,
+      responsible: template.responsible,
+      due_date: item.due,
+      status: item.status,
+      progress: item.progress,
+      evidence_url: null,
+      completed_on: item.done,
+      created_at: created,
+      updated_at: item.done ? item.done + 'T08:00:00.000Z' : created,
+    });
+  }
+  return { replies, followUps };
 }

@@ -6,6 +6,8 @@ import { handleError } from './middleware/errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ratingRoutes } from './routes/ratings.ts';
 import { regionRoutes } from './routes/regions.ts';
+import { scoreRoutes } from './routes/scores.ts';
+import { unitPublicRoutes } from './routes/unit-public.ts';
 import { unitRoutes } from './routes/units.ts';
 import { siteRoutes } from './site.ts';
 
@@ -14,7 +16,9 @@ export function createApp(deps: AppDeps) {
     .route('/', healthRoutes(deps))
     .route('/', regionRoutes(deps))
     .route('/', unitRoutes(deps))
-    .route('/', ratingRoutes(deps));
+    .route('/', ratingRoutes(deps))
+    .route('/', scoreRoutes(deps))
+    .route('/', unitPublicRoutes(deps));
   api.onError(handleError);
 
   const app = new Hono();

@@ -2,7 +2,9 @@
 // vitest and any bundler. Add new files at the end; never edit a migration that has shipped.
 import type { Migration } from 'kysely';
 import * as initial from './2026_11_23_0001_initial.ts';
+import * as repliesFollowUps from './2026_11_23_0002_replies_follow_ups.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_initial': initial,
+  '2026_11_23_0002_replies_follow_ups': repliesFollowUps,
 };

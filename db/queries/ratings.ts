@@ -105,6 +105,8 @@ export async function recordRating(db: Kysely<Database>, r: RatingRecord): Promi
           visit_code_id: visitCodeId,
           exclusion_reason: null,
           excluded_at: null,
+          comment_hidden_reason: null,
+          comment_hidden_at: null,
         })
         .execute();
       await applyRollupDelta(

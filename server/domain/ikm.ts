@@ -1,0 +1,123 @@
+// The index of PermenPANRB 14/2017 (DOMAIN.md §3), computed exactly from integer rollup sums.
+// NRR = Σanswers / n per element; IKM = Σ(NRR × 1/9) × 25. With all nine answers required, Σ NRR = Σtotal / n,
+// so IKM = 25·Σtotal / (9n): a rational number, graded unrounded and rounded half up only for display (ours).
+import { ELEMENT_CODES, type ElementCode } from './skm.ts';
+import type { RollupCounts } from './rollup.ts';
+
+/** An exact non-negative rational number num/den. */
+export interface Ratio {
+  num: number;
+  den: number;
+}
+
+/** Rounds num/den half up to `decimals` places using integer arithmetic (no binary floating-point drift). */
+export function roundRatioHalfUp({ num, den }: Ratio, decimals = 2): number {
+  const scale = 10 ** decimals;
+  // floor((num·scale)/den + 1/2) = floor((2·num·scale + den) / (2·den))
+  const scaled = Math.floor((2 * num * scale + den) / (2 * den));
+  return scaled / scale;
+}
+
+/** Rounds a decimal value half up for display (used for values that are not exact ratios, such as intervals). */
+export function roundHalfUp(value: number, decimals = 2): number {
+  const scale = 10 ** decimals;
+  return Math.round((value + Number.EPSILON * Math.abs(value)) * scale) / scale;
+}
+
+export type Mutu = 'A' | 'B' | 'C' | 'D';
+
+export const GRADES: readonly { mutu: Mutu; kinerja: string; kinerjaEn: string; from: number; to: number }[] = [
+  { mutu: 'A', kinerja: 'Sangat baik', kinerjaEn: 'Very good', from: 88.31, to: 100 },
+  { mutu: 'B', kinerja: 'Baik', kinerjaEn: 'Good', from: 76.61, to: 88.31 },
+  { mutu: 'C', kinerja: 'Kurang baik', kinerjaEn: 'Poor', from: 65, to: 76.61 },
+  { mutu: 'D', kinerja: 'Tidak baik', kinerjaEn: 'Very poor', from: 25, to: 65 },
+];
+
+// Cut-offs on the 25–100 scale in hundredths, as half-open intervals: A ≥ 88.31 > B ≥ 76.61 > C ≥ 65.00 > D.
+const CUTS: readonly [Mutu, number][] = [['A', 8831], ['B', 7661], ['C', 6500]];
+
+/** The grade of an exact IKM (25–100 scale), compared with integers so 76.61 is B and 76.6099… is C. */
+export function gradeOfRatio(ikm: Ratio): { mutu: Mutu; kinerja: string } {
+  for (const [mutu, hundredths] of CUTS) {
+    if (ikm.num * 100 >= hundredths * ikm.den) return gradeInfo(mutu);
+  }
+  return gradeInfo('D');
+}
+
+/** The grade of a decimal IKM value on the 25–100 scale (the same half-open intervals). */
+export function gradeOf(ikm: number): { mutu: Mutu; kinerja: string } {
+  if (ikm >= 88.31) return gradeInfo('A');
+  if (ikm >= 76.61) return gradeInfo('B');
+  if (ikm >= 65) return gradeInfo('C');
+  return gradeInfo('D');
+}
+
+function gradeInfo(mutu: Mutu) {
+  const g = GRADES.find((x) => x.mutu === mutu)!;
+  return { mutu, kinerja: g.kinerja };
+}
+
+export interface ElementScore {
+  code: ElementCode;
+  n: number;
+  nrr: Ratio;
+}
+
+export interface IkmResult {
+  n: number;
+  /** 25–100 scale, exact. */
+  ikm: Ratio;
+  elements: ElementScore[];
+}
+
+/** NRR per element and the IKM from a rollup's sums; null when there is no response. */
+export function ikmFromRollup(r: RollupCounts): IkmResult | null {
+  if (r.n <= 0) return null;
+  return {
+    n: r.n,
+    ikm: { num: 25 * r.total, den: 9 * r.n },
+    elements: ELEMENT_CODES.map((code, i) => ({ code, n: r.n, nrr: { num: r.elementSums[i]!, den: r.n } })),
+  };
+}
+
+export function ratioValue(r: Ratio): number {
+  return r.num / r.den;
+}
+
+/**
+ * Ours: a 95 % t-interval for the IKM. With complete answers the IKM is 25 × the mean of the respondents' own
+ * averages (total/9), so the interval of that mean, ×25, applies. Null below two responses.
+ */
+export function ikmInterval(n: number, total: number, totalSq: number): [number, number] | null {
+  if (n < 2) return null;
+  const mean = total / n / 9;
+  const variance = Math.max(0, (totalSq / 81 - n * mean * mean) / (n - 1));
+  const half = tQuantile975(n - 1) * Math.sqrt(variance / n);
+  return [Math.max(25, 25 * (mean - half)), Math.min(100, 25 * (mean + half))];
+}
+
+/** The 97.5 % quantile of Student's t with `df` degrees of freedom (Cornish–Fisher; exact for df 1 and 2). */
+export function tQuantile975(df: number): number {
+  if (df <= 0) return Number.NaN;
+  if (df === 1) return 12.706204736174707;
+  if (df === 2) return 4.302652729749464;
+  const z = 1.959963984540054;
+  const z3 = z ** 3, z5 = z ** 5, z7 = z ** 7, z9 = z ** 9;
+  return (
+    z +
+    (z3 + z) / (4 * df) +
+    (5 * z5 + 16 * z3 + 3 * z) / (96 * df ** 2) +
+    (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df ** 3) +
+    (79 * z9 + 776 * z7 + 1482 * z5 - 1920 * z3 - 945 * z) / (92160 * df ** 4)
+  );
+}
+
+/**
+ * Ours: the score used for ranking, shrunk towards the region's mean (empirical Bayes with a fixed prior strength of
+ * SHRINK_STRENGTH respondents), so that three happy answers do not top the table.
+ */
+export const SHRINK_STRENGTH = 50;
+
+export function shrunkIkm(ikm: number, n: number, priorMean: number, strength = SHRINK_STRENGTH): number {
+  return (n * ikm + strength * priorMean) / (n + strength);
+}

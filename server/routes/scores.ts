@@ -1,0 +1,97 @@
+import { Hono } from 'hono';
+import { regionAndDescendants } from '../../db/queries/regions.ts';
+import { sumsByUnit, unitSumsByMonth, unitSumsByService, unitsForBoard } from '../../db/queries/scores.ts';
+import { daysInclusive, periodsEndingWith, type Period } from '../domain/periods.ts';
+import { sampleTarget } from '../domain/sample-size.ts';
+import { emptySums, rankUnits, summarise, totalOf, type Sums } from '../domain/scores.ts';
+import type { AppDeps } from '../deps.ts';
+import { notFound, validationFailed } from '../errors.ts';
+import { periodFromQuery } from './period-query.ts';
+import { requireUnit } from './units.ts';
+
+const TREND_LENGTH = 8;
+
+/** The periods a trend shows: the last eight of the same kind; for a date range, its months. */
+function trendPeriods(p: Period): Period[] {
+  if (p.kind !== 'range') return periodsEndingWith(p, TREND_LENGTH);
+  const out: Period[] = [];
+  for (let month = p.from.slice(0, 7); month <= p.to.slice(0, 7); ) {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    out.push({ code: month, kind: 'month', from: month + '-01' < p.from ? p.from : month + '-01', to: last > p.to ? p.to : last });
+    month = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  }
+  return out;
+}
+
+export function scoreRoutes({ db, now }: AppDeps) {
+  return new Hono()
+    .get('/units/:slug/scores', async (c) => {
+      const unit = await requireUnit(db, c.req.param('slug'));
+      const period = periodFromQuery(c.req.query(), now());
+      const trend = trendPeriods(period);
+      const [byService, byMonth] = await Promise.all([
+        unitSumsByService(db, unit.id, period.from, period.to),
+        unitSumsByMonth(db, unit.id, trend[0]!.from, trend[trend.length - 1]!.to),
+      ]);
+      const total = totalOf(byService.map((s) => s.sums));
+      const summary = summarise(total);
+      const declared = unit.services.reduce((sum, s) => sum + (s.declared_users ?? 0), 0);
+      const target = sampleTarget(declared || null, daysInclusive(period.from, period.to));
+      const { ikmExact: _exact, ...published } = summary;
+      return c.json(
+        {
+          unit: { slug: unit.slug, name: unit.name },
+          period: { code: period.code, from: period.from, to: period.to },
+          ...published,
+          sampleTarget: target,
+          sampleAdequate: target !== null && summary.n >= target,
+          services: unit.services.map((s) => {
+            const one = summarise(byService.find((b) => b.serviceId === s.id)?.sums ?? emptySums());
+            return { slug: s.slug, name: s.name, n: one.n, ikm: one.ikm, mutu: one.mutu };
+          }),
+          trend: trend.map((p) => {
+            const sums: Sums = totalOf(byMonth.filter((m) => m.month >= p.from.slice(0, 7) && m.month <= p.to.slice(0, 7)).map((m) => m.sums));
+            const s = summarise(sums);
+            return { period: p.code, from: p.from, to: p.to, n: s.n, ikm: s.ikm, mutu: s.mutu };
+          }),
+        },
+        200,
+      );
+    })
+    .get('/scoreboard', async (c) => {
+      const { region, kind } = c.req.query();
+      const fields: Record<string, string> = {};
+      if (region && !/^[0-9.]{2,20}$/.test(region)) fields.region = 'must be a region code';
+      if (kind && !/^[a-z-]{2,30}$/.test(kind)) fields.kind = 'must be a unit kind';
+      if (Object.keys(fields).length) throw validationFailed(fields);
+      const period = periodFromQuery(c.req.query(), now());
+      let regionCodes: string[] | null = null;
+      if (region) {
+        regionCodes = await regionAndDescendants(db, region);
+        if (regionCodes.length === 0) throw notFound(`Region "${region}"`, 'region_not_found');
+      }
+      const [units, sums] = await Promise.all([
+        unitsForBoard(db, regionCodes, kind || null),
+        sumsByUnit(db, regionCodes, kind || null, period.from, period.to),
+      ]);
+      const board = rankUnits(
+        units.map((u) => ({
+          unit: { slug: u.slug, name: u.name, kind: u.kind, region: { code: u.regionCode, name: u.regionName } },
+          sums: sums.get(u.id) ?? emptySums(),
+          declaredUsers: u.declaredUsers,
+        })),
+        daysInclusive(period.from, period.to),
+      );
+      return c.json(
+        {
+          period: { code: period.code, from: period.from, to: period.to },
+          region: region || null,
+          priorMean: board.priorMean === null ? null : Math.round(board.priorMean * 100) / 100,
+          ranked: board.ranked,
+          insufficient: board.insufficient,
+        },
+        200,
+      );
+    });
+}

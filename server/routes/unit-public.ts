@@ -1,0 +1,47 @@
+// A unit's public comments (with its replies) and its follow-up plan.
+import { Hono } from 'hono';
+import { publicComments } from '../../db/queries/comments.ts';
+import { listFollowUps } from '../../db/queries/follow-ups.ts';
+import { SKM_ELEMENTS } from '../domain/skm.ts';
+import type { AppDeps } from '../deps.ts';
+import { decodeCursor, encodeCursor, parseLimit } from './pagination.ts';
+import { requireUnit } from './units.ts';
+
+export function unitPublicRoutes({ db }: AppDeps) {
+  return new Hono()
+    .get('/units/:slug/comments', async (c) => {
+      const unit = await requireUnit(db, c.req.param('slug'));
+      const limit = parseLimit(c.req.query('limit'), 20);
+      const after = decodeCursor(c.req.query('cursor'), ['createdAt', 'id'] as const);
+      const rows = await publicComments(db, unit.id, limit + 1, after);
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return c.json(
+        { items: page, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null },
+        200,
+      );
+    })
+    .get('/units/:slug/follow-ups', async (c) => {
+      const unit = await requireUnit(db, c.req.param('slug'));
+      const rows = await listFollowUps(db, unit.id);
+      return c.json(
+        {
+          items: rows.map((f) => ({
+            id: f.id,
+            period: f.period,
+            element: f.element ? { code: f.element, name: SKM_ELEMENTS.find((e) => e.code === f.element)?.name.id ?? f.element } : null,
+            problem: f.problem,
+            action: f.action,
+            responsible: f.responsible,
+            dueDate: f.due_date,
+            status: f.status,
+            progress: f.progress,
+            evidenceUrl: f.evidence_url,
+            completedOn: f.completed_on,
+            updatedAt: f.updated_at,
+          })),
+        },
+        200,
+      );
+    });
+}
