@@ -52,3 +52,60 @@ export interface RatingAckBody {
 export interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
 }
+
+export interface UnitScores {
+  unit: { slug: string; name: string };
+  period: { code: string; from: string; to: string };
+  n: number;
+  nVerified: number;
+  nExcluded: number;
+  ikm: number | null;
+  ikmCi95: [number, number] | null;
+  mutu: string | null;
+  kinerja: string | null;
+  ikmVerified: number | null;
+  sampleTarget: number | null;
+  sampleAdequate: boolean;
+  elements: { code: string; name: string; nrr: number | null; n: number }[];
+  services: { slug: string; name: string; n: number; ikm: number | null; mutu: string | null }[];
+  trend: { period: string; from: string; to: string; n: number; ikm: number | null; mutu: string | null }[];
+}
+
+export interface Scoreboard {
+  period: { code: string; from: string; to: string };
+  region: string | null;
+  priorMean: number | null;
+  ranked: { unit: BoardUnitRef; n: number; ikm: number; ikmCi95: [number, number] | null; mutu: string; shrunkIkm: number; rank: number }[];
+  insufficient: { unit: BoardUnitRef; n: number; sampleTarget: number | null }[];
+}
+
+export interface PublicComment {
+  id: string;
+  createdAt: string;
+  localDate: string;
+  service: { slug: string; name: string } | null;
+  comment: string;
+  replies: { body: string; createdAt: string }[];
+}
+
+export interface FollowUpPublic {
+  id: string;
+  period: string;
+  element: { code: string; name: string } | null;
+  problem: string;
+  action: string;
+  responsible: string;
+  dueDate: string;
+  status: string;
+  progress: number;
+  evidenceUrl: string | null;
+  completedOn: string | null;
+  updatedAt: string;
+}
+
+export interface BoardUnitRef {
+  slug: string;
+  name: string;
+  kind: string;
+  region: RegionRef;
+}

@@ -24,6 +24,12 @@ function trendPeriods(p: Period): Period[] {
   return out;
 }
 
+/** A trend starts at the first period with ratings; the requested period is always the last entry. */
+function trimLeadingEmpty<T extends { n: number }>(points: T[]): T[] {
+  const first = points.findIndex((p) => p.n > 0);
+  return first === -1 ? points.slice(-1) : points.slice(first);
+}
+
 export function scoreRoutes({ db, now }: AppDeps) {
   return new Hono()
     .get('/units/:slug/scores', async (c) => {
@@ -50,11 +56,13 @@ export function scoreRoutes({ db, now }: AppDeps) {
             const one = summarise(byService.find((b) => b.serviceId === s.id)?.sums ?? emptySums());
             return { slug: s.slug, name: s.name, n: one.n, ikm: one.ikm, mutu: one.mutu };
           }),
-          trend: trend.map((p) => {
-            const sums: Sums = totalOf(byMonth.filter((m) => m.month >= p.from.slice(0, 7) && m.month <= p.to.slice(0, 7)).map((m) => m.sums));
-            const s = summarise(sums);
-            return { period: p.code, from: p.from, to: p.to, n: s.n, ikm: s.ikm, mutu: s.mutu };
-          }),
+          trend: trimLeadingEmpty(
+            trend.map((p) => {
+              const sums: Sums = totalOf(byMonth.filter((m) => m.month >= p.from.slice(0, 7) && m.month <= p.to.slice(0, 7)).map((m) => m.sums));
+              const s = summarise(sums);
+              return { period: p.code, from: p.from, to: p.to, n: s.n, ikm: s.ikm, mutu: s.mutu };
+            }),
+          ),
         },
         200,
       );

@@ -106,6 +106,9 @@ const id = {
   rateAgain: 'Beri penilaian lain',
   backToUnit: 'Lihat halaman unit',
 
+  navScoreboard: 'Peringkat',
+  navMethod: 'Metodologi',
+  navPrivacy: 'Privasi',
   notFoundTitle: 'Halaman tidak ditemukan',
   notFoundBody: 'Alamat yang Anda buka tidak ada. Kembali ke beranda untuk mencari unit layanan.',
 };
@@ -196,6 +199,9 @@ const en: Strings = {
   rateAgain: 'Rate another visit',
   backToUnit: 'View the unit page',
 
+  navScoreboard: 'Rankings',
+  navMethod: 'Methodology',
+  navPrivacy: 'Privacy',
   notFoundTitle: 'Page not found',
   notFoundBody: 'The address you opened does not exist. Go back to the home page to find a service unit.',
 };

@@ -1,0 +1,60 @@
+// Chart.js with only the pieces our charts use (bar and line), loaded on demand so pages render their tables first.
+import {
+  BarController, BarElement, CategoryScale, Chart, LinearScale, LineController, LineElement, PointElement, Tooltip,
+} from 'chart.js';
+
+Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip);
+
+export interface ChartSpec {
+  kind: 'bar' | 'line';
+  labels: string[];
+  values: (number | null)[];
+  seriesLabel: string;
+  min: number;
+  max: number;
+  horizontal?: boolean;
+  /** A horizontal reference line, drawn as a second dashed series (e.g. a grade boundary or an SLA). */
+  reference?: { value: number; label: string };
+}
+
+export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
+  const ink = '#0b5563';
+  const datasets: any[] = [
+    {
+      type: spec.kind,
+      label: spec.seriesLabel,
+      data: spec.values,
+      backgroundColor: ink,
+      borderColor: ink,
+      borderWidth: 2,
+      spanGaps: true,
+      pointRadius: 4,
+      pointStyle: 'rectRot',
+    },
+  ];
+  if (spec.reference) {
+    datasets.push({
+      type: 'line',
+      label: spec.reference.label,
+      data: spec.labels.map(() => spec.reference!.value),
+      borderColor: '#a4001d',
+      borderDash: [6, 4],
+      borderWidth: 2,
+      pointRadius: 0,
+    });
+  }
+  const valueAxis = { min: spec.min, max: spec.max, ticks: { color: '#1b1f24' }, grid: { color: '#d5dde2' } };
+  const categoryAxis = { ticks: { color: '#1b1f24', autoSkip: false }, grid: { display: false } };
+  return new Chart(canvas, {
+    type: spec.kind,
+    data: { labels: spec.labels, datasets },
+    options: {
+      indexAxis: spec.horizontal ? 'y' : 'x',
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      scales: spec.horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
+      plugins: { tooltip: { enabled: true } },
+    },
+  });
+}

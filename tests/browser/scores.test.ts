@@ -1,0 +1,74 @@
+// A resident opens a unit page and the scoreboard and reads the same numbers the API publishes, as text in tables.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+
+reportSkip('score pages');
+
+const idNumber = (x: number) => new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
+
+describe.skipIf(!hasChromium)('score pages in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function api(path: string) {
+    return (await (await fetch(server.url + path)).json()) as any;
+  }
+
+  it('shows the unit IKM, grade and every element NRR as text', async () => {
+    const scores = await api('/api/units/dukcapil-kota-gorontalo/scores?period=2026-S1');
+    await page.goto(`${server.url}/unit/dukcapil-kota-gorontalo?periode=2026-S1`);
+    await page.getByTestId('elements-table').waitFor();
+    expect(await page.getByTestId('ikm').textContent()).toBe(idNumber(scores.ikm));
+    expect(await page.getByTestId('mutu').textContent()).toBe(scores.mutu);
+    const rows = await page.getByTestId('elements-table').locator('tbody tr').allTextContents();
+    expect(rows).toHaveLength(9);
+    scores.elements.forEach((e: any, i: number) => expect(rows[i]).toContain(idNumber(e.nrr)));
+    const trend = await page.getByTestId('trend-table').locator('tbody tr').allTextContents();
+    expect(trend.at(-1)).toContain(idNumber(scores.trend.at(-1).ikm));
+    const services = await page.getByTestId('services-table').locator('tbody tr').allTextContents();
+    expect(services).toHaveLength(scores.services.length);
+    await page.screenshot({ path: 'test-results/unit-page-360.png', fullPage: true });
+  });
+
+  it('says "data belum cukup" for a unit below its sample target', async () => {
+    await page.goto(`${server.url}/unit/puskesmas-telaga?periode=2026`);
+    await page.getByTestId('data-belum-cukup').waitFor();
+    expect(await page.getByTestId('data-belum-cukup').textContent()).toContain('Data belum cukup');
+  });
+
+  it('lists the ranked units with their IKM and the units with too little data', async () => {
+    const board = await api('/api/scoreboard?period=2026&region=75');
+    await page.goto(`${server.url}/peringkat?periode=2026&wilayah=75`);
+    await page.getByTestId('ranked-table').waitFor();
+    const ranked = page.getByTestId('ranked-table').locator('tbody tr');
+    expect(await ranked.count()).toBe(board.ranked.length);
+    for (const [i, r] of board.ranked.entries()) {
+      const text = await ranked.nth(i).textContent();
+      expect(text).toContain(r.unit.name);
+      expect(text).toContain(idNumber(r.ikm));
+      expect(text).toContain(idNumber(r.shrunkIkm));
+    }
+    const insufficient = await page.getByTestId('insufficient-table').locator('tbody tr').allTextContents();
+    expect(insufficient).toHaveLength(board.insufficient.length);
+    await page.screenshot({ path: 'test-results/scoreboard-360.png', fullPage: true });
+  });
+
+  it('switches the unit page to English with the numbers in English format', async () => {
+    const scores = await api('/api/units/dukcapil-kota-gorontalo/scores?period=2026-S1');
+    await page.goto(`${server.url}/en/unit/dukcapil-kota-gorontalo?periode=2026-S1`);
+    await page.getByTestId('elements-table').waitFor();
+    expect(await page.getByTestId('ikm').textContent()).toBe(scores.ikm.toFixed(2));
+    expect(await page.getByRole('heading', { name: 'Community Satisfaction Index (IKM)' }).count()).toBe(1);
+  });
+});
