@@ -126,6 +126,11 @@ export interface ScoreDailyTable {
   v_sum_total_sq: number;
 }
 
+/** The same sums per unit, service and month (YYYY-MM): whole months of a period are read from here. */
+export interface ScoreMonthlyTable extends Omit<ScoreDailyTable, 'local_date'> {
+  month: string;
+}
+
 export interface VisitCodeTable {
   id: string;
   unit_id: string;
@@ -142,6 +147,7 @@ export interface Database {
   holidays: HolidayTable;
   responses: ResponseTable;
   score_daily: ScoreDailyTable;
+  score_monthly: ScoreMonthlyTable;
   visit_codes: VisitCodeTable;
   replies: ReplyTable;
   follow_ups: FollowUpTable;
@@ -154,3 +160,4 @@ export type NewUnit = Insertable<UnitTable>;
 export type NewService = Insertable<ServiceTable>;
 export type NewResponse = Insertable<ResponseTable>;
 export type NewScoreDaily = Insertable<ScoreDailyTable>;
+export type NewScoreMonthly = Insertable<ScoreMonthlyTable>;

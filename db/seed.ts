@@ -96,8 +96,15 @@ function profile(random: Random) {
   };
 }
 
-export async function seedDemo(db: Kysely<Database>, seed = DEMO_SEED): Promise<SeedSummary> {
-  const random = seededRandom(seed);
+export interface SeedOptions {
+  seed?: number;
+  /** Multiplies every unit's number of ratings (benchmarks seed 0.2× or 20× the demo). */
+  scale?: number;
+}
+
+export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}): Promise<SeedSummary> {
+  const random = seededRandom(options.seed ?? DEMO_SEED);
+  const scale = options.scale ?? 1;
   const days = daysBetween(DEMO_FIRST_DAY, DEMO_LAST_DAY);
   const holidayDates = new Set(HOLIDAYS.flatMap((h) => h.days.map(([date]) => date)));
   const created = '2024-12-01T00:00:00.000Z';
@@ -136,7 +143,7 @@ export async function seedDemo(db: Kysely<Database>, seed = DEMO_SEED): Promise<
 
       const serviceCumulative: number[] = [];
       templates.reduce((sum, s) => (serviceCumulative.push(sum + s.weight), sum + s.weight), 0);
-      const rows = generateResponses(random, unit, unitId, serviceRows.map((s) => s.id), serviceCumulative, days,
+      const rows = generateResponses(random, { ...unit, volume: Math.round(unit.volume * scale) }, unitId, serviceRows.map((s) => s.id), serviceCumulative, days,
         dayWeights(days, unit.kind, holidayDates), region.timezone);
       for (let i = 0; i < rows.length; i += 500) {
         const chunk = rows.slice(i, i + 500);

@@ -1,11 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { RollupCounts } from '../../server/domain/rollup.ts';
-import type { Database, NewScoreDaily } from '../database.ts';
+import type { Database, NewScoreDaily, NewScoreMonthly } from '../database.ts';
 
 /** The service column of a rollup row when the resident named no service. */
 export const NO_SERVICE = '';
 
-const SUM_COLUMNS = [
+export const SUM_COLUMNS = [
   'n', 'n_verified', 'n_excluded',
   'sum_u1', 'sum_u2', 'sum_u3', 'sum_u4', 'sum_u5', 'sum_u6', 'sum_u7', 'sum_u8', 'sum_u9',
   'sum_total', 'sum_total_sq', 'v_sum_total', 'v_sum_total_sq',
@@ -34,29 +34,54 @@ export function rollupRow(key: RollupKey, counts: RollupCounts, excludedDelta = 
   };
 }
 
-/** Adds a delta to one day's rollup, creating the row when it is the day's first response. */
+function monthlyRow(daily: NewScoreDaily): NewScoreMonthly {
+  const { local_date, ...sums } = daily;
+  return { ...sums, month: local_date.slice(0, 7) };
+}
+
+/**
+ * Adds a delta to the day's and the month's rollups (creating the rows on their first response). Callers run it in
+ * the transaction that changes the response, so scores and responses never disagree.
+ */
 export async function applyRollupDelta(
   trx: Transaction<Database> | Kysely<Database>,
   key: RollupKey,
   counts: RollupCounts,
   excludedDelta = 0,
 ): Promise<void> {
+  const daily = rollupRow(key, counts, excludedDelta);
   await trx
     .insertInto('score_daily')
-    .values(rollupRow(key, counts, excludedDelta))
+    .values(daily)
     .onConflict((oc) =>
       oc.columns(['unit_id', 'service_id', 'local_date']).doUpdateSet((eb) =>
-        Object.fromEntries(
-          SUM_COLUMNS.map((col) => [col, eb(eb.ref(`score_daily.${col}`), '+', eb.ref(`excluded.${col}`))]),
-        ),
+        Object.fromEntries(SUM_COLUMNS.map((col) => [col, eb(eb.ref(`score_daily.${col}`), '+', eb.ref(`excluded.${col}`))])),
+      ),
+    )
+    .execute();
+  await trx
+    .insertInto('score_monthly')
+    .values(monthlyRow(daily))
+    .onConflict((oc) =>
+      oc.columns(['unit_id', 'service_id', 'month']).doUpdateSet((eb) =>
+        Object.fromEntries(SUM_COLUMNS.map((col) => [col, eb(eb.ref(`score_monthly.${col}`), '+', eb.ref(`excluded.${col}`))])),
       ),
     )
     .execute();
 }
 
-/** Bulk insert of precomputed rollup rows (the demo seed), in chunks that stay under SQLite's parameter limit. */
+/** Bulk insert of precomputed daily rollups and the monthly rollups they add up to (the demo seed). */
 export async function insertRollups(db: Kysely<Database> | Transaction<Database>, rows: NewScoreDaily[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) {
-    await db.insertInto('score_daily').values(rows.slice(i, i + 1000)).execute();
+  const monthly = new Map<string, NewScoreMonthly>();
+  for (const row of rows) {
+    const m = monthlyRow(row);
+    const key = `${m.unit_id}|${m.service_id}|${m.month}`;
+    const into = monthly.get(key);
+    if (!into) monthly.set(key, { ...m });
+    else for (const col of SUM_COLUMNS) (into[col] as number) += m[col] as number;
   }
+  // Chunks stay under SQLite's limit of 32,766 bound parameters.
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('score_daily').values(rows.slice(i, i + 1000)).execute();
+  const months = [...monthly.values()];
+  for (let i = 0; i < months.length; i += 1000) await db.insertInto('score_monthly').values(months.slice(i, i + 1000)).execute();
 }

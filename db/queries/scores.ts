@@ -1,42 +1,19 @@
-// Reads of the daily rollups, the only source of scores (DESIGN.md "Scores"): the cost depends on days and services
-// in the period, never on the number of responses.
-import { sql, type Kysely } from 'kysely';
-import type { RollupCounts } from '../../server/domain/rollup.ts';
+// Reads of the rollups, the only source of scores (DESIGN.md "Scores"). A period is read as whole months from
+// score_monthly plus the days at its edges from score_daily, so the cost depends on units, services and months,
+// never on the number of responses (docs/decisions/009).
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { splitRange } from '../../server/domain/date-ranges.ts';
+import type { Sums } from '../../server/domain/scores.ts';
 import type { Database } from '../database.ts';
+import { SUM_COLUMNS } from './rollups.ts';
 
-export interface RollupSums extends RollupCounts {
-  nExcluded: number;
-}
-
-
-function sumColumns() {
-  return [
-    sql<number>`sum(n)`.as('n'),
-    sql<number>`sum(n_verified)`.as('n_verified'),
-    sql<number>`sum(n_excluded)`.as('n_excluded'),
-    sql<number>`sum(sum_u1)`.as('sum_u1'),
-    sql<number>`sum(sum_u2)`.as('sum_u2'),
-    sql<number>`sum(sum_u3)`.as('sum_u3'),
-    sql<number>`sum(sum_u4)`.as('sum_u4'),
-    sql<number>`sum(sum_u5)`.as('sum_u5'),
-    sql<number>`sum(sum_u6)`.as('sum_u6'),
-    sql<number>`sum(sum_u7)`.as('sum_u7'),
-    sql<number>`sum(sum_u8)`.as('sum_u8'),
-    sql<number>`sum(sum_u9)`.as('sum_u9'),
-    sql<number>`sum(sum_total)`.as('sum_total'),
-    sql<number>`sum(sum_total_sq)`.as('sum_total_sq'),
-    sql<number>`sum(v_sum_total)`.as('v_sum_total'),
-    sql<number>`sum(v_sum_total_sq)`.as('v_sum_total_sq'),
-  ] as const;
-}
-
-type SumRow = Record<'n' | 'n_verified' | 'n_excluded' | 'sum_total' | 'sum_total_sq' | 'v_sum_total' | 'v_sum_total_sq'
-  | 'sum_u1' | 'sum_u2' | 'sum_u3' | 'sum_u4' | 'sum_u5' | 'sum_u6' | 'sum_u7' | 'sum_u8' | 'sum_u9', number | string | bigint | null>;
+type SumColumn = (typeof SUM_COLUMNS)[number];
+type SumRow = Record<SumColumn, number | string | bigint | null> & { key: string };
 
 // PostgreSQL returns sums of integers as bigint strings; SQLite as numbers. Both become numbers here.
-const num = (v: number | string | bigint | null) => (v === null ? 0 : Number(v));
+const num = (v: number | string | bigint | null | undefined) => (v === null || v === undefined ? 0 : Number(v));
 
-function toSums(r: SumRow): RollupSums {
+function toSums(r: SumRow): Sums {
   return {
     n: num(r.n),
     nVerified: num(r.n_verified),
@@ -49,48 +26,84 @@ function toSums(r: SumRow): RollupSums {
   };
 }
 
+function addInto(into: Sums, more: Sums): void {
+  into.n += more.n;
+  into.nVerified += more.nVerified;
+  into.nExcluded += more.nExcluded;
+  more.elementSums.forEach((v, i) => (into.elementSums[i]! += v));
+  into.total += more.total;
+  into.totalSq += more.totalSq;
+  into.verifiedTotal += more.verifiedTotal;
+  into.verifiedTotalSq += more.verifiedTotalSq;
+}
+
+export interface SumsFilter {
+  unitId?: string;
+  regionCodes?: string[] | null;
+  kind?: string | null;
+}
+
+type GroupKey = 'service' | 'unit' | 'month';
+
+/**
+ * Sums over a date range grouped by service, unit or month. Whole months come from score_monthly, edge days from
+ * score_daily; the partial results are added up per key.
+ */
+async function groupedSums(db: Kysely<Database>, filter: SumsFilter, from: string, to: string, group: GroupKey): Promise<Map<string, Sums>> {
+  const { months, days } = splitRange(from, to);
+  const sums = sql.join(SUM_COLUMNS.map((c) => sql`sum(r.${sql.ref(c)}) as ${sql.ref(c)}`));
+  const unitFilter = (alias: string): Expression<SqlBool>[] => {
+    const parts: Expression<SqlBool>[] = [];
+    if (filter.unitId) parts.push(sql<SqlBool>`${sql.ref(`${alias}.unit_id`)} = ${filter.unitId}`);
+    if (filter.regionCodes) {
+      parts.push(sql<SqlBool>`u.region_code in (${sql.join(filter.regionCodes.length ? filter.regionCodes : ['\u0000'])})`);
+    }
+    if (filter.kind) parts.push(sql<SqlBool>`u.kind = ${filter.kind}`);
+    return parts;
+  };
+  const where = (conditions: Expression<SqlBool>[]) => (conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``);
+  const out = new Map<string, Sums>();
+  const collect = (rows: SumRow[]) => {
+    for (const row of rows) {
+      const s = toSums(row);
+      const into = out.get(row.key);
+      if (into) addInto(into, s);
+      else out.set(row.key, s);
+    }
+  };
+
+  if (months) {
+    const key = group === 'service' ? sql`r.service_id` : group === 'unit' ? sql`r.unit_id` : sql`r.month`;
+    const conditions = [...unitFilter('r'), sql<SqlBool>`r.month between ${months[0]} and ${months[1]}`];
+    const result = await sql<SumRow>`select ${key} as key, ${sums} from score_monthly r join units u on u.id = r.unit_id
+      ${where(conditions)} group by ${key}`.execute(db);
+    collect(result.rows);
+  }
+  for (const [dayFrom, dayTo] of days) {
+    const key = group === 'service' ? sql`r.service_id` : group === 'unit' ? sql`r.unit_id` : sql`substr(r.local_date, 1, 7)`;
+    const conditions = [...unitFilter('r'), sql<SqlBool>`r.local_date between ${dayFrom} and ${dayTo}`];
+    const result = await sql<SumRow>`select ${key} as key, ${sums} from score_daily r join units u on u.id = r.unit_id
+      ${where(conditions)} group by ${key}`.execute(db);
+    collect(result.rows);
+  }
+  return out;
+}
+
 /** One unit's sums per service ('' for ratings that named none) over a date range. */
 export async function unitSumsByService(db: Kysely<Database>, unitId: string, from: string, to: string) {
-  const rows = await db
-    .selectFrom('score_daily')
-    .select('service_id')
-    .select(sumColumns())
-    .where('unit_id', '=', unitId)
-    .where('local_date', '>=', from)
-    .where('local_date', '<=', to)
-    .groupBy('service_id')
-    .execute();
-  return rows.map((r) => ({ serviceId: r.service_id, sums: toSums(r) }));
+  const map = await groupedSums(db, { unitId }, from, to, 'service');
+  return [...map].map(([serviceId, sums]) => ({ serviceId, sums }));
 }
 
 /** One unit's sums per month (YYYY-MM) over a date range, for trends. */
 export async function unitSumsByMonth(db: Kysely<Database>, unitId: string, from: string, to: string) {
-  const month = sql<string>`substr(local_date, 1, 7)`;
-  const rows = await db
-    .selectFrom('score_daily')
-    .select(month.as('month'))
-    .select(sumColumns())
-    .where('unit_id', '=', unitId)
-    .where('local_date', '>=', from)
-    .where('local_date', '<=', to)
-    .groupBy(month)
-    .execute();
-  return rows.map((r) => ({ month: r.month, sums: toSums(r) }));
+  const map = await groupedSums(db, { unitId }, from, to, 'month');
+  return [...map].map(([month, sums]) => ({ month, sums }));
 }
 
 /** Sums per unit for every unit in the given regions (and of a kind), over a date range. */
 export async function sumsByUnit(db: Kysely<Database>, regionCodes: string[] | null, kind: string | null, from: string, to: string) {
-  let query = db
-    .selectFrom('score_daily')
-    .innerJoin('units', 'units.id', 'score_daily.unit_id')
-    .select('score_daily.unit_id as unit_id')
-    .select(sumColumns())
-    .where('score_daily.local_date', '>=', from)
-    .where('score_daily.local_date', '<=', to);
-  if (regionCodes) query = query.where('units.region_code', 'in', regionCodes);
-  if (kind) query = query.where('units.kind', '=', kind);
-  const rows = await query.groupBy('score_daily.unit_id').execute();
-  return new Map(rows.map((r) => [r.unit_id, toSums(r)]));
+  return groupedSums(db, { regionCodes, kind }, from, to, 'unit');
 }
 
 export interface UnitForBoard {

@@ -53,6 +53,8 @@ describe('POST /api/units/{slug}/ratings', () => {
     expect(row.local_date).toBe('2026-08-10');
     const [r] = await rollups();
     expect(r).toMatchObject({ n: 1, sum_u3: 2, sum_total: 30, sum_total_sq: 900, n_verified: 0 });
+    const monthly = await t.db.selectFrom('score_monthly').selectAll().execute();
+    expect(monthly).toEqual([expect.objectContaining({ month: '2026-08', n: 1, sum_u3: 2, sum_total: 30, sum_total_sq: 900 })]);
   });
 
   it('counts a retry with the same idempotency key once and answers 200 with the first receipt', async () => {
@@ -69,6 +71,7 @@ describe('POST /api/units/{slug}/ratings', () => {
     const count = await t.db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
     expect((await rollups())[0]?.n).toBe(1);
+    expect((await t.db.selectFrom('score_monthly').select('n').executeTakeFirstOrThrow()).n).toBe(1);
   });
 
   it('treats the same key at another unit as a different rating', async () => {

@@ -40,12 +40,20 @@ async function recount(slug: string, from: string, to: string): Promise<Recount>
   return { n, ikm, nrr };
 }
 
-describe.each(['2026-Q2', '2025-S2', '2025'])('scores for %s', (code) => {
+const PERIODS = [
+  { query: 'period=2026-Q2', ...parsePeriodCode('2026-Q2') },
+  { query: 'period=2025-S2', ...parsePeriodCode('2025-S2') },
+  { query: 'period=2025', ...parsePeriodCode('2025') },
+  // A range with partial months at both edges (daily rollups) around whole months (monthly rollups).
+  { query: 'from=2025-03-17&to=2025-06-10', code: '2025-03-17..2025-06-10', from: '2025-03-17', to: '2025-06-10' },
+];
+
+describe.each(PERIODS)('scores for $query', ({ query, code, from, to }) => {
   it('equal a recount from raw responses for every demo unit', async () => {
-    const period = parsePeriodCode(code);
+    const period = { from, to };
     let compared = 0;
     for (const slug of slugs) {
-      const res = await app.request(`/api/units/${slug}/scores?period=${code}`);
+      const res = await app.request(`/api/units/${slug}/scores?${query}`);
       expect(res.status).toBe(200);
       const body = (await res.json()) as any;
       const expected = await recount(slug, period.from, period.to);

@@ -74,6 +74,24 @@ describe('the demo seed', () => {
     expect(rollups).toEqual(recount.rows);
   });
 
+  it('has every monthly rollup equal to a recount from the responses table', async () => {
+    const recount = await sql<Record<string, number | string>>`
+      select unit_id, coalesce(service_id, '') as service_id, substr(local_date, 1, 7) as month,
+        count(*) as n, sum(verified) as n_verified, sum(u3) as sum_u3, sum(u8) as sum_u8,
+        sum(u1+u2+u3+u4+u5+u6+u7+u8+u9) as sum_total,
+        sum((u1+u2+u3+u4+u5+u6+u7+u8+u9) * (u1+u2+u3+u4+u5+u6+u7+u8+u9)) as sum_total_sq
+      from responses where exclusion_reason is null
+      group by unit_id, coalesce(service_id, ''), substr(local_date, 1, 7)
+      order by unit_id, service_id, month`.execute(conn.db);
+    const monthly = await conn.db
+      .selectFrom('score_monthly')
+      .select(['unit_id', 'service_id', 'month', 'n', 'n_verified', 'sum_u3', 'sum_u8', 'sum_total', 'sum_total_sq'])
+      .orderBy('unit_id').orderBy('service_id').orderBy('month')
+      .execute();
+    expect(monthly.length).toBeGreaterThan(2000);
+    expect(monthly).toEqual(recount.rows);
+  });
+
   it('dates late-night ratings by the unit\'s local day, not the UTC day', async () => {
     const shifted = await sql<{ n: number }>`
       select count(*) as n from responses where local_date <> substr(created_at, 1, 10)`.execute(conn.db);

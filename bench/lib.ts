@@ -1,0 +1,31 @@
+// Small helpers for benchmarks: they print figures, they never assert (performance is measured, not tested).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function tempFile(name: string): string {
+  return join(mkdtempSync(join(tmpdir(), 'rapor-bench-')), name);
+}
+
+export interface Timing {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+}
+
+export async function timeIt(count: number, fn: () => Promise<unknown>, warmup = 20): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return { count, p50: at(0.5), p95: at(0.95), p99: at(0.99), mean: samples.reduce((a, b) => a + b, 0) / count };
+}
+
+export const ms = (x: number) => `${x.toFixed(2)} ms`;
