@@ -9,7 +9,7 @@ import { regionRoutes } from './routes/regions.ts';
 import { scoreRoutes } from './routes/scores.ts';
 import { unitPublicRoutes } from './routes/unit-public.ts';
 import { unitRoutes } from './routes/units.ts';
-import { siteRoutes } from './site.ts';
+import { sitePageNotFound, siteRoutes } from './site.ts';
 
 export function createApp(deps: AppDeps) {
   const api = new Hono()
@@ -29,7 +29,10 @@ export function createApp(deps: AppDeps) {
   });
   app.route('/api', api);
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}.` } }, 404));
-  if (deps.distDir) app.route('/', siteRoutes(deps.distDir));
+  if (deps.distDir) {
+    app.route('/', siteRoutes(deps.distDir));
+    app.notFound(sitePageNotFound(deps.distDir));
+  }
   app.onError(handleError);
   return app;
 }

@@ -1,9 +1,10 @@
 // Serves the built Astro site from the same process as the API. Pages that read a slug from the URL
 // (/nilai/{slug}, /unit/{slug}) are one static file each; the island reads the slug (DESIGN.md "The flows").
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 
 const SLUG_PAGES = ['nilai', 'unit'] as const;
 const LANGS = ['', '/en'] as const;
@@ -22,11 +23,14 @@ export function siteRoutes(distDir: string) {
     }
   }
   app.use('*', serveStatic({ root }));
-  app.notFound(async (c) => {
-    const page = join(distDir, '404.html');
-    if (!existsSync(page)) return c.text('404', 404);
-    const { readFile } = await import('node:fs/promises');
-    return c.html(await readFile(page, 'utf8'), 404);
-  });
   return app;
+}
+
+/** The site's own 404 page for unknown paths outside /api. */
+export function sitePageNotFound(distDir: string) {
+  const page = join(distDir, '404.html');
+  return async (c: Context) => {
+    if (!existsSync(page)) return c.text('404 Not Found', 404);
+    return c.html(await readFile(page, 'utf8'), 404);
+  };
 }

@@ -1,0 +1,57 @@
+// Every page of the site, in Bahasa Indonesia and English, scanned by axe-core at WCAG 2.2 AA in real Chromium.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+
+reportSkip('accessibility scan');
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Pages and the element that shows their data has loaded. */
+const PAGES: { path: string; ready: string }[] = [
+  { path: '/', ready: '.card-list li' },
+  { path: '/nilai/dpmptsp-kota-gorontalo', ready: 'form#formulir' },
+  { path: '/unit/dukcapil-kota-gorontalo?periode=2026', ready: '[data-testid="elements-table"]' },
+  { path: '/peringkat?periode=2026', ready: '[data-testid="ranked-table"]' },
+  { path: '/metodologi', ready: 'h1' },
+  { path: '/privasi', ready: 'h1' },
+  { path: '/halaman-yang-tidak-ada', ready: 'h1' },
+];
+
+describe.skipIf(!hasChromium)('accessibility (axe-core, WCAG 2.2 AA)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const cases = PAGES.flatMap((p) => [
+    { ...p, url: p.path },
+    { ...p, url: p.path === '/halaman-yang-tidak-ada' ? '/en/halaman-yang-tidak-ada' : `/en${p.path}` },
+  ]);
+
+  it.each(cases)('$url has no violations', async ({ url, ready }) => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    try {
+      const response = await page.goto(server.url + url);
+      expect(response?.status()).toBe(url.includes('tidak-ada') ? 404 : 200);
+      await page.locator(ready).first().waitFor();
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+      });
+      const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      expect(violations).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});

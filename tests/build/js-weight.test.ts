@@ -1,0 +1,27 @@
+// JavaScript shipped per page, against budgets: a resident on a cheap phone with patchy signal opens /nilai first.
+import { describe, expect, it } from 'vitest';
+import { DIST, pageWeight } from '../support/js-weight.ts';
+
+const BUDGETS_KB: Record<string, number> = {
+  nilai: 35,
+  'en/nilai': 35,
+  '': 30,
+  unit: 45,
+  peringkat: 40,
+  metodologi: 5,
+  privasi: 5,
+};
+
+describe('JavaScript weight per page (gzipped, loaded at start)', () => {
+  it.each(Object.entries(BUDGETS_KB))('/%s stays within %d KB', (page, budgetKb) => {
+    const weight = pageWeight(DIST, page);
+    console.log(`[js-weight] /${page}: ${(weight.initialGzipBytes / 1024).toFixed(1)} KB at start, ${(weight.lazyGzipBytes / 1024).toFixed(1)} KB on demand`);
+    expect(weight.initialGzipBytes).toBeLessThanOrEqual(budgetKb * 1024);
+  });
+
+  it('counts the rating page island, the Svelte runtime and the shared schema', () => {
+    const weight = pageWeight(DIST, 'nilai');
+    expect(weight.files.some((f) => f.includes('RatingForm'))).toBe(true);
+    expect(weight.initialGzipBytes).toBeGreaterThan(10 * 1024);
+  });
+});

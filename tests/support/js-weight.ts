@@ -1,0 +1,49 @@
+// JavaScript weight of a built page: every script it loads at start (inline, island components, renderers and their
+// static imports), gzipped. Dynamic imports (charts) load later and are counted separately.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const gz = (text: string) => gzipSync(Buffer.from(text), { level: 9 }).length;
+
+export interface PageWeight {
+  page: string;
+  initialGzipBytes: number;
+  lazyGzipBytes: number;
+  files: string[];
+}
+
+export function pageWeight(distDir: string, pagePath: string): PageWeight {
+  const htmlFile = join(distDir, pagePath, 'index.html');
+  if (!existsSync(htmlFile)) throw new Error(`${htmlFile} is missing: build the site first (npm run build)`);
+  const html = readFileSync(htmlFile, 'utf8');
+  let initial = 0;
+  for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) initial += gz(m[1]!);
+  const entries = [...html.matchAll(/(?:component-url|renderer-url|before-hydration-url)="([^"]+)"|<script[^>]*\bsrc="([^"]+)"/g)]
+    .map((m) => m[1] ?? m[2]!)
+    .filter((u) => u.startsWith('/'));
+  const seen = new Set<string>();
+  const lazy = new Set<string>();
+  const visit = (url: string, into: Set<string>) => {
+    if (seen.has(url) || into.has(url)) return;
+    into.add(url);
+    const code = readFileSync(join(distDir, url), 'utf8');
+    for (const m of code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+      visit(posix.join(posix.dirname(url), m[1]!), into);
+    }
+    for (const m of code.matchAll(/import\(\s*["'](\.{1,2}\/[^"']+\.js)["']\s*\)/g)) {
+      const target = posix.join(posix.dirname(url), m[1]!);
+      if (!seen.has(target)) visit(target, lazy);
+    }
+  };
+  for (const e of entries) visit(e, seen);
+  for (const f of seen) {
+    lazy.delete(f);
+    initial += gz(readFileSync(join(distDir, f), 'utf8'));
+  }
+  let lazyBytes = 0;
+  for (const f of lazy) lazyBytes += gz(readFileSync(join(distDir, f), 'utf8'));
+  return { page: pagePath, initialGzipBytes: initial, lazyGzipBytes: lazyBytes, files: [...seen].sort() };
+}
+
+export const DIST = join(dirname(new URL(import.meta.url).pathname), '..', '..', 'dist');
