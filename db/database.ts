@@ -140,6 +140,22 @@ export interface VisitCodeTable {
   response_id: string | null;
 }
 
+export interface PermitReportTable {
+  id: string;
+  unit_id: string;
+  service_id: string;
+  submitted_on: string;
+  completed_on: string | null;
+  sla_value: number;
+  sla_unit: string;
+  working_days: number | null;
+  calendar_days: number | null;
+  within_sla: number | null;
+  idempotency_key: string;
+  ip_hash: string | null;
+  created_at: string;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -151,6 +167,7 @@ export interface Database {
   visit_codes: VisitCodeTable;
   replies: ReplyTable;
   follow_ups: FollowUpTable;
+  permit_reports: PermitReportTable;
 }
 
 export type Region = Selectable<RegionTable>;
@@ -161,3 +178,5 @@ export type NewService = Insertable<ServiceTable>;
 export type NewResponse = Insertable<ResponseTable>;
 export type NewScoreDaily = Insertable<ScoreDailyTable>;
 export type NewScoreMonthly = Insertable<ScoreMonthlyTable>;
+export type PermitReport = Selectable<PermitReportTable>;
+export type NewPermitReport = Insertable<PermitReportTable>;

@@ -12,7 +12,9 @@ import { EDUCATION_LEVELS, OCCUPATIONS } from '../server/domain/rating-input.ts'
 import type { Database, NewResponse } from './database.ts';
 import { insertRollups, rollupRow } from './queries/rollups.ts';
 import { COMMENTS, FOLLOW_UP_TEMPLATES, HOLIDAYS, REGIONS, REPLIES, SERVICES_BY_KIND, UNITS, type SeedUnit, type UnitKind } from './seed-data.ts';
-import type { FollowUpTable, ReplyTable } from './database.ts';
+import type { FollowUpTable, NewPermitReport, ReplyTable } from './database.ts';
+import { isWorkingDay, permitTiming, type SlaUnit } from '../server/domain/working-days.ts';
+import type { SeedService } from './seed-data.ts';
 
 export const DEMO_SEED = 20260101;
 export const DEMO_FIRST_DAY = '2025-01-01';
@@ -26,6 +28,7 @@ export interface SeedSummary {
   responses: number;
   replies: number;
   followUps: number;
+  permitReports: number;
 }
 
 export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
@@ -112,6 +115,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
   let responses = 0;
   let replies = 0;
   let followUps = 0;
+  let permitReports = 0;
 
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('regions').values(
@@ -164,6 +168,9 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
         addRollup(entry.counts, rollupContribution(answers, response.verified === 1));
       }
       responses += rows.length;
+      const permits = generatePermitReports(random, { ...unit, volume: Math.round(unit.volume * scale) }, unitId, serviceRows, templates, holidayDates);
+      for (let i = 0; i < permits.length; i += 1000) await trx.insertInto('permit_reports').values(permits.slice(i, i + 1000)).execute();
+      permitReports += permits.length;
       const extras = followUpWork(random, unit, unitId, rows);
       if (extras.replies.length) await trx.insertInto('replies').values(extras.replies).execute();
       if (extras.followUps.length) await trx.insertInto('follow_ups').values(extras.followUps).execute();
@@ -181,6 +188,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
     responses,
     replies,
     followUps,
+    permitReports,
   };
 }
 
@@ -321,4 +329,76 @@ function followUpWork(random: Random, unit: SeedUnit, unitId: string, rows: Gene
     });
   }
   return { replies, followUps };
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(date + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The date `count` working days after `date` (0: the same day). */
+function afterWorkingDays(date: string, count: number, holidays: ReadonlySet<string>): string {
+  let d = date;
+  for (let left = count; left > 0; ) {
+    d = addDays(d, 1);
+    if (isWorkingDay(d, holidays)) left--;
+  }
+  return d;
+}
+
+/**
+ * Residents' permit reports: durations spread around each unit's own pace against the SLA; units in Gorontalo get
+ * faster over 2025–2026 (the "Gorontalo Berprestasi" program), others vary; recent files may still be waiting.
+ */
+function generatePermitReports(
+  random: Random,
+  unit: SeedUnit,
+  unitId: string,
+  serviceRows: { id: string; sla_value: number | null; sla_unit: string | null; is_permit: number }[],
+  templates: SeedService[],
+  holidays: ReadonlySet<string>,
+): NewPermitReport[] {
+  const out: NewPermitReport[] = [];
+  const totalWeight = templates.reduce((a, t) => a + t.weight, 0);
+  // Pace: share of the SLA a typical file takes; better-rated units are faster.
+  const pace = Math.max(0.35, 1.9 - 0.45 * unit.quality + random.normal() * 0.1);
+  const gorontalo = unit.regionCode === '75' || unit.regionCode.startsWith('75');
+  serviceRows.forEach((service, i) => {
+    if (service.is_permit !== 1 || service.sla_value === null || service.sla_unit === null) return;
+    const sla = { value: service.sla_value, unit: service.sla_unit as SlaUnit };
+    const count = Math.round(unit.volume * 0.24 * (templates[i]!.weight / totalWeight));
+    for (let k = 0; k < count; k++) {
+      let submitted = addDays(DEMO_FIRST_DAY, random.int(1, 675));
+      while (!isWorkingDay(submitted, holidays)) submitted = addDays(submitted, 1);
+      const years = (Date.parse(submitted) - Date.parse(DEMO_FIRST_DAY)) / (365.25 * 86_400_000);
+      const trend = gorontalo ? Math.max(0.55, 1 - 0.22 * years) : 1 + random.normal() * 0.02;
+      let completed: string;
+      if (sla.unit === 'working_days') {
+        const days = Math.max(0, Math.round(sla.value * pace * trend * Math.exp(random.normal() * 0.45)));
+        completed = afterWorkingDays(submitted, days, holidays);
+      } else {
+        // Services promised within the day: mostly done the same day, some a few days later.
+        completed = random.chance(0.8 / pace) ? submitted : afterWorkingDays(submitted, random.int(1, 4), holidays);
+      }
+      const recent = submitted > addDays(DEMO_LAST_DAY, -120);
+      const pending = completed > DEMO_LAST_DAY || (recent && random.chance(0.05));
+      const t = permitTiming(submitted, pending ? null : completed, DEMO_LAST_DAY, sla, holidays);
+      const createdAt = new Date(Date.parse((pending ? submitted : completed) + 'T03:00:00Z') + random.int(0, 86_400) * 1000);
+      out.push({
+        id: uuidV7(createdAt.getTime(), random.bytes),
+        unit_id: unitId,
+        service_id: service.id,
+        submitted_on: submitted,
+        completed_on: pending ? null : completed,
+        sla_value: sla.value,
+        sla_unit: sla.unit,
+        working_days: pending ? null : t.workingDays,
+        calendar_days: pending ? null : t.calendarDays,
+        within_sla: pending ? null : t.withinSla ? 1 : 0,
+        idempotency_key: uuidV7(createdAt.getTime(), random.bytes),
+        ip_hash: null,
+        created_at: createdAt.toISOString(),
+      });
+    }
+  });
+  return out;
 }

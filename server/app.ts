@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.ts';
 import { handleError } from './middleware/errors.ts';
 import { healthRoutes } from './routes/health.ts';
+import { permitRoutes } from './routes/permits.ts';
 import { ratingRoutes } from './routes/ratings.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { scoreRoutes } from './routes/scores.ts';
@@ -18,7 +19,8 @@ export function createApp(deps: AppDeps) {
     .route('/', unitRoutes(deps))
     .route('/', ratingRoutes(deps))
     .route('/', scoreRoutes(deps))
-    .route('/', unitPublicRoutes(deps));
+    .route('/', unitPublicRoutes(deps))
+    .route('/', permitRoutes(deps));
   api.onError(handleError);
 
   const app = new Hono();

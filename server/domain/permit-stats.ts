@@ -1,0 +1,56 @@
+// Aggregates of permit reports per service and period (DOMAIN.md §6): n, exact median and p90, share within SLA,
+// and open reports already past their SLA. Computed from the reports themselves, so percentiles are exact.
+import { elapsedForSla, percentile, permitTiming, type SlaUnit } from './working-days.ts';
+
+export interface ReportRow {
+  submitted_on: string;
+  completed_on: string | null;
+  sla_value: number;
+  sla_unit: string;
+  working_days: number | null;
+  calendar_days: number | null;
+  within_sla: number | null;
+}
+
+export interface PermitStats {
+  /** Completed reports in the period. */
+  n: number;
+  medianDays: number | null;
+  p90Days: number | null;
+  withinSlaShare: number | null;
+  /** Reports still waiting that are already past their SLA (as of today). */
+  openPastSla: number;
+  open: number;
+  /** Completed reports by elapsed days in the SLA's measure (working days for most permits). */
+  distribution: { days: number; count: number }[];
+}
+
+export function permitStats(rows: ReportRow[], slaUnit: SlaUnit, today: string, holidays: ReadonlySet<string>): PermitStats {
+  const days: number[] = [];
+  let within = 0;
+  let open = 0;
+  let openPast = 0;
+  for (const r of rows) {
+    if (r.completed_on === null) {
+      open++;
+      const t = permitTiming(r.submitted_on, null, today, { value: r.sla_value, unit: r.sla_unit as SlaUnit }, holidays);
+      if (t.withinSla === false) openPast++;
+      continue;
+    }
+    days.push(elapsedForSla({ workingDays: r.working_days ?? 0, calendarDays: r.calendar_days ?? 0 }, slaUnit));
+    if (r.within_sla === 1) within++;
+  }
+  days.sort((a, b) => a - b);
+  const counts = new Map<number, number>();
+  for (const d of days) counts.set(d, (counts.get(d) ?? 0) + 1);
+  const round = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+  return {
+    n: days.length,
+    medianDays: round(percentile(days, 0.5)),
+    p90Days: round(percentile(days, 0.9)),
+    withinSlaShare: days.length ? Math.round((within / days.length) * 1000) / 1000 : null,
+    openPastSla: openPast,
+    open,
+    distribution: [...counts].map(([d, count]) => ({ days: d, count })),
+  };
+}

@@ -1,0 +1,94 @@
+// For every demo permit service, the published percentiles equal a recount from the raw reports.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection } from '../../db/connect.ts';
+import { seedDemo } from '../../db/seed.ts';
+import { createApp } from '../../server/app.ts';
+import { migratedDb } from '../support/db.ts';
+
+let conn: Connection;
+let app: ReturnType<typeof createApp>;
+let holidays: Set<string>;
+beforeAll(async () => {
+  conn = await migratedDb();
+  await seedDemo(conn.db);
+  app = createApp({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z') });
+  holidays = new Set((await conn.db.selectFrom('holidays').select('date').execute()).map((h) => h.date));
+});
+afterAll(async () => {
+  await conn.close();
+});
+
+/** An independent count: step through each calendar day with Date objects. */
+function naiveWorkingDays(from: string, to: string): number {
+  let n = 0;
+  const d = new Date(from + 'T12:00:00Z');
+  const end = new Date(to + 'T12:00:00Z');
+  for (d.setUTCDate(d.getUTCDate() + 1); d <= end; d.setUTCDate(d.getUTCDate() + 1)) {
+    const iso = d.toISOString().slice(0, 10);
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && !holidays.has(iso)) n++;
+  }
+  return n;
+}
+
+/** PERCENTILE.INC by its textbook definition: position 1 + (n − 1)p in the sorted list, interpolated. */
+function percentileInc(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const pos = 1 + (sorted.length - 1) * p;
+  const k = Math.floor(pos);
+  const frac = pos - k;
+  return k >= sorted.length ? sorted[sorted.length - 1]! : sorted[k - 1]! + frac * (sorted[k]! - sorted[k - 1]!);
+}
+
+describe.each(['2025', '2026-S1'])('permit times for %s', (code) => {
+  it('match a recount from the raw reports for every demo permit service', async () => {
+    const from = code === '2025' ? '2025-01-01' : '2026-01-01';
+    const to = code === '2025' ? '2025-12-31' : '2026-06-30';
+    const units = await conn.db.selectFrom('units').select(['id', 'slug']).execute();
+    let services = 0;
+    let reports = 0;
+    for (const unit of units) {
+      const body = (await (await app.request(`/api/units/${unit.slug}/permit-times?period=${code}`)).json()) as any;
+      for (const s of body.services) {
+        const rows = await conn.db
+          .selectFrom('permit_reports')
+          .innerJoin('services', 'services.id', 'permit_reports.service_id')
+          .select(['submitted_on', 'completed_on', 'working_days', 'calendar_days', 'within_sla', 'permit_reports.sla_value', 'permit_reports.sla_unit'])
+          .where('services.unit_id', '=', unit.id)
+          .where('services.slug', '=', s.slug)
+          .where('completed_on', '>=', from)
+          .where('completed_on', '<=', to)
+          .execute();
+        for (const r of rows) expect(r.working_days, `${unit.slug}/${s.slug} ${r.submitted_on}→${r.completed_on}`).toBe(naiveWorkingDays(r.submitted_on, r.completed_on!));
+        const days = rows.map((r) => (r.sla_unit === 'working_days' ? r.working_days! : r.calendar_days!));
+        expect(s.n).toBe(rows.length);
+        if (rows.length === 0) {
+          expect(s.medianDays).toBeNull();
+          continue;
+        }
+        expect(s.medianDays).toBeCloseTo(percentileInc(days, 0.5), 1);
+        expect(s.p90Days).toBeCloseTo(percentileInc(days, 0.9), 1);
+        expect(s.withinSlaShare).toBeCloseTo(rows.filter((r) => r.within_sla === 1).length / rows.length, 3);
+        services++;
+        reports += rows.length;
+      }
+    }
+    expect(services).toBeGreaterThan(30);
+    expect(reports).toBeGreaterThan(1000);
+  });
+});
+
+describe('the demo permit reports', () => {
+  it('number about 5,000 over 2025–2026, some still waiting and some late', async () => {
+    const all = await conn.db.selectFrom('permit_reports').select(['completed_on', 'within_sla']).execute();
+    expect(all.length).toBeGreaterThan(4500);
+    expect(all.length).toBeLessThan(6000);
+    expect(all.filter((r) => r.completed_on === null).length).toBeGreaterThan(20);
+    expect(all.filter((r) => r.within_sla === 0).length).toBeGreaterThan(100);
+  });
+
+  it('show Gorontalo units getting faster from 2025 to 2026 (the award program story)', async () => {
+    const get = async (code: string) => ((await (await app.request(`/api/units/dpmptsp-kabupaten-gorontalo/permit-times?period=${code}`)).json()) as any).services.find((s: any) => s.slug === 'penerbitan-pbg');
+    const [y2025, y2026] = [await get('2025'), await get('2026')];
+    expect(y2026.medianDays).toBeLessThan(y2025.medianDays);
+  });
+});
