@@ -109,3 +109,36 @@ export interface BoardUnitRef {
   kind: string;
   region: RegionRef;
 }
+
+export interface PermitAck {
+  id: string;
+  status: 'completed' | 'pending';
+  workingDays: number;
+  slaValue: number;
+  slaUnit: string;
+  withinSla: boolean | null;
+}
+
+export interface PermitServiceTimes {
+  slug: string;
+  name: string;
+  sla: Sla | null;
+  n: number;
+  medianDays: number | null;
+  p90Days: number | null;
+  withinSlaShare: number | null;
+  openPastSla: number;
+  open: number;
+  distribution: { days: number; count: number }[];
+}
+
+export interface PermitTimes {
+  period: { code: string; from: string; to: string };
+  services: PermitServiceTimes[];
+}
+
+export interface PermitOverview {
+  period: { code: string; from: string; to: string };
+  region: string | null;
+  items: (Omit<PermitServiceTimes, 'slug' | 'name' | 'distribution'> & { unit: { slug: string; name: string; region: RegionRef }; service: { slug: string; name: string } })[];
+}

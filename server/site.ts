@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 
-const SLUG_PAGES = ['nilai', 'unit'] as const;
+const SLUG_PAGES = ['nilai', 'unit', 'izin'] as const;
 const LANGS = ['', '/en'] as const;
 
 export function siteRoutes(distDir: string) {

@@ -1,9 +1,9 @@
 // Chart.js with only the pieces our charts use (bar and line), loaded on demand so pages render their tables first.
 import {
-  BarController, BarElement, CategoryScale, Chart, LinearScale, LineController, LineElement, PointElement, Tooltip,
+  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
 } from 'chart.js';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, LineController, LineElement, PointElement, Tooltip);
+Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
 
 export interface ChartSpec {
   kind: 'bar' | 'line';
@@ -13,8 +13,10 @@ export interface ChartSpec {
   min: number;
   max: number;
   horizontal?: boolean;
-  /** A horizontal reference line, drawn as a second dashed series (e.g. a grade boundary or an SLA). */
+  /** A horizontal reference line, drawn as a second dashed series (e.g. a grade boundary). */
   reference?: { value: number; label: string };
+  /** A second bar series stacked on the first (e.g. reports past the SLA), named in the legend. */
+  stacked?: { label: string; values: (number | null)[] };
 }
 
 export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
@@ -32,6 +34,16 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
       pointStyle: 'rectRot',
     },
   ];
+  if (spec.stacked) {
+    datasets.push({
+      type: 'bar',
+      label: spec.stacked.label,
+      data: spec.stacked.values,
+      backgroundColor: '#a4001d',
+      borderColor: '#1b1f24',
+      borderWidth: 1,
+    });
+  }
   if (spec.reference) {
     datasets.push({
       type: 'line',
@@ -44,7 +56,7 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
     });
   }
   const valueAxis = { min: spec.min, max: spec.max, ticks: { color: '#1b1f24' }, grid: { color: '#d5dde2' } };
-  const categoryAxis = { ticks: { color: '#1b1f24', autoSkip: false }, grid: { display: false } };
+  const categoryAxis = { ticks: { color: '#1b1f24', autoSkip: spec.labels.length > 12, maxRotation: 0 }, grid: { display: false } };
   return new Chart(canvas, {
     type: spec.kind,
     data: { labels: spec.labels, datasets },
@@ -53,8 +65,13 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      scales: spec.horizontal ? { x: valueAxis, y: categoryAxis } : { x: categoryAxis, y: valueAxis },
-      plugins: { tooltip: { enabled: true } },
+      scales: spec.horizontal
+        ? { x: { ...valueAxis, stacked: !!spec.stacked }, y: { ...categoryAxis, stacked: !!spec.stacked } }
+        : { x: { ...categoryAxis, stacked: !!spec.stacked }, y: { ...valueAxis, stacked: !!spec.stacked } },
+      plugins: {
+        tooltip: { enabled: true },
+        legend: { display: datasets.length > 1, labels: { color: '#1b1f24' } },
+      },
     },
   });
 }

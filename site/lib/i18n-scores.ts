@@ -2,7 +2,6 @@
 import { strings, type Lang } from './i18n';
 
 const id = {
-  periodLabel: 'Periode',
   scoreHeading: 'Indeks Kepuasan Masyarakat (IKM)',
   ikmOf: (n: string) => `dari ${n} penilaian`,
   noRatings: 'Belum ada penilaian pada periode ini.',
@@ -60,7 +59,6 @@ const id = {
 };
 
 const en: typeof id = {
-  periodLabel: 'Period',
   scoreHeading: 'Community Satisfaction Index (IKM)',
   ikmOf: (n: string) => `from ${n} ratings`,
   noRatings: 'No ratings in this period yet.',

@@ -106,7 +106,9 @@ const id = {
   rateAgain: 'Beri penilaian lain',
   backToUnit: 'Lihat halaman unit',
 
+  periodLabel: 'Periode',
   navScoreboard: 'Peringkat',
+  navPermits: 'Waktu izin',
   navMethod: 'Metodologi',
   navPrivacy: 'Privasi',
   notFoundTitle: 'Halaman tidak ditemukan',
@@ -199,7 +201,9 @@ const en: Strings = {
   rateAgain: 'Rate another visit',
   backToUnit: 'View the unit page',
 
+  periodLabel: 'Period',
   navScoreboard: 'Rankings',
+  navPermits: 'Permit times',
   navMethod: 'Methodology',
   navPrivacy: 'Privacy',
   notFoundTitle: 'Page not found',

@@ -55,7 +55,7 @@ describe('POST /api/units/{slug}/permit-reports', () => {
     expect(rows).toHaveLength(1);
   });
 
-  it.each([
+  it.each<[Record<string, unknown>, string, string]>([
     [{ submittedOn: '2026-11-03', completedOn: null }, 'submittedOn', 'a submission date in the future'],
     [{ submittedOn: '2026-10-01', completedOn: '2026-11-05' }, 'completedOn', 'a completion date in the future'],
     [{ submittedOn: '2026-10-10', completedOn: '2026-10-09' }, 'completedOn', 'completed before submitted'],

@@ -8,6 +8,8 @@ const BUDGETS_KB: Record<string, number> = {
   '': 30,
   unit: 45,
   peringkat: 40,
+  izin: 35,
+  'waktu-izin': 35,
   metodologi: 5,
   privasi: 5,
 };

@@ -1,0 +1,71 @@
+// A resident reports how long a permit took and sees the working days against the promise; the unit page and the
+// region view show the permit statistics as text.
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+
+reportSkip('permit journeys');
+
+describe.skipIf(!hasChromium)('permit times in a real browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('reports a PBG that took from 17 to 27 March 2026 and shows 3 working days within the promise', async () => {
+    await page.goto(`${server.url}/izin/dpmptsp-kota-gorontalo`);
+    await page.getByLabel('Jenis izin').selectOption('penerbitan-pbg');
+    expect(await page.getByTestId('promise').textContent()).toContain('28 hari kerja');
+    await page.getByLabel('Tanggal berkas dinyatakan lengkap').fill('2026-03-17');
+    await page.getByRole('radio', { name: 'Sudah selesai' }).check();
+    await page.getByLabel('Tanggal izin selesai').fill('2026-03-27');
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    await page.getByTestId('permit-days').waitFor();
+    expect(await page.getByTestId('permit-days').textContent()).toBe('3 hari kerja');
+    expect(await page.getByTestId('permit-verdict').textContent()).toContain('Selesai sesuai janji waktu');
+    await page.screenshot({ path: 'test-results/permit-result-360.png', fullPage: true });
+
+    const db = new Database(server.dbFile, { readonly: true });
+    try {
+      const row = db.prepare(`select working_days, within_sla from permit_reports where submitted_on = '2026-03-17' and completed_on = '2026-03-27' order by created_at desc limit 1`).get();
+      expect(row).toEqual({ working_days: 3, within_sla: 1 });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('refuses a completion date before the submission date with a message at the field', async () => {
+    await page.getByRole('button', { name: 'Laporkan izin lain' }).click();
+    await page.getByLabel('Tanggal berkas dinyatakan lengkap').fill('2026-03-17');
+    await page.getByRole('radio', { name: 'Sudah selesai' }).check();
+    await page.getByLabel('Tanggal izin selesai').fill('2026-03-10');
+    await page.getByRole('button', { name: 'Kirim laporan' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Tanggal selesai tidak boleh sebelum tanggal berkas lengkap');
+  });
+
+  it('shows permit statistics on the unit page and in the region view as text', async () => {
+    const api = (await (await fetch(`${server.url}/api/units/dpmptsp-kota-gorontalo/permit-times?period=2025`)).json()) as any;
+    await page.goto(`${server.url}/unit/dpmptsp-kota-gorontalo?periode=2025`);
+    await page.getByTestId('permit-table').waitFor();
+    const rows = await page.getByTestId('permit-table').locator('tbody tr').allTextContents();
+    const pbg = api.services.find((s: any) => s.slug === 'penerbitan-pbg');
+    const fmt = (x: number) => new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x);
+    expect(rows[0]).toContain(String(pbg.n));
+    expect(rows[0]).toContain(fmt(pbg.medianDays));
+    expect(rows[0]).toContain(fmt(pbg.p90Days));
+    expect(await page.getByTestId('distribution-table').locator('tbody tr').count()).toBe(pbg.distribution.length);
+
+    await page.goto(`${server.url}/waktu-izin?periode=2025&wilayah=75`);
+    await page.getByTestId('permit-overview').waitFor();
+    expect(await page.getByTestId('permit-overview').textContent()).toContain('DPMPTSP Kota Gorontalo');
+  });
+});
