@@ -74,6 +74,8 @@ export interface ResponseTable {
   /** A hidden comment is kept, with the reason, and left out of public lists (DOMAIN.md §7). */
   comment_hidden_reason: string | null;
   comment_hidden_at: string | null;
+  /** The registered kiosk that sent it (channel kiosk). */
+  device_id: string | null;
 }
 
 export interface ReplyTable {
@@ -156,6 +158,71 @@ export interface PermitReportTable {
   created_at: string;
 }
 
+export type Role = 'staff' | 'evaluator' | 'admin';
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  unit_id: string | null;
+  region_code: string | null;
+  password_hash: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** A server-side session; the cookie holds a random token, the table only its SHA-256. */
+export interface SessionTable {
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+/** One row per counted event (failed sign-in, rating) in a throttling bucket; old rows are purged. */
+export interface ThrottleEventTable {
+  bucket: string;
+  at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  user_id: string | null;
+  action: string;
+  unit_id: string | null;
+  target: string | null;
+  details: string | null;
+}
+
+export interface KioskDeviceTable {
+  id: string;
+  unit_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface OfficialTable {
+  id: string;
+  nip: string;
+  name: string;
+  position: string;
+  unit_id: string;
+  from_date: string;
+  to_date: string | null;
+}
+
+export interface TargetTable {
+  unit_id: string;
+  indicator: string;
+  year: number;
+  value: number;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -168,6 +235,13 @@ export interface Database {
   replies: ReplyTable;
   follow_ups: FollowUpTable;
   permit_reports: PermitReportTable;
+  users: UserTable;
+  sessions: SessionTable;
+  throttle_events: ThrottleEventTable;
+  audit_log: AuditLogTable;
+  kiosk_devices: KioskDeviceTable;
+  officials: OfficialTable;
+  targets: TargetTable;
 }
 
 export type Region = Selectable<RegionTable>;
@@ -180,3 +254,5 @@ export type NewScoreDaily = Insertable<ScoreDailyTable>;
 export type NewScoreMonthly = Insertable<ScoreMonthlyTable>;
 export type PermitReport = Selectable<PermitReportTable>;
 export type NewPermitReport = Insertable<PermitReportTable>;
+
+export type User = Selectable<UserTable>;

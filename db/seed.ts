@@ -2,6 +2,7 @@
 // ratings over 2025–2026. Rollups are aggregated here in memory with the same domain rule the API uses, so a
 // recount from the responses table is an independent check of both.
 import type { Kysely } from 'kysely';
+import { hashPassword } from '../server/auth/passwords.ts';
 import { uuidV7, newReceipt, newVisitCode } from '../server/domain/ids.ts';
 import { seededRandom, type Random } from '../server/domain/random.ts';
 import { redactPersonalData } from '../server/domain/redaction.ts';
@@ -17,6 +18,8 @@ import { isWorkingDay, permitTiming, type SlaUnit } from '../server/domain/worki
 import type { SeedService } from './seed-data.ts';
 
 export const DEMO_SEED = 20260101;
+/** The password of every demo account (API.md "Accounts"); the sign-in page says so in demo mode. */
+export const DEMO_PASSWORD = 'rapor-demo-2026';
 export const DEMO_FIRST_DAY = '2025-01-01';
 export const DEMO_LAST_DAY = '2026-11-20';
 
@@ -29,6 +32,7 @@ export interface SeedSummary {
   replies: number;
   followUps: number;
   permitReports: number;
+  accounts: number;
 }
 
 export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
@@ -107,6 +111,9 @@ export interface SeedOptions {
 
 export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}): Promise<SeedSummary> {
   const random = seededRandom(options.seed ?? DEMO_SEED);
+  // One hash for every demo account: they share a published password anyway, and scrypt is slow on purpose.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let accounts = 0;
   const scale = options.scale ?? 1;
   const days = daysBetween(DEMO_FIRST_DAY, DEMO_LAST_DAY);
   const holidayDates = new Set(HOLIDAYS.flatMap((h) => h.days.map(([date]) => date)));
@@ -178,6 +185,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
       followUps += extras.followUps.length;
     }
     await insertRollups(trx, [...rollups.values()].map((e) => rollupRow(e.key, e.counts)));
+    accounts = await insertDemoAccounts(trx, random, passwordHash);
   });
 
   return {
@@ -189,6 +197,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
     replies,
     followUps,
     permitReports,
+    accounts,
   };
 }
 
@@ -275,6 +284,7 @@ function generateResponses(
         excluded_at: null,
         comment_hidden_reason: null,
         comment_hidden_at: null,
+        device_id: null,
       },
     });
   }
@@ -401,4 +411,19 @@ function generatePermitReports(
     }
   });
   return out;
+}
+
+/** admin@, evaluator@ (national), evaluator.gorontalo@ (Provinsi Gorontalo) and staff.{unit-slug}@demo.rapor.id. */
+async function insertDemoAccounts(db: Kysely<Database>, random: Random, passwordHash: string): Promise<number> {
+  const created = '2024-12-01T00:00:00.000Z';
+  const id = () => uuidV7(Date.parse(created), random.bytes);
+  const units = await db.selectFrom('units').select(['id', 'slug', 'name']).orderBy('slug').execute();
+  const rows = [
+    { email: 'admin@demo.rapor.id', name: 'Admin Diskominfo (demo)', role: 'admin', unit_id: null, region_code: null },
+    { email: 'evaluator@demo.rapor.id', name: 'Evaluator KemenPANRB (demo)', role: 'evaluator', unit_id: null, region_code: null },
+    { email: 'evaluator.gorontalo@demo.rapor.id', name: 'Evaluator BKPSDM Provinsi Gorontalo (demo)', role: 'evaluator', unit_id: null, region_code: '75' },
+    ...units.map((u) => ({ email: `staff.${u.slug}@demo.rapor.id`, name: `Petugas ${u.name} (demo)`, role: 'staff', unit_id: u.id, region_code: null })),
+  ];
+  await db.insertInto('users').values(rows.map((r) => ({ ...r, id: id(), password_hash: passwordHash, created_at: created, disabled_at: null }))).execute();
+  return rows.length;
 }

@@ -1,7 +1,10 @@
 // Composes the route modules into one application. Routes stay thin: validation in server/domain, SQL in db/queries.
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import type { AppDeps } from './deps.ts';
+import type { AppDeps, AppEnv } from './deps.ts';
+import { sameOriginGuard } from './middleware/csrf.ts';
+import { sessionMiddleware } from './middleware/session.ts';
+import { authRoutes } from './routes/auth.ts';
 import { handleError } from './middleware/errors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { permitRoutes } from './routes/permits.ts';
@@ -13,8 +16,11 @@ import { unitRoutes } from './routes/units.ts';
 import { sitePageNotFound, siteRoutes } from './site.ts';
 
 export function createApp(deps: AppDeps) {
-  const api = new Hono()
+  const api = new Hono<AppEnv>()
+    .use('*', sameOriginGuard())
+    .use('*', sessionMiddleware(deps))
     .route('/', healthRoutes(deps))
+    .route('/', authRoutes(deps))
     .route('/', regionRoutes(deps))
     .route('/', unitRoutes(deps))
     .route('/', ratingRoutes(deps))

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/database.ts';
+import type { Database, User } from '../db/database.ts';
 
 /** What the route modules need from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -8,4 +8,14 @@ export interface AppDeps {
   now: () => Date;
   /** The built site to serve; absent in API-only tests. */
   distDir?: string | undefined;
+  /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy?: boolean;
+}
+
+/** Hono's typed context variables for every route module. */
+export interface AppEnv {
+  Variables: {
+    /** The signed-in account, or null. */
+    user: User | null;
+  };
 }

@@ -23,6 +23,7 @@ export interface RatingRecord {
   idempotencyKey: string;
   ipHash: string | null;
   visitCode: string | null;
+  deviceId: string | null;
 }
 
 export interface RatingAck {
@@ -107,6 +108,7 @@ export async function recordRating(db: Kysely<Database>, r: RatingRecord): Promi
           excluded_at: null,
           comment_hidden_reason: null,
           comment_hidden_at: null,
+          device_id: r.deviceId,
         })
         .execute();
       await applyRollupDelta(

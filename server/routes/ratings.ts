@@ -50,6 +50,7 @@ export function ratingRoutes({ db, now }: AppDeps) {
       idempotencyKey: input.idempotencyKey.toLowerCase(),
       ipHash: null,
       visitCode: input.visitCode ?? null,
+      deviceId: null,
     });
     switch (result.outcome) {
       case 'created':

@@ -47,3 +47,42 @@ export async function testApp(now = new Date('2026-08-10T03:00:00.000Z')) {
   const app = createApp({ db: conn.db, now: () => clock.now });
   return { app, db: conn.db, clock, ids, close: () => conn.close() };
 }
+
+export const TEST_PASSWORD = 'kata-sandi-uji-123';
+let testHash: Promise<string> | undefined;
+
+/** Accounts for every role and scope of the fixture world. */
+export const ACCOUNTS = {
+  admin: 'admin@uji.rapor.id',
+  staffGorontalo: 'staff.gtlo@uji.rapor.id',
+  staffPlaju: 'staff.plaju@uji.rapor.id',
+  evaluatorGorontalo: 'evaluator.75@uji.rapor.id',
+  evaluatorPalembang: 'evaluator.1671@uji.rapor.id',
+  evaluatorNational: 'evaluator@uji.rapor.id',
+} as const;
+
+export async function insertFixtureUsers(db: Kysely<Database>): Promise<void> {
+  const { hashPassword } = await import('../../server/auth/passwords.ts');
+  testHash ??= hashPassword(TEST_PASSWORD);
+  const password_hash = await testHash;
+  const base = { password_hash, created_at: '2026-01-01T00:00:00.000Z', disabled_at: null };
+  await db.insertInto('users').values([
+    { ...base, id: 'usr-admin', email: ACCOUNTS.admin, name: 'Admin', role: 'admin', unit_id: null, region_code: null },
+    { ...base, id: 'usr-staff-gtlo', email: ACCOUNTS.staffGorontalo, name: 'Petugas Gorontalo', role: 'staff', unit_id: 'u-gtlo', region_code: null },
+    { ...base, id: 'usr-staff-plaju', email: ACCOUNTS.staffPlaju, name: 'Petugas Plaju', role: 'staff', unit_id: 'u-plaju', region_code: null },
+    { ...base, id: 'usr-eval-75', email: ACCOUNTS.evaluatorGorontalo, name: 'Evaluator Gorontalo', role: 'evaluator', unit_id: null, region_code: '75' },
+    { ...base, id: 'usr-eval-1671', email: ACCOUNTS.evaluatorPalembang, name: 'Evaluator Palembang', role: 'evaluator', unit_id: null, region_code: '1671' },
+    { ...base, id: 'usr-eval-all', email: ACCOUNTS.evaluatorNational, name: 'Evaluator Nasional', role: 'evaluator', unit_id: null, region_code: null },
+  ]).execute();
+}
+
+/** Signs in through the API and returns the Cookie header value for later requests. */
+export async function signIn(app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> }, email: string, password = TEST_PASSWORD): Promise<string> {
+  const res = await app.request('/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}

@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import type { Database, User } from '../database.ts';
+
+export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<User | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+}
+
+export async function findUserById(db: Kysely<Database>, id: string): Promise<User | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface NewUserInput {
+  id: string;
+  email: string;
+  name: string;
+  role: 'staff' | 'evaluator' | 'admin';
+  unitId: string | null;
+  regionCode: string | null;
+  passwordHash: string;
+  createdAt: string;
+}
+
+export async function insertUser(db: Kysely<Database>, u: NewUserInput): Promise<void> {
+  await db
+    .insertInto('users')
+    .values({
+      id: u.id, email: u.email.trim().toLowerCase(), name: u.name, role: u.role, unit_id: u.unitId,
+      region_code: u.regionCode, password_hash: u.passwordHash, created_at: u.createdAt, disabled_at: null,
+    })
+    .execute();
+}
+
+/** A user as the API shows it: never the password hash. */
+export async function publicUser(db: Kysely<Database>, user: User) {
+  const unit = user.unit_id ? await db.selectFrom('units').select(['slug', 'name']).where('id', '=', user.unit_id).executeTakeFirst() : undefined;
+  const region = user.region_code ? await db.selectFrom('regions').select(['code', 'name']).where('code', '=', user.region_code).executeTakeFirst() : undefined;
+  return { email: user.email, name: user.name, role: user.role, unit: unit ?? null, region: region ?? null };
+}
