@@ -12,7 +12,8 @@ import { instantOfLocal, isTimeZone, localDateOf, localHourOf, type TimeZone } f
 import { EDUCATION_LEVELS, OCCUPATIONS } from '../server/domain/rating-input.ts';
 import type { Database, NewResponse } from './database.ts';
 import { insertRollups, rollupRow } from './queries/rollups.ts';
-import { COMMENTS, FOLLOW_UP_TEMPLATES, HOLIDAYS, REGIONS, REPLIES, SERVICES_BY_KIND, UNITS, type SeedUnit, type UnitKind } from './seed-data.ts';
+import { FOLLOW_UP_TEMPLATES } from '../server/domain/follow-up-templates.ts';
+import { COMMENTS, HOLIDAYS, REGIONS, REPLIES, SERVICES_BY_KIND, UNITS, type SeedUnit, type UnitKind } from './seed-data.ts';
 import type { FollowUpTable, NewPermitReport, ReplyTable } from './database.ts';
 import { isWorkingDay, permitTiming, type SlaUnit } from '../server/domain/working-days.ts';
 import type { SeedService } from './seed-data.ts';

@@ -11,6 +11,8 @@ import { permitRoutes } from './routes/permits.ts';
 import { ratingRoutes } from './routes/ratings.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { scoreRoutes } from './routes/scores.ts';
+import { staffRoutes } from './routes/staff.ts';
+import { staffToolRoutes } from './routes/staff-tools.ts';
 import { unitPublicRoutes } from './routes/unit-public.ts';
 import { unitRoutes } from './routes/units.ts';
 import { sitePageNotFound, siteRoutes } from './site.ts';
@@ -26,7 +28,9 @@ export function createApp(deps: AppDeps) {
     .route('/', ratingRoutes(deps))
     .route('/', scoreRoutes(deps))
     .route('/', unitPublicRoutes(deps))
-    .route('/', permitRoutes(deps));
+    .route('/', permitRoutes(deps))
+    .route('/', staffRoutes(deps))
+    .route('/', staffToolRoutes(deps));
   api.onError(handleError);
 
   const app = new Hono();

@@ -10,6 +10,8 @@ export interface AppDeps {
   distDir?: string | undefined;
   /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy?: boolean;
+  /** The portal's public address for printed links (QR posters); else the request's own origin. */
+  publicUrl?: string | undefined;
 }
 
 /** Hono's typed context variables for every route module. */

@@ -9,9 +9,17 @@ export interface Env {
   /** Seed the demo world into an empty database (never in production). */
   demo: boolean;
   distDir: string;
+  trustProxy: boolean;
+  publicUrl: string | undefined;
 }
 
 export class EnvError extends Error {}
+
+function publicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^https?:\/\/[^\s/]+/.test(value)) throw new EnvError(`RAPOR_PUBLIC_URL must be an http(s) address such as https://rapor.gorontaloprov.go.id, not "${value}".`);
+  return value.replace(/\/$/, '');
+}
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const production = source.NODE_ENV === 'production';
@@ -35,5 +43,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     production,
     demo,
     distDir: resolve(source.RAPOR_DIST_DIR ?? 'dist'),
+    trustProxy: source.RAPOR_TRUST_PROXY === '1' || source.RAPOR_TRUST_PROXY === 'true',
+    publicUrl: publicUrl(source.RAPOR_PUBLIC_URL),
   };
 }

@@ -1,0 +1,82 @@
+// The unit workspace: ratings with profiles, replies, moderation, and the respondent profile tables.
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { MODERATION_REASONS, hideResponse, restoreResponse } from '../../db/queries/moderation.ts';
+import { addReply } from '../../db/queries/replies.ts';
+import { listResponses, profileRows } from '../../db/queries/workspace.ts';
+import { uuidV7 } from '../domain/ids.ts';
+import { redactPersonalData } from '../domain/redaction.ts';
+import { tabulateProfile } from '../domain/respondent-profile.ts';
+import type { AppDeps, AppEnv } from '../deps.ts';
+import { notFound, validationFailed } from '../errors.ts';
+import { readJsonBody } from '../middleware/json-body.ts';
+import { parseWith } from '../validate.ts';
+import { decodeCursor, encodeCursor, parseLimit } from './pagination.ts';
+import { periodFromQuery } from './period-query.ts';
+import { requireWorkspace } from './workspace-guard.ts';
+
+const replySchema = v.object({ body: v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'is required'), v.maxLength(2000, 'must be at most 2000 characters')) });
+const hideSchema = v.object({ reason: v.picklist(MODERATION_REASONS, `must be one of ${MODERATION_REASONS.join(', ')}`) });
+const restoreSchema = v.object({ note: v.optional(v.pipe(v.string('must be text'), v.maxLength(500, 'must be at most 500 characters')), '') });
+const STATUSES = ['accepted', 'verified', 'excluded'] as const;
+
+export function staffRoutes({ db, now }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/staff/units/:slug/responses', async (c) => {
+      const { scope, unit } = await requireWorkspace(c, db);
+      const q = c.req.query();
+      const period = periodFromQuery(q, now());
+      if (q.status && !(STATUSES as readonly string[]).includes(q.status)) throw validationFailed({ status: 'must be accepted, verified or excluded' });
+      if (q.service && !/^[a-z0-9-]{1,80}$/.test(q.service)) throw validationFailed({ service: 'must be a service slug' });
+      const limit = parseLimit(q.limit, 50);
+      const after = decodeCursor(q.cursor, ['createdAt', 'id'] as const);
+      const rows = await listResponses(db, scope, unit.id, {
+        from: period.from, to: period.to, serviceSlug: q.service || undefined,
+        status: (q.status || undefined) as (typeof STATUSES)[number] | undefined, withComment: q.withComment === 'true',
+      }, limit + 1, after);
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return c.json({
+        period: { code: period.code, from: period.from, to: period.to },
+        items: page.map((r) => ({
+          id: r.id, receipt: r.receipt, createdAt: r.createdAt, localDate: r.localDate, localHour: r.localHour, channel: r.channel,
+          service: r.serviceSlug ? { slug: r.serviceSlug, name: r.serviceName } : null,
+          answers: { U1: r.u1, U2: r.u2, U3: r.u3, U4: r.u4, U5: r.u5, U6: r.u6, U7: r.u7, U8: r.u8, U9: r.u9 },
+          respondent: { gender: r.gender, age: r.age, education: r.education, occupation: r.occupation },
+          comment: r.comment, commentHidden: r.commentHiddenReason,
+          status: r.exclusionReason ? 'excluded' : r.verified ? 'verified' : 'accepted', exclusionReason: r.exclusionReason,
+          replies: r.replies,
+        })),
+        nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+      }, 200);
+    })
+    .get('/staff/units/:slug/profile', async (c) => {
+      const { scope, unit } = await requireWorkspace(c, db);
+      const period = periodFromQuery(c.req.query(), now());
+      const tables = tabulateProfile(await profileRows(db, scope, unit.id, period.from, period.to));
+      return c.json({ period: { code: period.code, from: period.from, to: period.to }, ...tables }, 200);
+    })
+    .post('/staff/units/:slug/responses/:id/replies', async (c) => {
+      const { user, scope, unit } = await requireWorkspace(c, db);
+      const { body } = parseWith(replySchema, await readJsonBody(c));
+      const at = now();
+      // Replies are public: they get the same masking of personal data as residents' comments.
+      const reply = await addReply(db, scope, unit.id, c.req.param('id'), { id: uuidV7(at.getTime()), body: redactPersonalData(body), userId: user.id }, at);
+      if (!reply) throw notFound('A commented rating of this unit', 'response_not_found');
+      return c.json(reply, 201);
+    })
+    .post('/staff/units/:slug/responses/:id/hide', async (c) => {
+      const { user, scope, unit } = await requireWorkspace(c, db);
+      const { reason } = parseWith(hideSchema, await readJsonBody(c));
+      const result = await hideResponse(db, scope, unit.id, c.req.param('id'), reason, user.id, now());
+      if (!result.ok) throw notFound('A rating of this unit', 'response_not_found');
+      return c.json({ id: c.req.param('id'), commentHidden: reason, excluded: result.excluded }, 200);
+    })
+    .post('/staff/units/:slug/responses/:id/restore', async (c) => {
+      const { user, scope, unit } = await requireWorkspace(c, db);
+      const { note } = parseWith(restoreSchema, await readJsonBody(c));
+      const result = await restoreResponse(db, scope, unit.id, c.req.param('id'), note, user.id, now());
+      if (!result.ok) throw notFound('A rating of this unit', 'response_not_found');
+      return c.json({ id: c.req.param('id'), commentHidden: null, excluded: false }, 200);
+    });
+}
