@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { sameOriginGuard } from './middleware/csrf.ts';
 import { sessionMiddleware } from './middleware/session.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { handleError } from './middleware/errors.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -30,7 +31,8 @@ export function createApp(deps: AppDeps) {
     .route('/', unitPublicRoutes(deps))
     .route('/', permitRoutes(deps))
     .route('/', staffRoutes(deps))
-    .route('/', staffToolRoutes(deps));
+    .route('/', staffToolRoutes(deps))
+    .route('/', adminRoutes(deps));
   api.onError(handleError);
 
   const app = new Hono();

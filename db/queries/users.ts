@@ -36,3 +36,9 @@ export async function publicUser(db: Kysely<Database>, user: User) {
   const region = user.region_code ? await db.selectFrom('regions').select(['code', 'name']).where('code', '=', user.region_code).executeTakeFirst() : undefined;
   return { email: user.email, name: user.name, role: user.role, unit: unit ?? null, region: region ?? null };
 }
+
+export async function updateUser(db: Kysely<Database>, id: string, set: { name?: string; password_hash?: string; disabled_at?: string | null }): Promise<boolean> {
+  if (Object.keys(set).length === 0) return true;
+  const r = await db.updateTable('users').set(set).where('id', '=', id).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}

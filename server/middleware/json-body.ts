@@ -6,14 +6,24 @@ import { ApiError } from '../errors.ts';
 export const SUBMISSION_LIMIT_BYTES = 16 * 1024;
 
 export async function readJsonBody(c: Context, limitBytes = SUBMISSION_LIMIT_BYTES): Promise<unknown> {
+  const text = await readTextBody(c, ['application/json'], limitBytes);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError(400, 'malformed_json', 'The request body is not valid JSON.');
+  }
+}
+
+/** Reads a UTF-8 body of one of the given media types, refusing anything past `limitBytes` while it streams. */
+export async function readTextBody(c: Context, types: string[], limitBytes: number): Promise<string> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') {
-    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.');
+  if (!types.includes(type)) {
+    throw new ApiError(415, 'unsupported_media_type', `Send the body as ${types.join(' or ')}.`);
   }
   const declared = Number(c.req.header('content-length') ?? 'NaN');
   if (declared > limitBytes) throw tooLarge(limitBytes);
   const body = c.req.raw.body;
-  if (!body) throw new ApiError(400, 'malformed_json', 'The request body is empty; send a JSON object.');
+  if (!body) throw new ApiError(400, 'malformed_json', 'The request body is empty.');
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -33,12 +43,8 @@ export async function readJsonBody(c: Context, limitBytes = SUBMISSION_LIMIT_BYT
   } catch {
     throw new ApiError(400, 'malformed_json', 'The request body is not valid UTF-8.');
   }
-  if (text.trim() === '') throw new ApiError(400, 'malformed_json', 'The request body is empty; send a JSON object.');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new ApiError(400, 'malformed_json', 'The request body is not valid JSON.');
-  }
+  if (text.trim() === '') throw new ApiError(400, 'malformed_json', 'The request body is empty.');
+  return text;
 }
 
 function tooLarge(limitBytes: number): ApiError {
