@@ -12,6 +12,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** The portal's public address for printed links (QR posters); else the request's own origin. */
   publicUrl?: string | undefined;
+  /** Demo mode: the sign-in page lists the demo accounts. */
+  demo?: boolean;
 }
 
 /** Hono's typed context variables for every route module. */

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
         `(${((Date.now() - started) / 1000).toFixed(1)} s).`,
     );
   }
-  const app = createApp({ db: conn.db, now: () => new Date(), distDir: env.distDir, trustProxy: env.trustProxy, publicUrl: env.publicUrl });
+  const app = createApp({ db: conn.db, now: () => new Date(), distDir: env.distDir, trustProxy: env.trustProxy, publicUrl: env.publicUrl, demo: env.demo });
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     console.log(`[rapor] Database: ${conn.dialect} (${conn.location})`);
     console.log(`[rapor] Portal berjalan di / running at http://localhost:${info.port}/`);

@@ -24,7 +24,31 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<Api
 }
 
 export function postJson<T>(path: string, payload: unknown): Promise<ApiResult<T>> {
-  return apiFetch<T>(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+  return sendJson<T>('POST', path, payload);
+}
+
+export function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, payload?: unknown): Promise<ApiResult<T>> {
+  return apiFetch<T>(path, {
+    method,
+    headers: payload === undefined ? {} : { 'content-type': 'application/json' },
+    body: payload === undefined ? undefined : JSON.stringify(payload),
+  });
+}
+
+export interface Me {
+  email: string;
+  name: string;
+  role: 'staff' | 'evaluator' | 'admin';
+  unit: { slug: string; name: string } | null;
+  region: { code: string; name: string } | null;
+}
+
+/** The signed-in account, or a trip to the sign-in page that brings the user back here. */
+export async function requireMe(lang: 'id' | 'en'): Promise<Me | null> {
+  const r = await apiFetch<{ user: Me }>('/api/auth/me');
+  if (r.ok) return r.data.user;
+  if (r.status === 401) location.href = `${lang === 'en' ? '/en' : ''}/masuk?next=${encodeURIComponent(location.pathname + location.search)}`;
+  return null;
 }
 
 /** The slug after a fixed page segment in the current URL: /nilai/{slug} or /en/nilai/{slug}. */

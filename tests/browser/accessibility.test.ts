@@ -10,7 +10,11 @@ reportSkip('accessibility scan');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Pages and the element that shows their data has loaded. */
-const PAGES: { path: string; ready: string }[] = [
+const PAGES: { path: string; ready: string; signedIn?: boolean }[] = [
+  { path: '/dasbor?unit=dukcapil-kota-gorontalo', ready: '[data-testid="profile-occupation"]', signedIn: true },
+  { path: '/dasbor/poster?unit=dukcapil-kota-gorontalo', ready: 'img.poster', signedIn: true },
+  { path: '/dasbor/kode?unit=dukcapil-kota-gorontalo', ready: '[data-testid="code-sheet"]', signedIn: true },
+  { path: '/admin', ready: '#admin-impor-judul', signedIn: true },
   { path: '/', ready: '.card-list li' },
   { path: '/nilai/dpmptsp-kota-gorontalo', ready: 'form#formulir' },
   { path: '/unit/dukcapil-kota-gorontalo?periode=2026', ready: '[data-testid="elements-table"]' },
@@ -18,6 +22,7 @@ const PAGES: { path: string; ready: string }[] = [
   { path: '/peringkat?periode=2026', ready: '[data-testid="ranked-table"]' },
   { path: '/izin/dpmptsp-kota-gorontalo', ready: 'form#formulir-izin' },
   { path: '/waktu-izin?periode=2026', ready: '[data-testid="permit-overview"]' },
+  { path: '/masuk', ready: 'form.login' },
   { path: '/metodologi', ready: 'h1' },
   { path: '/privasi', ready: 'h1' },
   { path: '/halaman-yang-tidak-ada', ready: 'h1' },
@@ -40,9 +45,16 @@ describe.skipIf(!hasChromium)('accessibility (axe-core, WCAG 2.2 AA)', () => {
     { ...p, url: p.path === '/halaman-yang-tidak-ada' ? '/en/halaman-yang-tidak-ada' : `/en${p.path}` },
   ]);
 
-  it.each(cases)('$url has no violations', async ({ url, ready }) => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+  it.each(cases)('$url has no violations', async ({ url, ready, signedIn }) => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
     try {
+      if (signedIn) {
+        const res = await page.request.post(`${server.url}/api/auth/login`, {
+          headers: { origin: server.url }, data: { email: 'admin@demo.rapor.id', password: 'rapor-demo-2026' },
+        });
+        expect(res.status()).toBe(200);
+      }
       const response = await page.goto(server.url + url);
       expect(response?.status()).toBe(url.includes('tidak-ada') ? 404 : 200);
       await page.locator(ready).first().waitFor();
@@ -54,7 +66,7 @@ describe.skipIf(!hasChromium)('accessibility (axe-core, WCAG 2.2 AA)', () => {
       const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
       expect(violations).toEqual([]);
     } finally {
-      await page.close();
+      await context.close();
     }
   });
 });
