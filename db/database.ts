@@ -223,6 +223,12 @@ export interface TargetTable {
   value: number;
 }
 
+/** One random salt per UTC day for hashing client addresses; deleted after two days. */
+export interface HashSaltTable {
+  day: string;
+  salt: string;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -242,6 +248,7 @@ export interface Database {
   kiosk_devices: KioskDeviceTable;
   officials: OfficialTable;
   targets: TargetTable;
+  hash_salts: HashSaltTable;
 }
 
 export type Region = Selectable<RegionTable>;

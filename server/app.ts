@@ -7,6 +7,7 @@ import { sessionMiddleware } from './middleware/session.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { handleError } from './middleware/errors.ts';
+import { evaluationRoutes } from './routes/evaluation.ts';
 import { healthRoutes } from './routes/health.ts';
 import { permitRoutes } from './routes/permits.ts';
 import { ratingRoutes } from './routes/ratings.ts';
@@ -32,7 +33,8 @@ export function createApp(deps: AppDeps) {
     .route('/', permitRoutes(deps))
     .route('/', staffRoutes(deps))
     .route('/', staffToolRoutes(deps))
-    .route('/', adminRoutes(deps));
+    .route('/', adminRoutes(deps))
+    .route('/', evaluationRoutes(deps));
   api.onError(handleError);
 
   const app = new Hono();

@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { connect, migrateToLatest } from '../db/connect.ts';
+import { purgeAbuseData } from '../db/queries/integrity.ts';
+import { purgeExpiredSessions } from '../db/queries/sessions.ts';
 import { isDatabaseEmpty, seedDemo } from '../db/seed.ts';
 import { createApp } from './app.ts';
 import { EnvError, readEnv } from './env.ts';
@@ -30,7 +32,18 @@ async function main(): Promise<void> {
     console.log(`[rapor] Database: ${conn.dialect} (${conn.location})`);
     console.log(`[rapor] Portal berjalan di / running at http://localhost:${info.port}/`);
   });
+  // Retention (DOMAIN.md §9): address hashes, old salts, throttle events and expired sessions, hourly.
+  const purge = async () => {
+    const at = new Date();
+    const result = await purgeAbuseData(conn.db, at);
+    const sessions = await purgeExpiredSessions(conn.db, at);
+    if (result.addressHashesCleared || sessions) console.log(`[rapor] Retensi / retention: ${result.addressHashesCleared} address hashes cleared, ${sessions} sessions ended.`);
+  };
+  await purge();
+  const purgeTimer = setInterval(() => void purge().catch((e: unknown) => console.error('[rapor] retention purge failed:', e)), 60 * 60 * 1000);
+  purgeTimer.unref();
   const stop = () => {
+    clearInterval(purgeTimer);
     server.close();
     void conn.close().finally(() => process.exit(0));
   };

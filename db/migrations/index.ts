@@ -6,6 +6,7 @@ import * as repliesFollowUps from './2026_11_23_0002_replies_follow_ups.ts';
 import * as scoreMonthly from './2026_11_23_0003_score_monthly.ts';
 import * as permitReports from './2026_11_23_0004_permit_reports.ts';
 import * as accounts from './2026_11_23_0005_accounts.ts';
+import * as integrity from './2026_11_23_0006_integrity.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_initial': initial,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0003_score_monthly': scoreMonthly,
   '2026_11_23_0004_permit_reports': permitReports,
   '2026_11_23_0005_accounts': accounts,
+  '2026_11_23_0006_integrity': integrity,
 };

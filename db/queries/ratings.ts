@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { rollupContribution } from '../../server/domain/rollup.ts';
+import { emptyRollup, rollupContribution } from '../../server/domain/rollup.ts';
 import type { Answers } from '../../server/domain/skm.ts';
 import type { Database } from '../database.ts';
 import { applyRollupDelta } from './rollups.ts';
@@ -24,6 +24,8 @@ export interface RatingRecord {
   ipHash: string | null;
   visitCode: string | null;
   deviceId: string | null;
+  /** Held back by the integrity checks: stored excluded, counted as excluded, answered as accepted. */
+  exclusionReason: string | null;
 }
 
 export interface RatingAck {
@@ -36,14 +38,15 @@ export type RecordOutcome =
   | { outcome: 'created' | 'replayed'; ack: RatingAck }
   | { outcome: 'visit_code_unknown' | 'visit_code_spent' };
 
-async function findAck(db: Kysely<Database>, unitId: string, key: string): Promise<RatingAck | undefined> {
+/** The first answer given for this key at this unit, if any (a held-back rating was answered as accepted). */
+export async function findAck(db: Kysely<Database>, unitId: string, key: string): Promise<RatingAck | undefined> {
   const row = await db
     .selectFrom('responses')
-    .select(['id', 'receipt', 'verified'])
+    .select(['id', 'receipt', 'verified', 'exclusion_reason'])
     .where('unit_id', '=', unitId)
     .where('idempotency_key', '=', key)
     .executeTakeFirst();
-  return row && { id: row.id, receipt: row.receipt, status: row.verified ? 'verified' : 'accepted' };
+  return row && { id: row.id, receipt: row.receipt, status: row.verified && !row.exclusion_reason ? 'verified' : 'accepted' };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -104,19 +107,17 @@ export async function recordRating(db: Kysely<Database>, r: RatingRecord): Promi
           ip_hash: r.ipHash,
           verified: verified ? 1 : 0,
           visit_code_id: visitCodeId,
-          exclusion_reason: null,
-          excluded_at: null,
+          exclusion_reason: r.exclusionReason,
+          excluded_at: r.exclusionReason ? r.createdAt : null,
           comment_hidden_reason: null,
           comment_hidden_at: null,
           device_id: r.deviceId,
         })
         .execute();
-      await applyRollupDelta(
-        trx,
-        { unitId: r.unitId, serviceId: r.serviceId, localDate: r.localDate },
-        rollupContribution(r.answers, verified),
-      );
-      return { outcome: 'created', ack: { id: r.id, receipt: r.receipt, status: verified ? 'verified' : 'accepted' } };
+      const key = { unitId: r.unitId, serviceId: r.serviceId, localDate: r.localDate };
+      if (r.exclusionReason) await applyRollupDelta(trx, key, emptyRollup(), 1);
+      else await applyRollupDelta(trx, key, rollupContribution(r.answers, verified));
+      return { outcome: 'created', ack: { id: r.id, receipt: r.receipt, status: verified && !r.exclusionReason ? 'verified' : 'accepted' } };
     });
   } catch (error) {
     // Two processes raced with the same key (PostgreSQL, several servers): the loser answers with the winner's receipt.

@@ -81,6 +81,10 @@ export const ratingInputSchema = v.object(
       ),
     ),
     channel: v.optional(v.picklist(CHANNELS, 'must be one of web, qr, kiosk'), 'web'),
+    // When a registered kiosk captured the rating (it may have waited offline); ignored from anyone else.
+    capturedAt: v.optional(v.nullable(v.pipe(v.string('must be an ISO 8601 instant'), v.isoTimestamp('must be an ISO 8601 instant')))),
+    // A field people never see and bots fill in (the form hides it from eyes and screen readers).
+    website: v.optional(v.nullable(v.pipe(v.string('must be text'), v.maxLength(500, 'is too long')))),
   },
   'must be a JSON object',
 );

@@ -24,3 +24,17 @@ describe('local dates in Indonesian time zones', () => {
     expect(instantOfLocal('2026-04-01', 0, 30, 0, 'Asia/Makassar').toISOString()).toBe('2026-03-31T16:30:00.000Z');
   });
 });
+
+describe('the instant a rating is dated by', async () => {
+  const { ratingInstant } = await import('../../server/domain/integrity.ts');
+  const arrived = new Date('2026-08-10T02:00:00.000Z');
+  it('believes a registered kiosk that held a rating offline for up to 72 hours', () => {
+    expect(ratingInstant(arrived, '2026-08-09T08:00:00.000Z', true).toISOString()).toBe('2026-08-09T08:00:00.000Z');
+  });
+  it('ignores a capture time from anyone else, from the future, or older than 72 hours', () => {
+    expect(ratingInstant(arrived, '2026-08-09T08:00:00.000Z', false)).toBe(arrived);
+    expect(ratingInstant(arrived, '2026-08-10T03:00:00.000Z', true)).toBe(arrived);
+    expect(ratingInstant(arrived, '2026-08-06T01:00:00.000Z', true)).toBe(arrived);
+    expect(ratingInstant(arrived, 'bukan tanggal', true)).toBe(arrived);
+  });
+});

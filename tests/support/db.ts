@@ -40,11 +40,11 @@ export async function insertFixture(db: Kysely<Database>): Promise<{ gorontaloId
 }
 
 /** The app on a fresh fixture database with a settable clock. */
-export async function testApp(now = new Date('2026-08-10T03:00:00.000Z')) {
+export async function testApp(now = new Date('2026-08-10T03:00:00.000Z'), options: { trustProxy?: boolean } = {}) {
   const conn = await migratedDb();
   const ids = await insertFixture(conn.db);
   const clock = { now };
-  const app = createApp({ db: conn.db, now: () => clock.now });
+  const app = createApp({ db: conn.db, now: () => clock.now, trustProxy: options.trustProxy });
   return { app, db: conn.db, clock, ids, close: () => conn.close() };
 }
 
