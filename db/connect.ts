@@ -38,6 +38,15 @@ export function connect(url: string | undefined): Connection {
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
 
+/** A read-only second connection to the same SQLite file (WAL lets it read while the main one writes). */
+export function openReader(conn: Connection): Connection | null {
+  if (conn.dialect !== 'sqlite' || conn.location === ':memory:') return null;
+  const sqlite = new SqliteDatabase(conn.location, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: conn.location, close: () => db.destroy() };
+}
+
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const result = await migrator.migrateToLatest();

@@ -187,6 +187,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
     }
     await insertRollups(trx, [...rollups.values()].map((e) => rollupRow(e.key, e.counts)));
     accounts = await insertDemoAccounts(trx, random, passwordHash);
+    await insertOfficialsAndTargets(trx, random);
   });
 
   return {
@@ -427,4 +428,38 @@ async function insertDemoAccounts(db: Kysely<Database>, random: Random, password
   ];
   await db.insertInto('users').values(rows.map((r) => ({ ...r, id: id(), password_hash: passwordHash, created_at: created, disabled_at: null }))).execute();
   return rows.length;
+}
+
+const OFFICIAL_NAMES = [
+  'Drs. Abdul Rahman Mooduto, M.Si', 'Hj. Siti Nurhaliza Daud, S.E., M.M.', 'Ir. Yusuf Hasan Katili, M.T.', 'dr. Fitriani Kadir, M.Kes',
+  'Ahmad Fauzi Usman, S.STP., M.Si', 'Rina Marlina Panigoro, S.H.', 'H. Muhammad Iqbal Nasution, S.Sos', 'Dewi Kartika Sari, S.Kom., M.T.',
+  'Bambang Suryadi, S.Pd., M.Pd.', 'Nurhayati Ibrahim, S.AP', 'dr. Hendra Wijaya, Sp.PD', 'Sri Wahyuni Podungge, S.E.',
+];
+
+/** The head of each unit (with one change of office in a few units) and yearly targets (DOMAIN.md §8). */
+async function insertOfficialsAndTargets(db: Kysely<Database>, random: Random): Promise<void> {
+  const units = await db.selectFrom('units').select(['id', 'slug', 'kind']).orderBy('slug').execute();
+  const officials = [];
+  const targets = [];
+  for (const [i, unit] of units.entries()) {
+    const nip = () => {
+      const birth = `19${random.int(68, 85)}${String(random.int(1, 12)).padStart(2, '0')}${String(random.int(1, 28)).padStart(2, '0')}`;
+      const appointed = `20${String(random.int(0, 12)).padStart(2, '0')}${String(random.int(1, 12)).padStart(2, '0')}`;
+      return `${birth}${appointed}${random.int(1, 2)}${String(random.int(1, 999)).padStart(3, '0')}`;
+    };
+    const position = unit.kind === 'puskesmas' ? 'Kepala Puskesmas' : unit.kind === 'rsud' ? 'Direktur' : unit.kind === 'kecamatan' ? 'Camat' : unit.kind === 'kelurahan' ? 'Lurah' : unit.kind === 'samsat' ? 'Kepala UPTD' : 'Kepala Dinas';
+    const changed = i % 9 === 4;
+    officials.push({ id: uuidV7(Date.parse('2024-01-02'), random.bytes), nip: nip(), name: OFFICIAL_NAMES[i % OFFICIAL_NAMES.length]!, position, unit_id: unit.id, from_date: '2024-01-02', to_date: changed ? '2025-06-30' : null });
+    if (changed) officials.push({ id: uuidV7(Date.parse('2025-07-01'), random.bytes), nip: nip(), name: OFFICIAL_NAMES[(i + 5) % OFFICIAL_NAMES.length]!, position, unit_id: unit.id, from_date: '2025-07-01', to_date: null });
+    for (const year of [2025, 2026]) {
+      targets.push(
+        { unit_id: unit.id, indicator: 'ikm', year, value: year === 2025 ? 78 : 80 },
+        { unit_id: unit.id, indicator: 'permit_within_sla_share', year, value: 90 },
+        { unit_id: unit.id, indicator: 'permit_median_days', year, value: year === 2025 ? 12 : 10 },
+        { unit_id: unit.id, indicator: 'follow_up_on_time_share', year, value: 80 },
+      );
+    }
+  }
+  await db.insertInto('officials').values(officials).execute();
+  await db.insertInto('targets').values(targets).execute();
 }

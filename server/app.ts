@@ -8,6 +8,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { handleError } from './middleware/errors.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { permitRoutes } from './routes/permits.ts';
 import { ratingRoutes } from './routes/ratings.ts';
@@ -34,7 +35,8 @@ export function createApp(deps: AppDeps) {
     .route('/', staffRoutes(deps))
     .route('/', staffToolRoutes(deps))
     .route('/', adminRoutes(deps))
-    .route('/', evaluationRoutes(deps));
+    .route('/', evaluationRoutes(deps))
+    .route('/', exportRoutes(deps));
   api.onError(handleError);
 
   const app = new Hono();

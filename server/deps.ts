@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../db/database.ts';
+import type { Thresholds } from './domain/asn-evidence.ts';
 
 /** What the route modules need from the outside world; tests pass their own. */
 export interface AppDeps {
@@ -14,6 +15,10 @@ export interface AppDeps {
   publicUrl?: string | undefined;
   /** Demo mode: the sign-in page lists the demo accounts. */
   demo?: boolean;
+  /** A second connection for long reads (exports), so they never hold up ratings being written. */
+  readDb?: Kysely<Database>;
+  /** Achievement thresholds of the suggested ASN results rating. */
+  asnThresholds?: Thresholds;
 }
 
 /** Hono's typed context variables for every route module. */

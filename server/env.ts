@@ -11,6 +11,7 @@ export interface Env {
   distDir: string;
   trustProxy: boolean;
   publicUrl: string | undefined;
+  asnThresholds: { meets: number; above: number };
 }
 
 export class EnvError extends Error {}
@@ -19,6 +20,14 @@ function publicUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   if (!/^https?:\/\/[^\s/]+/.test(value)) throw new EnvError(`RAPOR_PUBLIC_URL must be an http(s) address such as https://rapor.gorontaloprov.go.id, not "${value}".`);
   return value.replace(/\/$/, '');
+}
+
+/** "90,110": achievement from which a result is suggested as meeting, and as above, expectations. */
+function thresholds(value: string | undefined): { meets: number; above: number } {
+  if (!value) return { meets: 90, above: 110 };
+  const m = /^\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*$/.exec(value);
+  if (!m || Number(m[1]) >= Number(m[2])) throw new EnvError(`RAPOR_ASN_THRESHOLDS must be two increasing percentages such as "90,110", not "${value}".`);
+  return { meets: Number(m[1]), above: Number(m[2]) };
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -45,5 +54,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     distDir: resolve(source.RAPOR_DIST_DIR ?? 'dist'),
     trustProxy: source.RAPOR_TRUST_PROXY === '1' || source.RAPOR_TRUST_PROXY === 'true',
     publicUrl: publicUrl(source.RAPOR_PUBLIC_URL),
+    asnThresholds: thresholds(source.RAPOR_ASN_THRESHOLDS),
   };
 }

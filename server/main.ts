@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { connect, migrateToLatest } from '../db/connect.ts';
+import { connect, migrateToLatest, openReader } from '../db/connect.ts';
 import { purgeAbuseData } from '../db/queries/integrity.ts';
 import { purgeExpiredSessions } from '../db/queries/sessions.ts';
 import { isDatabaseEmpty, seedDemo } from '../db/seed.ts';
@@ -27,7 +27,11 @@ async function main(): Promise<void> {
         `(${((Date.now() - started) / 1000).toFixed(1)} s).`,
     );
   }
-  const app = createApp({ db: conn.db, now: () => new Date(), distDir: env.distDir, trustProxy: env.trustProxy, publicUrl: env.publicUrl, demo: env.demo });
+  const reader = openReader(conn);
+  const app = createApp({
+    db: conn.db, readDb: reader?.db, now: () => new Date(), distDir: env.distDir, trustProxy: env.trustProxy,
+    publicUrl: env.publicUrl, demo: env.demo, asnThresholds: env.asnThresholds,
+  });
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     console.log(`[rapor] Database: ${conn.dialect} (${conn.location})`);
     console.log(`[rapor] Portal berjalan di / running at http://localhost:${info.port}/`);
@@ -45,6 +49,7 @@ async function main(): Promise<void> {
   const stop = () => {
     clearInterval(purgeTimer);
     server.close();
+    void reader?.close();
     void conn.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -23,7 +23,7 @@ interface Route {
   body?: unknown;
   type?: string;
   ok: number;
-  area: 'workspace' | 'admin' | 'self';
+  area: 'workspace' | 'admin' | 'self' | 'export';
 }
 interface Ids {
   response: string;
@@ -35,6 +35,8 @@ interface Ids {
 
 const ROUTES: Route[] = [
   { method: 'GET', path: () => '/api/auth/me', ok: 200, area: 'self' },
+  { method: 'GET', path: () => '/api/integrity/excluded?period=2026', ok: 200, area: 'self' },
+  ...['responses', 'permit-reports', 'scores', 'asn-evidence'].map((d) => ({ method: 'GET', path: () => `/api/exports/${d}.csv?period=2026&unit=${FIXTURE.gorontaloUnit}`, ok: 200, area: 'export' as const })),
   { method: 'GET', path: () => `${W}/responses?period=2026`, ok: 200, area: 'workspace' },
   { method: 'GET', path: () => `${W}/profile?period=2026`, ok: 200, area: 'workspace' },
   { method: 'POST', path: (i) => `${W}/responses/${i.response}/replies`, body: { body: 'Terima kasih' }, ok: 201, area: 'workspace' },
@@ -71,6 +73,7 @@ function expected(actor: Actor, route: Route): number {
   if (actor === 'anonymous') return 401;
   if (route.area === 'self') return route.ok;
   if (route.area === 'admin') return actor === 'admin' ? route.ok : 403;
+  if (route.area === 'export') return ['admin', 'staffOfUnit', 'evaluatorInside'].includes(actor) ? route.ok : 403;
   return actor === 'admin' || actor === 'staffOfUnit' ? route.ok : 403;
 }
 
@@ -105,7 +108,7 @@ describe.each(Object.keys(ACTORS) as Actor[])('as %s', (actor) => {
         seen.push(`${route.method} ${route.path(ids)} → ${res.status}`);
         expect(res.status, `${actor}: ${route.method} ${route.path(ids)}: ${text.slice(0, 200)}`).toBe(expected(actor, route));
         if (res.status >= 400) expect(text, 'an error answer carries no data').not.toContain(SECRET);
-        if (actor !== 'staffOfUnit' && actor !== 'admin') expect(text).not.toContain(SECRET);
+        if (!['staffOfUnit', 'admin', 'evaluatorInside'].includes(actor)) expect(text).not.toContain(SECRET);
       }
       // Staff of another unit reading their own workspace see their unit only.
       if (actor === 'staffOfOther') {
