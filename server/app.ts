@@ -9,6 +9,8 @@ import { authRoutes } from './routes/auth.ts';
 import { handleError } from './middleware/errors.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { improvementRoutes } from './routes/improvement.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { permitRoutes } from './routes/permits.ts';
 import { ratingRoutes } from './routes/ratings.ts';
@@ -36,7 +38,9 @@ export function createApp(deps: AppDeps) {
     .route('/', staffToolRoutes(deps))
     .route('/', adminRoutes(deps))
     .route('/', evaluationRoutes(deps))
-    .route('/', exportRoutes(deps));
+    .route('/', exportRoutes(deps))
+    .route('/', improvementRoutes(deps))
+    .route('/', reportRoutes(deps));
   api.onError(handleError);
 
   const app = new Hono();

@@ -15,6 +15,8 @@ const PAGES: { path: string; ready: string; signedIn?: boolean }[] = [
   { path: '/dasbor/poster?unit=dukcapil-kota-gorontalo', ready: 'img.poster', signedIn: true },
   { path: '/dasbor/kode?unit=dukcapil-kota-gorontalo', ready: '[data-testid="code-sheet"]', signedIn: true },
   { path: '/admin', ready: '#admin-impor-judul', signedIn: true },
+  { path: '/evaluasi?x=1', ready: '[data-testid="compare-table"] tbody tr', signedIn: true },
+  { path: '/laporan/skm?unit=dukcapil-kota-gorontalo&periode=2026-S1', ready: '[data-testid="report-summary"]', signedIn: true },
   { path: '/', ready: '.card-list li' },
   { path: '/nilai/dpmptsp-kota-gorontalo', ready: 'form#formulir' },
   { path: '/unit/dukcapil-kota-gorontalo?periode=2026', ready: '[data-testid="elements-table"]' },

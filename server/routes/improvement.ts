@@ -1,0 +1,62 @@
+// Public: units ranked by how much their IKM and their permit times improved against the previous period.
+import { Hono } from 'hono';
+import { holidaySet } from '../../db/queries/holidays.ts';
+import { permitServicesInRegions, reportsForPeriod } from '../../db/queries/permits.ts';
+import { regionAndDescendants } from '../../db/queries/regions.ts';
+import { sumsByUnit, unitsForBoard } from '../../db/queries/scores.ts';
+import { MIN_PERMITS, rankByImprovement, round2 } from '../domain/improvement.ts';
+import { daysInclusive, previousPeriod } from '../domain/periods.ts';
+import { permitStats } from '../domain/permit-stats.ts';
+import { sampleTarget } from '../domain/sample-size.ts';
+import { emptySums, summarise } from '../domain/scores.ts';
+import { todayIn } from '../domain/time-zones.ts';
+import type { AppDeps } from '../deps.ts';
+import { notFound, validationFailed } from '../errors.ts';
+import { periodFromQuery } from './period-query.ts';
+
+export function improvementRoutes({ db, now }: AppDeps) {
+  return new Hono().get('/improvement', async (c) => {
+    const region = c.req.query('region');
+    if (region && !/^[0-9.]{2,20}$/.test(region)) throw validationFailed({ region: 'must be a region code' });
+    const current = periodFromQuery(c.req.query(), now());
+    const previous = previousPeriod(current);
+    const codes = region ? await regionAndDescendants(db, region) : null;
+    if (codes && codes.length === 0) throw notFound(`Region "${region}"`, 'region_not_found');
+    const [units, nowSums, prevSums, services, holidays] = await Promise.all([
+      unitsForBoard(db, codes, null),
+      sumsByUnit(db, codes, null, current.from, current.to),
+      sumsByUnit(db, codes, null, previous.from, previous.to),
+      permitServicesInRegions(db, codes),
+      holidaySet(db),
+    ]);
+    const ikmRows = [];
+    for (const u of units) {
+      const a = summarise(prevSums.get(u.id) ?? emptySums());
+      const b = summarise(nowSums.get(u.id) ?? emptySums());
+      const ta = sampleTarget(u.declaredUsers, daysInclusive(previous.from, previous.to));
+      const tb = sampleTarget(u.declaredUsers, daysInclusive(current.from, current.to));
+      if (a.ikm === null || b.ikm === null || ta === null || tb === null || a.n < ta || b.n < tb) continue;
+      ikmRows.push({ unit: { slug: u.slug, name: u.name, region: { code: u.regionCode, name: u.regionName } }, change: { previous: a.ikm, current: b.ikm, change: round2(b.ikm - a.ikm) }, n: { previous: a.n, current: b.n } });
+    }
+    const dayServices = services.filter((s) => s.slaUnit === 'working_days');
+    const [prevReports, nowReports] = await Promise.all([
+      reportsForPeriod(db, dayServices.map((s) => s.id), previous.from, previous.to),
+      reportsForPeriod(db, dayServices.map((s) => s.id), current.from, current.to),
+    ]);
+    const today = todayIn('Asia/Jakarta', now());
+    const permitRows = [];
+    for (const u of units) {
+      const ids = new Set(dayServices.filter((s) => s.unitSlug === u.slug).map((s) => s.id));
+      const a = permitStats(prevReports.filter((r) => ids.has(r.service_id)), 'working_days', today, holidays);
+      const b = permitStats(nowReports.filter((r) => ids.has(r.service_id)), 'working_days', today, holidays);
+      if (a.n < MIN_PERMITS || b.n < MIN_PERMITS || a.medianDays === null || b.medianDays === null) continue;
+      permitRows.push({ unit: { slug: u.slug, name: u.name, region: { code: u.regionCode, name: u.regionName } }, change: { previous: a.medianDays, current: b.medianDays, change: round2(b.medianDays - a.medianDays) }, n: { previous: a.n, current: b.n } });
+    }
+    return c.json({
+      period: { code: current.code, from: current.from, to: current.to },
+      previous: { code: previous.code, from: previous.from, to: previous.to },
+      ikm: rankByImprovement(ikmRows, false),
+      permitMedianDays: rankByImprovement(permitRows, true),
+    }, 200);
+  });
+}

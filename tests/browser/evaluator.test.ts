@@ -1,0 +1,59 @@
+// An evaluator signs in, compares units, downloads CSV and XLSX exports (real files), and opens a printable report.
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../server/domain/csv.ts';
+import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+
+reportSkip('evaluator journey');
+
+describe.skipIf(!hasChromium)('an evaluator downloads the data', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page.setDefaultTimeout(15_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('signs in and sees the units of Provinsi Gorontalo compared', async () => {
+    await page.goto(`${server.url}/masuk`);
+    await page.getByLabel('Email').fill('evaluator.gorontalo@demo.rapor.id');
+    await page.getByLabel('Kata sandi').fill('rapor-demo-2026');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL('**/evaluasi');
+    await page.getByLabel('Periode').selectOption('2026-S1');
+    await expect.poll(() => page.getByTestId('compare-table').locator('tbody tr').count()).toBe(17);
+  });
+
+  it('downloads the scores as CSV and the ratings as XLSX', async () => {
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV IKM per unit' }).click()]);
+    expect(csv.suggestedFilename()).toBe('rapor-scores-2026-S1-75.csv');
+    const rows = parseCsv(readFileSync((await csv.path())!, 'utf8'));
+    expect(rows[0]!.cells.slice(0, 4)).toEqual(['unit_slug', 'unit_name', 'region_code', 'period']);
+    expect(rows.length - 1).toBe(17);
+    expect(rows.slice(1).every((r) => r.cells[2]!.startsWith('75'))).toBe(true);
+
+    const [xlsx] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'XLSX Penilaian (per responden)' }).click()]);
+    expect(xlsx.suggestedFilename()).toBe('rapor-responses-2026-S1-75.xlsx');
+    const bytes = readFileSync((await xlsx.path())!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK');
+    expect(bytes.length).toBeGreaterThan(50_000);
+    expect(await page.getByTestId('download-progress').textContent()).toContain('Selesai');
+    await page.screenshot({ path: 'test-results/evaluator-1280.png' });
+  });
+
+  it('opens the printable SKM report of a unit', async () => {
+    await page.locator('a[href*="/laporan/skm?unit=dpmptsp-kota-gorontalo"]').click();
+    await page.getByTestId('report-summary').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('DPMPTSP Kota Gorontalo');
+    await page.emulateMedia({ media: 'print' });
+    await page.screenshot({ path: 'test-results/skm-report-print.png', fullPage: true });
+  });
+});
