@@ -1,5 +1,6 @@
 // `npm start`: builds the site if it is missing, opens and migrates the database, seeds the demo world into an
 // empty database in demo mode, and serves the site and the API from one process.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -13,9 +14,10 @@ import { EnvError, readEnv } from './env.ts';
 async function main(): Promise<void> {
   const env = readEnv();
   if (!existsSync(join(env.distDir, 'index.html'))) {
+    // The build runs in its own process: it needs far more memory than the server is given (docs/decisions/015).
     console.log('[rapor] Membangun situs (pertama kali)… / building the site (first run)…');
-    const { build } = await import('astro');
-    await build({ root: process.cwd(), logLevel: 'warn' });
+    const build = spawnSync(join('node_modules', '.bin', 'astro'), ['build', '--silent'], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } });
+    if (build.status !== 0) throw new Error(`the site build failed (exit ${build.status}); run "npm run build" to see why`);
   }
   const conn = connect(env.databaseUrl);
   await migrateToLatest(conn.db);

@@ -51,7 +51,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const dir = mkdtempSync(join(tmpdir(), 'rapor-browser-'));
   const dbFile = join(dir, 'rapor.db');
   const port = await freePort();
-  const child: ChildProcess = spawn(join('node_modules', '.bin', 'tsx'), ['server/main.ts'], {
+  // Started as `npm start` starts it, with the same memory limit.
+  const child: ChildProcess = spawn(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbFile, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
