@@ -1,6 +1,5 @@
 // Composes the route modules into one application. Routes stay thin: validation in server/domain, SQL in db/queries.
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { sameOriginGuard } from './middleware/csrf.ts';
 import { sessionMiddleware } from './middleware/session.ts';
@@ -20,6 +19,7 @@ import { staffRoutes } from './routes/staff.ts';
 import { staffToolRoutes } from './routes/staff-tools.ts';
 import { unitPublicRoutes } from './routes/unit-public.ts';
 import { unitRoutes } from './routes/units.ts';
+import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './security-headers.ts';
 import { sitePageNotFound, siteRoutes } from './site.ts';
 
 export function createApp(deps: AppDeps) {
@@ -44,7 +44,7 @@ export function createApp(deps: AppDeps) {
   api.onError(handleError);
 
   const app = new Hono();
-  app.use('*', secureHeaders());
+  app.use('*', securityHeaders({ csp: contentSecurityPolicy(deps.distDir ? inlineScriptHashes(deps.distDir) : []), trustProxy: deps.trustProxy }));
   app.use('/api/*', async (c, next) => {
     await next();
     c.header('Cache-Control', 'no-store');
