@@ -43,13 +43,15 @@ async function freePort(): Promise<number> {
 export interface RunningServer {
   url: string;
   dbFile: string;
+  /** Ends the process with a signal and waits for it (SIGKILL: a crash; nothing is flushed or closed). */
+  kill(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Starts `server/main.ts` as `npm start` does (demo data seeded into a fresh database). */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/** Starts `server/main.ts` as `npm start` does (demo data seeded into a fresh database, or the given one reopened). */
+export async function startServer(env: Record<string, string> = {}, options: { dbFile?: string; keepFiles?: boolean } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'rapor-browser-'));
-  const dbFile = join(dir, 'rapor.db');
+  const dbFile = options.dbFile ?? join(dir, 'rapor.db');
   const port = await freePort();
   // Started as `npm start` starts it, with the same memory limit.
   const child: ChildProcess = spawn(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', 'server/main.ts'], {
@@ -68,21 +70,24 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('exit', (code) => {
+    child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  };
   return {
     url: `http://127.0.0.1:${port}`,
     dbFile,
+    kill,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
+      await kill('SIGTERM');
+      if (!options.keepFiles) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
