@@ -19,6 +19,7 @@ import { staffRoutes } from './routes/staff.ts';
 import { staffToolRoutes } from './routes/staff-tools.ts';
 import { unitPublicRoutes } from './routes/unit-public.ts';
 import { unitRoutes } from './routes/units.ts';
+import { openApiDocument } from './openapi.ts';
 import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './security-headers.ts';
 import { sitePageNotFound, siteRoutes } from './site.ts';
 
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps) {
     c.header('Cache-Control', 'no-store');
   });
   app.route('/api', api);
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument(app.routes), 200));
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}.` } }, 404));
   if (deps.distDir) {
     app.route('/', siteRoutes(deps.distDir));

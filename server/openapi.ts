@@ -1,0 +1,100 @@
+// GET /api/openapi.json: an OpenAPI 3.1 document of every route, built from the router itself so it cannot miss one.
+// Summaries and the request bodies of the public submissions are written here; everything else says what it is.
+import { CHANNELS, EDUCATION_LEVELS, OCCUPATIONS } from './domain/rating-input.ts';
+
+const SUMMARIES: Record<string, string> = {
+  'GET /api/health': 'Health of the server and its database (503 when the database does not answer)',
+  'GET /api/meta': 'Whether this portal runs in demo mode',
+  'GET /api/regions': 'Regions with their time zones and parents',
+  'GET /api/units': 'Units, searchable by name, region (with sub-regions) and kind; paginated',
+  'GET /api/units/{slug}': 'One unit with its services and their service standards',
+  'POST /api/units/{slug}/ratings': 'Submit an SKM rating (idempotent by key)',
+  'POST /api/units/{slug}/permit-reports': "Report a permit's processing time (idempotent by key)",
+  'GET /api/units/{slug}/scores': 'IKM, grade, interval, elements, services and trend for a period',
+  'GET /api/units/{slug}/permit-times': 'Permit processing times per permit service for a period',
+  'GET /api/units/{slug}/comments': 'Public, redacted comments with the unit’s replies; paginated',
+  'GET /api/units/{slug}/follow-ups': 'The unit’s follow-up plan items',
+  'GET /api/scoreboard': 'Units ranked by shrunk IKM, and those with too little data',
+  'GET /api/permit-times': 'Permit times of every permit service in a region',
+  'GET /api/improvement': 'Units ranked by improvement against the previous period',
+  'GET /api/holidays': 'The holiday calendar',
+  'GET /api/openapi.json': 'This document',
+  'POST /api/auth/login': 'Sign in (session cookie)',
+  'POST /api/auth/logout': 'Sign out',
+  'GET /api/auth/me': 'The signed-in account',
+  'GET /api/exports/{file}': 'Export a dataset: {responses|permit-reports|scores|asn-evidence}.{csv|xlsx|ndjson}',
+  'GET /api/reports/skm/{slug}': 'Data of the printable SKM report of a unit',
+  'GET /api/integrity/excluded': 'Excluded ratings per unit and reason, within the account’s scope',
+};
+
+const periodParams = ['period', 'from', 'to'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }));
+const answers = Object.fromEntries(['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'].map((k) => [k, { type: 'integer', minimum: 1, maximum: 4 }]));
+
+const BODIES: Record<string, object> = {
+  'POST /api/units/{slug}/ratings': {
+    type: 'object',
+    required: ['idempotencyKey', 'answers'],
+    properties: {
+      idempotencyKey: { type: 'string', format: 'uuid' },
+      service: { type: 'string' },
+      answers: { type: 'object', required: Object.keys(answers), properties: answers },
+      respondent: {
+        type: 'object',
+        properties: {
+          gender: { enum: ['L', 'P'] }, age: { type: 'integer', minimum: 15, maximum: 100 },
+          education: { enum: [...EDUCATION_LEVELS] }, occupation: { enum: [...OCCUPATIONS] },
+        },
+      },
+      comment: { type: 'string', maxLength: 2000 },
+      visitCode: { type: 'string', pattern: '^[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}$' },
+      channel: { enum: [...CHANNELS] },
+    },
+  },
+  'POST /api/units/{slug}/permit-reports': {
+    type: 'object',
+    required: ['idempotencyKey', 'service', 'submittedOn', 'completedOn'],
+    properties: {
+      idempotencyKey: { type: 'string', format: 'uuid' },
+      service: { type: 'string' },
+      submittedOn: { type: 'string', format: 'date' },
+      completedOn: { type: ['string', 'null'], format: 'date' },
+    },
+  },
+  'POST /api/auth/login': { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' } } },
+};
+
+export function openApiDocument(routes: { method: string; path: string }[]) {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const r of routes) {
+    if (r.method === 'ALL' || !r.path.startsWith('/api/') || r.path.includes('*')) continue;
+    const path = r.path.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, '{$1}');
+    const key = `${r.method} ${path}`;
+    const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity)\//.test(path) || path === '/api/auth/me';
+    (paths[path] ??= {})[r.method.toLowerCase()] = {
+      summary: SUMMARIES[key] ?? (path.startsWith('/api/admin/') ? 'Administration (admin only)' : path.startsWith('/api/staff/') ? 'Unit workspace (staff of the unit, admin)' : key),
+      parameters: [...params, ...(r.method === 'GET' && !params.length && path !== '/api/health' ? periodParams : [])],
+      ...(BODIES[key] ? { requestBody: { required: true, content: { 'application/json': { schema: BODIES[key] } } } } : {}),
+      ...(isPrivate ? { security: [{ session: [] }] } : {}),
+      responses: {
+        '200': { description: 'OK' },
+        default: { description: 'An error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Rapor API', version: '1', description: 'Public-service ratings (SKM, PermenPANRB 14/2017). The fixed parts follow the HTTP contract v1.' },
+    paths,
+    components: {
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'rapor_session' } },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, fields: { type: 'object', additionalProperties: { type: 'string' } } } } },
+        },
+      },
+    },
+  };
+}

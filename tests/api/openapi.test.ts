@@ -1,0 +1,23 @@
+// GET /api/openapi.json lists every API route the app defines, with the contract's request bodies.
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { testApp } from '../support/db.ts';
+
+describe('the OpenAPI document', () => {
+  it('describes every route of the app, as OpenAPI 3.1', async () => {
+    const t = await testApp();
+    try {
+      const doc = (await (await t.app.request('/api/openapi.json')).json()) as any;
+      expect(doc.openapi).toBe('3.1.0');
+      const app = createApp({ db: t.db, now: () => new Date() });
+      const defined = new Set(app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/') && !r.path.includes('*')).map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, '{$1}')}`));
+      const documented = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops as object).map((m) => `${m} ${path}`)));
+      expect(defined.size).toBeGreaterThan(50);
+      expect([...defined].filter((d) => !documented.has(d))).toEqual([]);
+      expect(doc.paths['/api/units/{slug}/ratings'].post.requestBody.content['application/json'].schema.required).toEqual(['idempotencyKey', 'answers']);
+      expect(doc.paths['/api/staff/units/{slug}/responses'].get.security).toEqual([{ session: [] }]);
+    } finally {
+      await t.close();
+    }
+  });
+});
