@@ -1,10 +1,28 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects: every suite on SQLite (the default engine), and the database and API suites again on PostgreSQL in
+// this process (PGlite). CI runs the same two suites a third time on a real PostgreSQL server (.ci/run).
+const shared = { pool: 'forks' as const, testTimeout: 30_000, hookTimeout: 120_000 };
+const onPostgres = process.env.RAPOR_TEST_DATABASE && process.env.RAPOR_TEST_DATABASE !== 'sqlite';
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    pool: 'forks',
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: onPostgres ? 'postgres' : 'sqlite',
+          include: onPostgres ? ['tests/db/**/*.test.ts', 'tests/api/**/*.test.ts'] : ['tests/**/*.test.ts'],
+        },
+      },
+      ...(onPostgres ? [] : [{
+        test: {
+          ...shared,
+          name: 'pglite',
+          include: ['tests/db/**/*.test.ts', 'tests/api/**/*.test.ts'],
+          env: { RAPOR_TEST_DATABASE: 'pglite' },
+        },
+      }]),
+    ],
   },
 });

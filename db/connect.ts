@@ -3,7 +3,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, PostgresAdapter, PostgresDialect, sql, SqliteDialect, type MigrationResultSet } from 'kysely';
+import pg from 'pg';
+import Cursor from 'pg-cursor';
 import type { Database } from './database.ts';
 import { migrations } from './migrations/index.ts';
 
@@ -21,11 +23,7 @@ export class DatabaseConfigError extends Error {}
 
 export function connect(url: string | undefined): Connection {
   const target = url?.trim() || DEFAULT_SQLITE_FILE;
-  if (/^postgres(ql)?:\/\//.test(target)) {
-    throw new DatabaseConfigError(
-      'DATABASE_URL names PostgreSQL, which this build does not support yet; unset it to use the SQLite file.',
-    );
-  }
+  if (/^postgres(ql)?:\/\//.test(target)) return connectPostgres(target);
   const file = target.replace(/^(sqlite|file):(\/\/)?/, '');
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
@@ -38,6 +36,34 @@ export function connect(url: string | undefined): Connection {
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
 
+/**
+ * PostgreSQL parses counts and sums (int8, numeric) as numbers, as SQLite returns them. Every count and sum the portal
+ * keeps stays far below 2^53 (docs/decisions/016).
+ */
+export const POSTGRES_NUMBER_TYPES = [pg.types.builtins.INT8, pg.types.builtins.NUMERIC] as const;
+
+function connectPostgres(url: string): Connection {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new DatabaseConfigError('DATABASE_URL is not a valid postgres:// address (postgres://user:password@host:5432/database).');
+  }
+  const poolSize = Number(parsed.searchParams.get('pool') ?? 10);
+  if (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 100) {
+    throw new DatabaseConfigError('DATABASE_URL ?pool= must be a whole number of connections from 1 to 100.');
+  }
+  parsed.searchParams.delete('pool');
+  const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    (POSTGRES_NUMBER_TYPES as readonly number[]).includes(oid) ? Number : pg.types.getTypeParser(oid, format) };
+  const pool = new pg.Pool({ connectionString: parsed.toString(), max: poolSize, types });
+  // A dropped connection must not end the process; the next query opens a new one.
+  pool.on('error', (error) => console.error('[rapor] PostgreSQL connection lost:', error.message));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+  const location = `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  return { db, dialect: 'postgres', location, close: () => db.destroy() };
+}
+
 /** A read-only second connection to the same SQLite file (WAL lets it read while the main one writes). */
 export function openReader(conn: Connection): Connection | null {
   if (conn.dialect !== 'sqlite' || conn.location === ':memory:') return null;
@@ -47,9 +73,18 @@ export function openReader(conn: Connection): Connection | null {
   return { db, dialect: 'sqlite', location: conn.location, close: () => db.destroy() };
 }
 
+/**
+ * The migrator for this database. On PostgreSQL its bookkeeping tables live in the connection's current schema, so
+ * that another schema of the same database (another application, another test) is never taken for this one.
+ */
+export async function createMigrator(db: Kysely<Database>): Promise<Migrator> {
+  const onPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const schema = onPostgres ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: schema });
+}
+
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const result = await migrator.migrateToLatest();
+  const result = await (await createMigrator(db)).migrateToLatest();
   if (result.error) throw result.error;
   return result;
 }

@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { sameOriginGuard } from './middleware/csrf.ts';
+import { refuseNulInUrl } from './middleware/url-text.ts';
 import { sessionMiddleware } from './middleware/session.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -25,6 +26,7 @@ import { sitePageNotFound, siteRoutes } from './site.ts';
 
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>()
+    .use('*', refuseNulInUrl())
     .use('*', sameOriginGuard())
     .use('*', sessionMiddleware(deps))
     .route('/', healthRoutes(deps))

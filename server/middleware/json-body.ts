@@ -7,11 +7,26 @@ export const SUBMISSION_LIMIT_BYTES = 16 * 1024;
 
 export async function readJsonBody(c: Context, limitBytes = SUBMISSION_LIMIT_BYTES): Promise<unknown> {
   const text = await readTextBody(c, ['application/json'], limitBytes);
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw new ApiError(400, 'malformed_json', 'The request body is not valid JSON.');
   }
+  if (holdsNul(value)) throw nulRefused();
+  return value;
+}
+
+/** Whether any string in a parsed JSON value (keys included) holds a NUL character, which PostgreSQL cannot store. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\0');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\0') || holdsNul(v));
+  return false;
+}
+
+function nulRefused(): ApiError {
+  return new ApiError(400, 'malformed_text', 'The request holds a NUL character (\\u0000), which no field accepts.');
 }
 
 /** Reads a UTF-8 body of one of the given media types, refusing anything past `limitBytes` while it streams. */
@@ -44,6 +59,7 @@ export async function readTextBody(c: Context, types: string[], limitBytes: numb
     throw new ApiError(400, 'malformed_json', 'The request body is not valid UTF-8.');
   }
   if (text.trim() === '') throw new ApiError(400, 'malformed_json', 'The request body is empty.');
+  if (text.includes('\0')) throw nulRefused();
   return text;
 }
 

@@ -27,6 +27,19 @@ describe('public routes', () => {
     expect(res.status).toBe(503);
   });
 
+  it('refuses a NUL character in an address or a body with 400 malformed_text, on every engine', async () => {
+    for (const path of ['/api/units/%00', '/api/units?q=a%00b', `/api/units/${FIXTURE.gorontaloUnit}/scores?period=2026%00`]) {
+      expect(await get(path)).toMatchObject({ status: 400, json: { error: { code: 'malformed_text' } } });
+    }
+    const res = await t.app.request(`/api/units/${FIXTURE.gorontaloUnit}/ratings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+      body: JSON.stringify({ answers: [4, 4, 4, 4, 4, 4, 4, 4, 4], comment: 'baik\u0000', idempotencyKey: crypto.randomUUID() }),
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as any).error.code).toBe('malformed_text');
+  });
+
   it('lists regions with their time zones and parents', async () => {
     const { json } = await get('/api/regions');
     expect(json).toContainEqual({ code: '1671050', name: 'Kecamatan Plaju', kind: 'kecamatan', timezone: 'Asia/Jakarta', parentCode: '1671' });

@@ -1,21 +1,19 @@
 // Migrations: they run from empty to latest, backfill what they add, and roll back cleanly.
-import { Migrator } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connect, type Connection } from '../../db/connect.ts';
-import { migrations } from '../../db/migrations/index.ts';
-import { insertFixture } from '../support/db.ts';
+import { createMigrator, type Connection } from '../../db/connect.ts';
+import { freshDb, insertFixture } from '../support/db.ts';
 
 let conn: Connection;
 afterEach(async () => {
   await conn?.close();
 });
 
-const migrator = (c: Connection) => new Migrator({ db: c.db, provider: { getMigrations: async () => migrations } });
+const migrator = (c: Connection) => createMigrator(c.db);
 
 describe('migrations', () => {
   it('backfill monthly rollups from the daily rollups that existed before them', async () => {
-    conn = connect(':memory:');
-    const m = migrator(conn);
+    conn = await freshDb();
+    const m = await migrator(conn);
     expect((await m.migrateTo('2026_11_23_0002_replies_follow_ups')).error).toBeUndefined();
     await insertFixture(conn.db);
     const base = { unit_id: 'u-gtlo', service_id: 's-ktp', n_verified: 0, n_excluded: 0, sum_u1: 3, sum_u2: 3, sum_u3: 3, sum_u4: 3, sum_u5: 3, sum_u6: 3, sum_u7: 3, sum_u8: 3, sum_u9: 3, v_sum_total: 0, v_sum_total_sq: 0 };
@@ -30,8 +28,8 @@ describe('migrations', () => {
   });
 
   it('roll all the way down and up again', async () => {
-    conn = connect(':memory:');
-    const m = migrator(conn);
+    conn = await freshDb();
+    const m = await migrator(conn);
     expect((await m.migrateToLatest()).error).toBeUndefined();
     const { NO_MIGRATIONS } = await import('kysely');
     expect((await m.migrateTo(NO_MIGRATIONS)).error).toBeUndefined();

@@ -1,12 +1,52 @@
-// A fresh, migrated SQLite database per test, with a small world of its own (tests never depend on the demo seed
-// unless they say so).
-import type { Kysely } from 'kysely';
+// A fresh, migrated database per test, with a small world of its own (tests never depend on the demo seed unless they
+// say so). RAPOR_TEST_DATABASE picks the engine: unset or "sqlite" → SQLite in memory; "pglite" → PostgreSQL in this
+// process (PGlite); a postgres:// address → a new schema on that PostgreSQL server, dropped when the test closes it.
+import { randomBytes } from 'node:crypto';
+import { Kysely } from 'kysely';
+import pg from 'pg';
 import { connect, migrateToLatest, type Connection } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 import { createApp } from '../../server/app.ts';
+import { pgliteDialect } from './pglite.ts';
 
-export async function migratedDb(file = ':memory:'): Promise<Connection> {
-  const conn = connect(file);
+export const TEST_DATABASE = process.env.RAPOR_TEST_DATABASE?.trim() || 'sqlite';
+if (!/^(sqlite|pglite|postgres(ql)?:\/\/.+)$/.test(TEST_DATABASE)) {
+  throw new Error(`RAPOR_TEST_DATABASE must be "sqlite", "pglite" or a postgres:// address, not "${TEST_DATABASE}"`);
+}
+/** Whether the tests run on a PostgreSQL engine (PGlite or a server) rather than SQLite. */
+export const ON_POSTGRES = TEST_DATABASE !== 'sqlite';
+
+/** An empty database on the engine under test (not migrated). */
+export async function freshDb(): Promise<Connection> {
+  if (TEST_DATABASE === 'sqlite') return connect(':memory:');
+  if (TEST_DATABASE === 'pglite') {
+    const db = new Kysely<Database>({ dialect: await pgliteDialect() });
+    return { db, dialect: 'postgres', location: 'pglite (memory)', close: () => db.destroy() };
+  }
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  await onServer(`create schema ${schema}`);
+  const url = new URL(TEST_DATABASE);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  url.searchParams.set('pool', '4');
+  const conn = connect(url.toString());
+  return { ...conn, location: `${conn.location} schema ${schema}`, close: async () => {
+    await conn.close();
+    await onServer(`drop schema if exists ${schema} cascade`);
+  } };
+}
+
+async function onServer(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function migratedDb(): Promise<Connection> {
+  const conn = await freshDb();
   await migrateToLatest(conn.db);
   return conn;
 }
