@@ -12,7 +12,9 @@ export default defineConfig({
         test: {
           ...shared,
           name: onPostgres ? 'postgres' : 'sqlite',
-          include: onPostgres ? ['tests/db/**/*.test.ts', 'tests/api/**/*.test.ts'] : ['tests/**/*.test.ts'],
+          include: onPostgres
+            ? ['tests/db/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/load/multi-process.test.ts']
+            : ['tests/**/*.test.ts'],
         },
       },
       ...(onPostgres ? [] : [{
@@ -20,6 +22,8 @@ export default defineConfig({
           ...shared,
           name: 'pglite',
           include: ['tests/db/**/*.test.ts', 'tests/api/**/*.test.ts'],
+          // The account CLI runs in a process of its own, on a database file: PGlite cannot be shared with it.
+          exclude: ['tests/db/user-create-cli.test.ts'],
           env: { RAPOR_TEST_DATABASE: 'pglite' },
         },
       }]),

@@ -3,10 +3,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresAdapter, PostgresDialect, sql, SqliteDialect, type MigrationResultSet } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type Dialect, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import type { Database } from './database.ts';
+import { isPostgres } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
 
 export const DEFAULT_SQLITE_FILE = 'data/rapor.db';
@@ -32,8 +33,35 @@ export function connect(url: string | undefined): Connection {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: immediateTransactions(new SqliteDialect({ database: sqlite })) });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+/**
+ * SQLite transactions that take the write lock when they begin (BEGIN IMMEDIATE). A plain BEGIN reads first and asks
+ * for the lock at its first write, and when another process has written in between, SQLite fails it at once instead
+ * of waiting out busy_timeout. Every transaction here writes, so each one waits its turn instead (docs/decisions/016).
+ */
+function immediateTransactions(dialect: SqliteDialect): Dialect {
+  return {
+    createAdapter: () => dialect.createAdapter(),
+    createIntrospector: (db) => dialect.createIntrospector(db),
+    createQueryCompiler: () => dialect.createQueryCompiler(),
+    createDriver: () => {
+      const driver = dialect.createDriver();
+      return {
+        init: () => driver.init(),
+        acquireConnection: () => driver.acquireConnection(),
+        releaseConnection: (connection) => driver.releaseConnection(connection),
+        beginTransaction: async (connection) => {
+          await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+        },
+        commitTransaction: (connection) => driver.commitTransaction(connection),
+        rollbackTransaction: (connection) => driver.rollbackTransaction(connection),
+        destroy: () => driver.destroy(),
+      };
+    },
+  };
 }
 
 /**
@@ -78,8 +106,7 @@ export function openReader(conn: Connection): Connection | null {
  * that another schema of the same database (another application, another test) is never taken for this one.
  */
 export async function createMigrator(db: Kysely<Database>): Promise<Migrator> {
-  const onPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  const schema = onPostgres ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
+  const schema = isPostgres(db) ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
   return new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: schema });
 }
 

@@ -183,6 +183,8 @@ export interface SessionTable {
 
 /** One row per counted event (failed sign-in, rating) in a throttling bucket; old rows are purged. */
 export interface ThrottleEventTable {
+  /** UUID v7. */
+  id: string;
   bucket: string;
   at: string;
 }

@@ -7,6 +7,7 @@ import * as scoreMonthly from './2026_11_23_0003_score_monthly.ts';
 import * as permitReports from './2026_11_23_0004_permit_reports.ts';
 import * as accounts from './2026_11_23_0005_accounts.ts';
 import * as integrity from './2026_11_23_0006_integrity.ts';
+import * as throttleIds from './2026_11_24_0007_throttle_ids.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_initial': initial,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0004_permit_reports': permitReports,
   '2026_11_23_0005_accounts': accounts,
   '2026_11_23_0006_integrity': integrity,
+  '2026_11_24_0007_throttle_ids': throttleIds,
 };

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { recordThrottleEvent, throttleState } from '../../db/queries/throttle.ts';
+import { releaseThrottleSlot, takeThrottleSlot } from '../../db/queries/throttle.ts';
 import { ApiError } from '../errors.ts';
 
 export interface Limit {
@@ -11,14 +11,20 @@ export interface Limit {
   windowMs: number;
 }
 
-/** Refuses with 429 and Retry-After when any limit is reached; otherwise counts this request against each. */
-export async function enforceLimits(c: Context, db: Kysely<Database>, limits: Limit[], now: Date, message: string): Promise<void> {
+/**
+ * Takes a slot of every limit for this request, or refuses with 429 and Retry-After when any limit is full (giving
+ * back the slots it took). Returns the slots taken, for a caller that decides later that the request does not count.
+ */
+export async function enforceLimits(c: Context, db: Kysely<Database>, limits: Limit[], now: Date, code: string, message: string): Promise<string[]> {
+  const taken: string[] = [];
   for (const l of limits) {
-    const state = await throttleState(db, l.bucket, now, l.windowMs, l.limit);
-    if (!state.allowed) {
-      c.header('Retry-After', String(state.retryAfterSeconds));
-      throw new ApiError(429, 'too_many_requests', message);
+    const slot = await takeThrottleSlot(db, l.bucket, now, l.windowMs, l.limit);
+    if (!slot.allowed) {
+      for (const id of taken) await releaseThrottleSlot(db, id);
+      c.header('Retry-After', String(slot.retryAfterSeconds));
+      throw new ApiError(429, code, message);
     }
+    taken.push(slot.id!);
   }
-  for (const l of limits) await recordThrottleEvent(db, l.bucket, now);
+  return taken;
 }

@@ -3,7 +3,8 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { writeAudit } from '../../db/queries/audit.ts';
 import { createSession, deleteSession, SESSION_ABSOLUTE_MS } from '../../db/queries/sessions.ts';
-import { clearThrottle, recordThrottleEvent, throttleState } from '../../db/queries/throttle.ts';
+import { clearThrottle, releaseThrottleSlot } from '../../db/queries/throttle.ts';
+import { enforceLimits } from '../middleware/throttle.ts';
 import { findUserByEmail, publicUser } from '../../db/queries/users.ts';
 import { clientAddress } from '../auth/client.ts';
 import { dummyHash, verifyPassword } from '../auth/passwords.ts';
@@ -34,21 +35,19 @@ export function authRoutes({ db, now, trustProxy }: AppDeps) {
       const at = now();
       const accountBucket = `login:account:${sha256(email.toLowerCase())}`;
       const addressBucket = `login:address:${sha256(clientAddress(c, trustProxy))}`;
-      for (const [bucket, limit] of [[accountBucket, PER_ACCOUNT], [addressBucket, PER_ADDRESS]] as const) {
-        const state = await throttleState(db, bucket, at, WINDOW_MS, limit);
-        if (!state.allowed) {
-          c.header('Retry-After', String(state.retryAfterSeconds));
-          throw new ApiError(429, 'too_many_attempts', 'Too many failed sign-ins; wait before trying again.');
-        }
-      }
+      // Every attempt takes a slot before the password is checked, so guesses sent all at once are counted too; a
+      // successful sign-in gives its slots back and clears the account's count.
+      const slots = await enforceLimits(c, db, [
+        { bucket: accountBucket, limit: PER_ACCOUNT, windowMs: WINDOW_MS },
+        { bucket: addressBucket, limit: PER_ADDRESS, windowMs: WINDOW_MS },
+      ], at, 'too_many_attempts', 'Too many failed sign-ins; wait before trying again.');
       const user = await findUserByEmail(db, email);
       // Unknown accounts cost the same time and give the same answer as a wrong password.
       const ok = await verifyPassword(password, user?.password_hash ?? (await dummyHash()));
       if (!user || !ok || user.disabled_at) {
-        await recordThrottleEvent(db, accountBucket, at);
-        await recordThrottleEvent(db, addressBucket, at);
         throw new ApiError(401, 'invalid_credentials', 'The email or password is not right.');
       }
+      for (const id of slots) await releaseThrottleSlot(db, id);
       await clearThrottle(db, accountBucket);
       // A new session id at every sign-in: a token planted before sign-in is never promoted (fixation).
       const previous = sessionToken(c);

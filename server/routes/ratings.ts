@@ -56,7 +56,7 @@ export function ratingRoutes({ db, now, trustProxy }: AppDeps) {
             { bucket: `rating:client:${ipHash}`, limit: 60, windowMs: 60 * MINUTE },
           ]
         : [];
-    await enforceLimits(c, db, limits, arrived, 'Too many ratings from this connection; please try again later.');
+    await enforceLimits(c, db, limits, arrived, 'too_many_requests', 'Too many ratings from this connection; please try again later.');
     const at = ratingInstant(arrived, input.capturedAt, device !== undefined);
 
     const comment = input.comment?.trim() ? redactPersonalData(input.comment.trim()) : null;

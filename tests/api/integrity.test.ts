@@ -71,6 +71,27 @@ describe('a flood of ratings from one client', () => {
     t.clock.now = new Date(t.clock.now.getTime() + 11 * 60_000);
     expect((await rate('198.51.100.7', [3, 3, 3, 3, 3, 3, 3, 3, 3])).status).toBe(201);
   });
+
+  it('admits no more than the limit when the requests arrive all at once', async () => {
+    const statuses = await Promise.all(Array.from({ length: 25 }, async (_, i) =>
+      (await rate('198.51.100.9', [3, 3, 3, 3, 3, 3, 1 + (i % 4), 1 + ((i >> 2) % 4), 2])).status));
+    expect(statuses.filter((s) => s === 201)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+  });
+});
+
+describe('sign-in guesses sent all at once', () => {
+  it('are all counted: no more than the limit are checked, the rest answered 429', async () => {
+    const statuses = await Promise.all(Array.from({ length: 20 }, async () => (await t.app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost', 'x-forwarded-for': '198.51.100.10' },
+      body: JSON.stringify({ email: ACCOUNTS.admin, password: 'salah-tebak-123' }),
+    })).status));
+    const checked = statuses.filter((s) => s === 401).length;
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(checked + statuses.filter((s) => s === 429).length).toBe(20);
+  });
 });
 
 describe('held-back ratings', () => {

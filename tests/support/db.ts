@@ -2,6 +2,7 @@
 // say so). RAPOR_TEST_DATABASE picks the engine: unset or "sqlite" → SQLite in memory; "pglite" → PostgreSQL in this
 // process (PGlite); a postgres:// address → a new schema on that PostgreSQL server, dropped when the test closes it.
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { Kysely } from 'kysely';
 import pg from 'pg';
 import { connect, migrateToLatest, type Connection } from '../../db/connect.ts';
@@ -23,16 +24,30 @@ export async function freshDb(): Promise<Connection> {
     const db = new Kysely<Database>({ dialect: await pgliteDialect() });
     return { db, dialect: 'postgres', location: 'pglite (memory)', close: () => db.destroy() };
   }
+  const target = await freshServerSchema();
+  const conn = connect(`${target.url}&pool=4`);
+  return { ...conn, location: `${conn.location} ${target.schema}`, close: async () => {
+    await conn.close();
+    await target.drop();
+  } };
+}
+
+/**
+ * A DATABASE_URL for server processes started by a test: a new SQLite file in `dir`, or a new schema on the
+ * PostgreSQL server under test (PGlite lives inside one process, so it cannot be shared between processes).
+ */
+export async function freshDatabaseUrl(dir: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (TEST_DATABASE === 'pglite') throw new Error('PGlite cannot be shared between processes; run this suite on SQLite or a PostgreSQL server');
+  if (TEST_DATABASE === 'sqlite') return { url: join(dir, 'rapor.db'), drop: async () => {} };
+  return freshServerSchema();
+}
+
+async function freshServerSchema(): Promise<{ url: string; schema: string; drop(): Promise<void> }> {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   await onServer(`create schema ${schema}`);
   const url = new URL(TEST_DATABASE);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  url.searchParams.set('pool', '4');
-  const conn = connect(url.toString());
-  return { ...conn, location: `${conn.location} schema ${schema}`, close: async () => {
-    await conn.close();
-    await onServer(`drop schema if exists ${schema} cascade`);
-  } };
+  return { url: url.toString(), schema, drop: () => onServer(`drop schema if exists ${schema} cascade`) };
 }
 
 async function onServer(statement: string): Promise<void> {
