@@ -1,18 +1,6 @@
 // JavaScript shipped per page, against budgets: a resident on a cheap phone with patchy signal opens /nilai first.
 import { describe, expect, it } from 'vitest';
-import { DIST, pageWeight } from '../support/js-weight.ts';
-
-const BUDGETS_KB: Record<string, number> = {
-  nilai: 35,
-  'en/nilai': 35,
-  '': 30,
-  unit: 45,
-  peringkat: 40,
-  izin: 35,
-  'waktu-izin': 35,
-  metodologi: 5,
-  privasi: 5,
-};
+import { BUDGETS_KB, DIST, pageWeight } from '../support/js-weight.ts';
 
 describe('JavaScript weight per page (gzipped, loaded at start)', () => {
   it.each(Object.entries(BUDGETS_KB))('/%s stays within %d KB', (page, budgetKb) => {

@@ -47,3 +47,16 @@ export function pageWeight(distDir: string, pagePath: string): PageWeight {
 }
 
 export const DIST = join(dirname(new URL(import.meta.url).pathname), '..', '..', 'dist');
+
+/** Budgets per page, in KB gzipped, loaded at start (the test holds them; `npm run bench` prints them). */
+export const BUDGETS_KB: Record<string, number> = {
+  nilai: 35,
+  'en/nilai': 35,
+  '': 30,
+  unit: 45,
+  peringkat: 40,
+  izin: 35,
+  'waktu-izin': 35,
+  metodologi: 5,
+  privasi: 5,
+};

@@ -1,0 +1,21 @@
+// JavaScript shipped per page, gzipped, from the built site (built here if `dist/` is missing). Goal: the rating page
+// (/nilai) under 35 KB. The same measure holds every page to its budget in tests/build/js-weight.test.ts.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUDGETS_KB, DIST, pageWeight } from '../tests/support/js-weight.ts';
+
+export function benchJsWeight(): void {
+  console.log('\n== JavaScript per page (gzipped; loaded at start, and loaded later on demand)');
+  if (!existsSync(join(DIST, 'index.html'))) {
+    const build = spawnSync(join('node_modules', '.bin', 'astro'), ['build', '--silent'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('the site build failed');
+  }
+  for (const [page, budget] of Object.entries(BUDGETS_KB)) {
+    const w = pageWeight(DIST, page);
+    const kb = w.initialGzipBytes / 1024;
+    console.log(`  /${page}: ${kb.toFixed(1)} KB at start (${w.initialGzipBytes.toLocaleString('en')} bytes; budget ${budget} KB, ${(kb / budget * 100).toFixed(0)} %), ${(w.lazyGzipBytes / 1024).toFixed(1)} KB on demand`);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) benchJsWeight();
