@@ -4,44 +4,70 @@ import { uuidV7 } from '../../server/domain/ids.ts';
 import type { Database } from '../database.ts';
 import { isPostgres } from '../dialect.ts';
 
-export interface ThrottleSlot {
-  allowed: boolean;
-  /** The event taken, to give back with releaseThrottleSlot (null when refused: it is already given back). */
-  id: string | null;
-  /** Seconds until the oldest counted event leaves the window (when not allowed). */
-  retryAfterSeconds: number;
+export interface ThrottleLimit {
+  bucket: string;
+  limit: number;
+  windowMs: number;
+}
+
+export type ThrottleOutcome =
+  /** The events taken, one per limit, to give back with releaseThrottleSlots. */
+  | { allowed: true; ids: string[] }
+  /** Seconds until the oldest counted event of the full bucket leaves its window. */
+  | { allowed: false; retryAfterSeconds: number };
+
+class BucketFull extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('throttle bucket full');
+  }
 }
 
 /**
- * Takes one slot of `limit` in the window ending now. One transaction per bucket at a time, across every server
- * process: PostgreSQL holds an advisory lock on the bucket, and SQLite's first statement is a write, which waits for
- * the database's single writer lock. So the count always includes every slot taken before, and a bucket never admits
- * more than `limit`, however many requests race.
+ * Takes one slot of every limit in the window ending now, or none when any limit is full. One transaction for them
+ * all, and one transaction per bucket at a time across every server process: PostgreSQL holds an advisory lock on
+ * each bucket (taken in a fixed order), and SQLite's first statement is a write, which waits for the database's single
+ * writer lock. So each count includes every slot taken before, and a bucket never admits more than its limit, however
+ * many requests race. A refused request rolls back, leaving nothing behind.
  */
-export async function takeThrottleSlot(db: Kysely<Database>, bucket: string, now: Date, windowMs: number, limit: number): Promise<ThrottleSlot> {
-  const since = new Date(now.getTime() - windowMs).toISOString();
-  return db.transaction().execute(async (trx) => {
-    if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(hashtextextended(${bucket}, 0))`.execute(trx);
-    const id = uuidV7(now.getTime());
-    await trx.insertInto('throttle_events').values({ id, bucket, at: now.toISOString() }).execute();
-    const rows = await trx
-      .selectFrom('throttle_events')
-      .select('at')
-      .where('bucket', '=', bucket)
-      .where('at', '>', since)
-      .orderBy('at')
-      .limit(limit + 1)
-      .execute();
-    if (rows.length <= limit) return { allowed: true, id, retryAfterSeconds: 0 };
-    await trx.deleteFrom('throttle_events').where('id', '=', id).execute();
-    const oldest = Date.parse(rows[0]!.at);
-    return { allowed: false, id: null, retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - now.getTime()) / 1000)) };
-  });
+export async function takeThrottleSlots(db: Kysely<Database>, limits: ThrottleLimit[], now: Date): Promise<ThrottleOutcome> {
+  if (limits.length === 0) return { allowed: true, ids: [] };
+  const at = now.toISOString();
+  try {
+    const ids = await db.transaction().execute(async (trx) => {
+      if (isPostgres(trx)) {
+        for (const bucket of limits.map((l) => l.bucket).sort()) {
+          await sql`select pg_advisory_xact_lock(hashtextextended(${bucket}, 0))`.execute(trx);
+        }
+      }
+      const taken: string[] = [];
+      for (const { bucket, limit, windowMs } of limits) {
+        const id = uuidV7(now.getTime());
+        await trx.insertInto('throttle_events').values({ id, bucket, at }).execute();
+        const rows = await trx
+          .selectFrom('throttle_events')
+          .select('at')
+          .where('bucket', '=', bucket)
+          .where('at', '>', new Date(now.getTime() - windowMs).toISOString())
+          .orderBy('at')
+          .limit(limit + 1)
+          .execute();
+        if (rows.length > limit) {
+          throw new BucketFull(Math.max(1, Math.ceil((Date.parse(rows[0]!.at) + windowMs - now.getTime()) / 1000)));
+        }
+        taken.push(id);
+      }
+      return taken;
+    });
+    return { allowed: true, ids };
+  } catch (error) {
+    if (error instanceof BucketFull) return { allowed: false, retryAfterSeconds: error.retryAfterSeconds };
+    throw error;
+  }
 }
 
-/** Gives a taken slot back (the request it was taken for does not count after all). */
-export async function releaseThrottleSlot(db: Kysely<Database>, id: string): Promise<void> {
-  await db.deleteFrom('throttle_events').where('id', '=', id).execute();
+/** Gives taken slots back (the request they were taken for does not count after all). */
+export async function releaseThrottleSlots(db: Kysely<Database>, ids: string[]): Promise<void> {
+  if (ids.length) await db.deleteFrom('throttle_events').where('id', 'in', ids).execute();
 }
 
 export async function clearThrottle(db: Kysely<Database>, bucket: string): Promise<void> {

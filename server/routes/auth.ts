@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { writeAudit } from '../../db/queries/audit.ts';
 import { createSession, deleteSession, SESSION_ABSOLUTE_MS } from '../../db/queries/sessions.ts';
-import { clearThrottle, releaseThrottleSlot } from '../../db/queries/throttle.ts';
+import { clearThrottle, releaseThrottleSlots } from '../../db/queries/throttle.ts';
 import { enforceLimits } from '../middleware/throttle.ts';
 import { findUserByEmail, publicUser } from '../../db/queries/users.ts';
 import { clientAddress } from '../auth/client.ts';
@@ -36,8 +36,8 @@ export function authRoutes({ db, now, trustProxy }: AppDeps) {
       const accountBucket = `login:account:${sha256(email.toLowerCase())}`;
       const addressBucket = `login:address:${sha256(clientAddress(c, trustProxy))}`;
       // Every attempt takes a slot before the password is checked, so guesses sent all at once are counted too; a
-      // successful sign-in gives its slots back and clears the account's count.
-      const slots = await enforceLimits(c, db, [
+      // successful sign-in clears the account's count and gives back its slot of the address's.
+      const [, addressSlot] = await enforceLimits(c, db, [
         { bucket: accountBucket, limit: PER_ACCOUNT, windowMs: WINDOW_MS },
         { bucket: addressBucket, limit: PER_ADDRESS, windowMs: WINDOW_MS },
       ], at, 'too_many_attempts', 'Too many failed sign-ins; wait before trying again.');
@@ -47,7 +47,7 @@ export function authRoutes({ db, now, trustProxy }: AppDeps) {
       if (!user || !ok || user.disabled_at) {
         throw new ApiError(401, 'invalid_credentials', 'The email or password is not right.');
       }
-      for (const id of slots) await releaseThrottleSlot(db, id);
+      await releaseThrottleSlots(db, [addressSlot!]);
       await clearThrottle(db, accountBucket);
       // A new session id at every sign-in: a token planted before sign-in is never promoted (fixation).
       const previous = sessionToken(c);

@@ -13,7 +13,8 @@ import { isTimeZone, localDateOf, localHourOf } from '../domain/time-zones.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, validationFailed } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
-import { enforceLimits, type Limit } from '../middleware/throttle.ts';
+import type { ThrottleLimit } from '../../db/queries/throttle.ts';
+import { enforceLimits } from '../middleware/throttle.ts';
 import { requireUnit } from './units.ts';
 
 const MINUTE = 60_000;
@@ -48,7 +49,7 @@ export function ratingRoutes({ db, now, trustProxy }: AppDeps) {
     const device = input.channel === 'kiosk' && kioskToken ? await kioskByToken(db, unit.id, sha256(kioskToken)) : undefined;
     if (kioskToken && input.channel === 'kiosk' && !device) throw new ApiError(403, 'kiosk_not_registered', 'This kiosk token is not registered for this unit.');
     const ipHash = await hashClient(clientAddress(c, trustProxy), arrived);
-    const limits: Limit[] = device
+    const limits: ThrottleLimit[] = device
       ? [{ bucket: `rating:device:${device.id}`, limit: 120, windowMs: 60 * MINUTE }]
       : ipHash
         ? [

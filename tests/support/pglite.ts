@@ -3,11 +3,12 @@
 // PGlite has one session, so connections take turns through a queue, as Kysely's own SQLite driver does with its one
 // connection, and each turn first points the session's search_path at its schema. Results are shaped as the `pg` driver shapes them (row counts, numbers for int8/numeric), so the queries
 // under test see what production PostgreSQL gives them (docs/decisions/016).
-import { PGlite, types } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler,
   type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult,
 } from 'kysely';
+import { POSTGRES_NUMBER_TYPES } from '../../db/connect.ts';
 
 /** The one PGlite of this process, the queue its users wait in, and the schema its session points at. */
 class Session {
@@ -27,7 +28,7 @@ class Session {
 
 let session: Promise<Session> | undefined;
 function shared(): Promise<Session> {
-  session ??= PGlite.create({ parsers: { [types.INT8]: Number, [types.NUMERIC]: Number } }).then((c) => new Session(c));
+  session ??= PGlite.create({ parsers: Object.fromEntries(POSTGRES_NUMBER_TYPES.map((oid) => [oid, Number])) }).then((c) => new Session(c));
   return session;
 }
 let schemas = 0;
