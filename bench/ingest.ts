@@ -4,7 +4,7 @@
 // throttle never answers in its place. Goal: at least 0.5 of the bare ceiling.
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
-import { startServer } from '../tests/support/browser.ts';
+import { freePort, startServer } from '../tests/support/browser.ts';
 import { ms } from './lib.ts';
 
 const DURATION_S = Number(process.env.BENCH_INGEST_SECONDS ?? 15);
@@ -38,7 +38,7 @@ async function load(base: string, seconds: number): Promise<Load> {
 }
 
 async function bare(): Promise<{ url: string; stop(): void }> {
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   const child = spawn(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', 'bench/bare-server.ts', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => d.toString().includes('running at') && resolve());

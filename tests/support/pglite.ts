@@ -1,8 +1,9 @@
 // PGlite (PostgreSQL compiled to WebAssembly, in this process) as a Kysely dialect, for the test suite only.
 // Starting PGlite takes about two seconds, so a test process starts one and gives each test database its own schema.
 // PGlite has one session, so connections take turns through a queue, as Kysely's own SQLite driver does with its one
-// connection, and each turn first points the session's search_path at its schema. Results are shaped as the `pg` driver shapes them (row counts, numbers for int8/numeric), so the queries
-// under test see what production PostgreSQL gives them (docs/decisions/016).
+// connection, and each turn first points the session's search_path at its schema. Results are shaped as the `pg`
+// driver shapes them (row counts, numbers for int8/numeric), so the queries under test see what production PostgreSQL
+// gives them (docs/decisions/016).
 import { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler,
