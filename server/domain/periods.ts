@@ -97,3 +97,20 @@ export function periodCodeOf(localDate: string, kind: Exclude<PeriodKind, 'range
   if (kind === 'quarter') return `${year}-Q${Math.ceil(month / 3)}`;
   return `${year}-${pad(month)}`;
 }
+
+/**
+ * Days after a quarter's last day during which it is still open (docs/decisions/021-closed-periods.md): a registered
+ * kiosk may hold ratings offline for 72 hours, so a quarter's figures can still legitimately grow for three days.
+ */
+export const CLOSE_AFTER_DAYS = 3;
+
+/**
+ * Whether the quarter holding `localDate` is closed on `today` (both local dates, YYYY-MM-DD): from the
+ * (CLOSE_AFTER_DAYS + 1)-th day after the quarter ends, its figures are what reports and ASN evidence were made from,
+ * and nothing may change them without an evaluator's approval.
+ */
+export function isClosedOn(localDate: string, today: string): boolean {
+  const quarter = parsePeriodCode(periodCodeOf(localDate, 'quarter'));
+  const closesOn = new Date(Date.parse(quarter.to + 'T00:00:00Z') + (CLOSE_AFTER_DAYS + 1) * 86_400_000).toISOString().slice(0, 10);
+  return today >= closesOn;
+}

@@ -1,6 +1,6 @@
 // DOMAIN.md §5: period codes and their local date ranges.
 import { describe, expect, it } from 'vitest';
-import { parsePeriodCode, periodCodeOf, periodsEndingWith, previousPeriod, resolvePeriod, PeriodError } from '../../server/domain/periods.ts';
+import { isClosedOn, parsePeriodCode, periodCodeOf, periodsEndingWith, previousPeriod, resolvePeriod, PeriodError } from '../../server/domain/periods.ts';
 
 describe('periods', () => {
   it.each([
@@ -38,5 +38,15 @@ describe('periods', () => {
     expect(periodCodeOf('2026-04-01', 'quarter')).toBe('2026-Q2');
     expect(periodCodeOf('2026-04-01', 'semester')).toBe('2026-S1');
     expect(periodCodeOf('2026-03-31', 'quarter')).toBe('2026-Q1');
+  });
+});
+
+describe('closed quarters', () => {
+  it('closes a quarter on the fourth day after it ends', () => {
+    expect(isClosedOn('2026-09-15', '2026-10-03')).toBe(false);
+    expect(isClosedOn('2026-09-30', '2026-10-04')).toBe(true);
+    expect(isClosedOn('2026-07-01', '2026-09-30')).toBe(false);
+    expect(isClosedOn('2025-12-31', '2026-01-04')).toBe(true);
+    expect(isClosedOn('2026-10-01', '2026-10-04')).toBe(false);
   });
 });
