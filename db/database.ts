@@ -1,6 +1,6 @@
 // The database's tables as Kysely sees them. Column names are snake_case; booleans are integers 0/1 and
 // instants are ISO 8601 UTC text, so the same schema runs unchanged on SQLite and PostgreSQL.
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 export interface RegionTable {
   code: string;
@@ -18,6 +18,8 @@ export interface UnitTable {
   region_code: string;
   address: string | null;
   created_at: string;
+  /** How many active kiosks its staff may register without an administrator's approval (0: every one waits). */
+  kiosk_cap: Generated<number>;
 }
 
 export interface ServiceTable {
@@ -76,6 +78,10 @@ export interface ResponseTable {
   comment_hidden_at: string | null;
   /** The registered kiosk that sent it (channel kiosk). */
   device_id: string | null;
+  /** The browser's own random token (kept by the rating island), hashed with the day's salt like the address. */
+  browser_hash: string | null;
+  /** SHA-256 of the server-issued form ticket it carried, when that ticket was valid (each ticket counts once). */
+  ticket_hash: string | null;
 }
 
 export interface ReplyTable {
@@ -140,6 +146,9 @@ export interface VisitCodeTable {
   issued_at: string;
   used_at: string | null;
   response_id: string | null;
+  /** A code verifies at most one rating and one permit report. */
+  permit_used_at: string | null;
+  permit_report_id: string | null;
 }
 
 export interface PermitReportTable {
@@ -156,6 +165,14 @@ export interface PermitReportTable {
   idempotency_key: string;
   ip_hash: string | null;
   created_at: string;
+  /** Held back by the integrity checks (null when it counts); kept, never deleted. */
+  exclusion_reason: string | null;
+  excluded_at: string | null;
+  /** 1 when it carried a valid visit code of the unit. */
+  verified: Generated<number>;
+  visit_code_id: string | null;
+  browser_hash: string | null;
+  ticket_hash: string | null;
 }
 
 export type Role = 'staff' | 'evaluator' | 'admin';
@@ -206,6 +223,11 @@ export interface KioskDeviceTable {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+  /** Null while it waits for an administrator's approval; its ratings are refused until then. */
+  approved_at: string | null;
+  approved_by: string | null;
+  /** The latest capture time it sent: capture times must increase per device. */
+  last_captured_at: string | null;
 }
 
 export interface OfficialTable {
@@ -231,6 +253,13 @@ export interface HashSaltTable {
   salt: string;
 }
 
+/** Portal-wide settings an administrator changes, and the secret that signs form tickets. */
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -251,6 +280,7 @@ export interface Database {
   officials: OfficialTable;
   targets: TargetTable;
   hash_salts: HashSaltTable;
+  settings: SettingTable;
 }
 
 export type Region = Selectable<RegionTable>;

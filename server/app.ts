@@ -5,6 +5,8 @@ import { sameOriginGuard } from './middleware/csrf.ts';
 import { refuseNulInUrl } from './middleware/url-text.ts';
 import { sessionMiddleware } from './middleware/session.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { adminIntegrityRoutes } from './routes/admin-integrity.ts';
+import { formTicketRoutes } from './routes/form-tickets.ts';
 import { authRoutes } from './routes/auth.ts';
 import { handleError } from './middleware/errors.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
@@ -33,6 +35,7 @@ export function createApp(deps: AppDeps) {
     .route('/', authRoutes(deps))
     .route('/', regionRoutes(deps))
     .route('/', unitRoutes(deps))
+    .route('/', formTicketRoutes(deps))
     .route('/', ratingRoutes(deps))
     .route('/', scoreRoutes(deps))
     .route('/', unitPublicRoutes(deps))
@@ -40,6 +43,7 @@ export function createApp(deps: AppDeps) {
     .route('/', staffRoutes(deps))
     .route('/', staffToolRoutes(deps))
     .route('/', adminRoutes(deps))
+    .route('/', adminIntegrityRoutes(deps))
     .route('/', evaluationRoutes(deps))
     .route('/', exportRoutes(deps))
     .route('/', improvementRoutes(deps))

@@ -37,7 +37,7 @@ export function streamResponses(db: Kysely<Database>, f: ExportFilter, includeEx
   return q.orderBy('responses.created_at').orderBy('responses.id').stream(STREAM_CHUNK);
 }
 
-export function streamPermitReports(db: Kysely<Database>, f: ExportFilter) {
+export function streamPermitReports(db: Kysely<Database>, f: ExportFilter, includeExcluded = false) {
   let q = db
     .selectFrom('permit_reports')
     .innerJoin('units', 'units.id', 'permit_reports.unit_id')
@@ -46,7 +46,8 @@ export function streamPermitReports(db: Kysely<Database>, f: ExportFilter) {
       'permit_reports.id as id', 'units.slug as unitSlug', 'services.slug as serviceSlug', 'permit_reports.submitted_on as submittedOn',
       'permit_reports.completed_on as completedOn', 'permit_reports.working_days as workingDays', 'permit_reports.calendar_days as calendarDays',
       'permit_reports.sla_value as slaValue', 'permit_reports.sla_unit as slaUnit', 'permit_reports.within_sla as withinSla',
-      'units.region_code as regionCode', 'services.name as serviceName',
+      'units.region_code as regionCode', 'services.name as serviceName', 'permit_reports.verified as verified',
+      'permit_reports.exclusion_reason as exclusionReason',
     ])
     .where(unitsInScope(f.scope))
     .where((eb) => eb.or([
@@ -55,6 +56,7 @@ export function streamPermitReports(db: Kysely<Database>, f: ExportFilter) {
     ]));
   if (f.regionCodes) q = q.where('units.region_code', 'in', f.regionCodes);
   if (f.unitSlug) q = q.where('units.slug', '=', f.unitSlug);
+  if (!includeExcluded) q = q.where('permit_reports.exclusion_reason', 'is', null);
   return q.orderBy('permit_reports.submitted_on').orderBy('permit_reports.id').stream(STREAM_CHUNK);
 }
 

@@ -1,7 +1,6 @@
 // What the integrity checks need to know, and the retention purge of what they keep.
 import type { Kysely } from 'kysely';
-import { RULES, type IntegrityContext } from '../../server/domain/integrity.ts';
-import type { Answers } from '../../server/domain/skm.ts';
+import { permitSignature, RULES, type DeviceContext, type IntegrityContext } from '../../server/domain/integrity.ts';
 import type { Database } from '../database.ts';
 import { unitsInScope, type Scope } from './scope.ts';
 
@@ -13,33 +12,100 @@ export async function saltForDay(db: Kysely<Database>, day: string, fresh: () =>
   return (await db.selectFrom('hash_salts').select('salt').where('day', '=', day).executeTakeFirstOrThrow()).salt;
 }
 
-export async function integrityContext(
-  db: Kysely<Database>,
-  source: { unitId: string; ipHash: string | null; deviceId: string | null },
-  comment: string | null,
-  now: Date,
-): Promise<IntegrityContext> {
+/** Where a submission comes from, for the checks: the unit, the hashed address and browser token, the ticket. */
+export interface SubmissionSource {
+  unitId: string;
+  ipHash: string;
+  browserHash: string | null;
+  ticketId: string | null;
+}
+
+const FROM_ADDRESS_ROWS = 100;
+
+/** What the checks of a rating from the web or a QR code need to know (server/domain/integrity.ts). */
+export async function ratingContext(db: Kysely<Database>, source: SubmissionSource, comment: string | null, now: Date): Promise<IntegrityContext> {
   const since = new Date(now.getTime() - RULES.burstWindowMs).toISOString();
-  let recent = db
-    .selectFrom('responses')
-    .select(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'created_at'])
-    .where('unit_id', '=', source.unitId)
-    .where('created_at', '>', since);
-  if (source.deviceId) recent = recent.where('device_id', '=', source.deviceId);
-  else if (source.ipHash) recent = recent.where('ip_hash', '=', source.ipHash);
-  else recent = recent.where('id', '=', '');
-  const rows = await recent.where('created_at', '<=', now.toISOString()).orderBy('created_at', 'desc').limit(50).execute();
-  const commentSince = new Date(now.getTime() - RULES.repeatedCommentMs).toISOString();
-  const repeated = comment
-    ? await db.selectFrom('responses').select('id').where('unit_id', '=', source.unitId).where('created_at', '>', commentSince).where('comment', '=', comment).limit(1).executeTakeFirst()
-    : undefined;
+  const until = now.toISOString();
+  const window = db.selectFrom('responses').where('unit_id', '=', source.unitId).where('created_at', '>', since).where('created_at', '<=', until);
+  const [rows, ticketed, browser, ticketUsed, repeated] = await Promise.all([
+    window.select(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'created_at', 'exclusion_reason', 'ticket_hash'])
+      .where('ip_hash', '=', source.ipHash).orderBy('created_at', 'desc').limit(FROM_ADDRESS_ROWS).execute(),
+    window.select((eb) => eb.fn.countAll<number>().as('n')).where('ip_hash', '=', source.ipHash).where('ticket_hash', 'is not', null)
+      .where('exclusion_reason', 'is', null).executeTakeFirstOrThrow(),
+    source.browserHash
+      ? window.select((eb) => eb.fn.countAll<number>().as('n')).where('browser_hash', '=', source.browserHash).executeTakeFirstOrThrow()
+      : { n: 0 },
+    source.ticketId ? db.selectFrom('responses').select('id').where('ticket_hash', '=', source.ticketId).limit(1).executeTakeFirst() : undefined,
+    repeatedComment(db, source.unitId, comment, now),
+  ]);
   return {
-    recentFromSource: rows.map((r) => ({
-      answers: { U1: r.u1, U2: r.u2, U3: r.u3, U4: r.u4, U5: r.u5, U6: r.u6, U7: r.u7, U8: r.u8, U9: r.u9 } as Answers,
+    fromAddress: rows.map((r) => ({
+      signature: `${r.u1}${r.u2}${r.u3}${r.u4}${r.u5}${r.u6}${r.u7}${r.u8}${r.u9}`,
       createdAt: r.created_at,
+      excluded: r.exclusion_reason !== null,
+      ticketed: r.ticket_hash !== null,
     })),
-    deviceLastAt: source.deviceId ? (rows[0]?.created_at ?? null) : null,
-    commentSeenRecently: repeated !== undefined,
+    ticketedCountedFromAddress: Number(ticketed.n),
+    fromBrowser: Number(browser.n),
+    ticketUsed: ticketUsed !== undefined,
+    commentSeenRecently: repeated,
+  };
+}
+
+async function repeatedComment(db: Kysely<Database>, unitId: string, comment: string | null, now: Date): Promise<boolean> {
+  if (!comment) return false;
+  const since = new Date(now.getTime() - RULES.repeatedCommentMs).toISOString();
+  const row = await db.selectFrom('responses').select('id').where('unit_id', '=', unitId).where('created_at', '>', since).where('comment', '=', comment).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** What the checks of a rating from a registered kiosk need to know. */
+export async function kioskContext(
+  db: Kysely<Database>, device: { id: string; unitId: string; approvedAt: string; lastCapturedAt: string | null }, comment: string | null, at: Date, inClosedPeriod: boolean,
+): Promise<{ device: DeviceContext; commentSeenRecently: boolean }> {
+  const since = new Date(at.getTime() - RULES.burstWindowMs).toISOString();
+  const [rows, repeated] = await Promise.all([
+    db.selectFrom('responses').select(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'created_at', 'exclusion_reason'])
+      .where('device_id', '=', device.id).where('created_at', '>', since).where('created_at', '<=', at.toISOString())
+      .orderBy('created_at', 'desc').limit(FROM_ADDRESS_ROWS).execute(),
+    repeatedComment(db, device.unitId, comment, at),
+  ]);
+  return {
+    device: {
+      recent: rows.map((r) => ({ signature: `${r.u1}${r.u2}${r.u3}${r.u4}${r.u5}${r.u6}${r.u7}${r.u8}${r.u9}`, createdAt: r.created_at, excluded: r.exclusion_reason !== null, ticketed: false })),
+      lastCapturedAt: device.lastCapturedAt,
+      approvedAt: device.approvedAt,
+      inClosedPeriod,
+    },
+    commentSeenRecently: repeated,
+  };
+}
+
+/** What the checks of a permit report need to know: the same questions about the permit reports table. */
+export async function permitContext(db: Kysely<Database>, source: SubmissionSource, now: Date): Promise<IntegrityContext> {
+  const since = new Date(now.getTime() - RULES.burstWindowMs).toISOString();
+  const window = db.selectFrom('permit_reports').where('unit_id', '=', source.unitId).where('created_at', '>', since).where('created_at', '<=', now.toISOString());
+  const [rows, ticketed, browser, ticketUsed] = await Promise.all([
+    window.select(['service_id', 'submitted_on', 'completed_on', 'created_at', 'exclusion_reason', 'ticket_hash'])
+      .where('ip_hash', '=', source.ipHash).orderBy('created_at', 'desc').limit(FROM_ADDRESS_ROWS).execute(),
+    window.select((eb) => eb.fn.countAll<number>().as('n')).where('ip_hash', '=', source.ipHash).where('ticket_hash', 'is not', null)
+      .where('exclusion_reason', 'is', null).executeTakeFirstOrThrow(),
+    source.browserHash
+      ? window.select((eb) => eb.fn.countAll<number>().as('n')).where('browser_hash', '=', source.browserHash).executeTakeFirstOrThrow()
+      : { n: 0 },
+    source.ticketId ? db.selectFrom('permit_reports').select('id').where('ticket_hash', '=', source.ticketId).limit(1).executeTakeFirst() : undefined,
+  ]);
+  return {
+    fromAddress: rows.map((r) => ({
+      signature: permitSignature(r.service_id, r.submitted_on, r.completed_on),
+      createdAt: r.created_at,
+      excluded: r.exclusion_reason !== null,
+      ticketed: r.ticket_hash !== null,
+    })),
+    ticketedCountedFromAddress: Number(ticketed.n),
+    fromBrowser: Number(browser.n),
+    ticketUsed: ticketUsed !== undefined,
+    commentSeenRecently: false,
   };
 }
 

@@ -24,6 +24,9 @@ export interface RatingRecord {
   ipHash: string | null;
   visitCode: string | null;
   deviceId: string | null;
+  /** The hashed browser token and the id of the valid form ticket it carried (server/domain/form-ticket.ts). */
+  browserHash: string | null;
+  ticketId: string | null;
   /** Held back by the integrity checks: stored excluded, counted as excluded, answered as accepted. */
   exclusionReason: string | null;
 }
@@ -38,15 +41,18 @@ export type RecordOutcome =
   | { outcome: 'created' | 'replayed'; ack: RatingAck }
   | { outcome: 'visit_code_unknown' | 'visit_code_spent' };
 
-/** The first answer given for this key at this unit, if any (a held-back rating was answered as accepted). */
+/**
+ * The first answer given for this key at this unit, if any. A held-back rating is answered exactly like a counted one
+ * (a valid visit code makes it "verified" either way), so the answer tells a bot nothing about the checks.
+ */
 export async function findAck(db: Kysely<Database>, unitId: string, key: string): Promise<RatingAck | undefined> {
   const row = await db
     .selectFrom('responses')
-    .select(['id', 'receipt', 'verified', 'exclusion_reason'])
+    .select(['id', 'receipt', 'verified'])
     .where('unit_id', '=', unitId)
     .where('idempotency_key', '=', key)
     .executeTakeFirst();
-  return row && { id: row.id, receipt: row.receipt, status: row.verified && !row.exclusion_reason ? 'verified' : 'accepted' };
+  return row && { id: row.id, receipt: row.receipt, status: row.verified ? 'verified' : 'accepted' };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -112,12 +118,19 @@ export async function recordRating(db: Kysely<Database>, r: RatingRecord): Promi
           comment_hidden_reason: null,
           comment_hidden_at: null,
           device_id: r.deviceId,
+          browser_hash: r.browserHash,
+          ticket_hash: r.ticketId,
         })
         .execute();
+      // A kiosk's capture times must increase: remember the latest it sent (a back-dated one does not move it).
+      if (r.deviceId) {
+        await trx.updateTable('kiosk_devices').set({ last_captured_at: r.createdAt }).where('id', '=', r.deviceId)
+          .where((eb) => eb.or([eb('last_captured_at', 'is', null), eb('last_captured_at', '<', r.createdAt)])).execute();
+      }
       const key = { unitId: r.unitId, serviceId: r.serviceId, localDate: r.localDate };
       if (r.exclusionReason) await applyRollupDelta(trx, key, emptyRollup(), 1);
       else await applyRollupDelta(trx, key, rollupContribution(r.answers, verified));
-      return { outcome: 'created', ack: { id: r.id, receipt: r.receipt, status: verified && !r.exclusionReason ? 'verified' : 'accepted' } };
+      return { outcome: 'created', ack: { id: r.id, receipt: r.receipt, status: verified ? 'verified' : 'accepted' } };
     });
   } catch (error) {
     // Two processes raced with the same key (PostgreSQL, several servers): the loser answers with the winner's receipt.

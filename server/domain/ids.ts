@@ -23,6 +23,18 @@ export function uuidV7(atMs: number, random: RandomBytes = secureRandom): string
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/**
+ * A random UUID version 4, for records whose id must not tell when they were made (a rating: staff who know when a
+ * resident stood at the counter must not find the rating by its id, docs/decisions/022).
+ */
+export function uuidV4(random: RandomBytes = secureRandom): string {
+  const bytes = random(16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const h = hex(bytes);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
 // Crockford's base-32 alphabet: no I, L, O or U, so a code read aloud or copied from paper is not misread.
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 

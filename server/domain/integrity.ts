@@ -3,20 +3,32 @@
 import type { Answers } from './skm.ts';
 import { ELEMENT_CODES } from './skm.ts';
 
-export const EXCLUSION_REASONS = ['honeypot', 'burst_client', 'burst_device', 'identical_pattern', 'outside_hours', 'repeated_comment', 'spam'] as const;
+export const EXCLUSION_REASONS = [
+  'honeypot', 'burst_client', 'burst_browser', 'burst_device', 'identical_pattern', 'outside_hours', 'repeated_comment', 'spam',
+  'forged_ticket', 'reused_ticket', 'too_fast', 'device_clock', 'closed_period',
+] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
-/** Ours: the thresholds, stated on the methodology page. */
+/** Ours: the thresholds, stated on the methodology page (docs/decisions/013, 022). */
 export const RULES = {
+  burstWindowMs: 10 * 60 * 1000,
   /**
-   * From this many earlier ratings of one client address to one unit within the window, the next is a burst. Generous:
-   * residents on a unit's public Wi-Fi or behind a mobile carrier's shared address look like one client.
+   * Without a valid form ticket (a script, or a form that could not reach the server when it opened): held back once
+   * the address sent this many ratings of any kind to the unit within the window, or once one rating without a ticket
+   * from it already counted there. A browser form always asks for a ticket, so a person is rarely judged by this rule.
    */
   burstClientMax: 4,
-  burstWindowMs: 10 * 60 * 1000,
+  ticketlessCountedMax: 1,
+  /**
+   * With a valid ticket: a busy counter on the unit's Wi-Fi or a carrier's shared address is normal, so the address
+   * alone holds back only past this many counted ratings to one unit within the window (a counter serves far fewer).
+   */
+  ticketedAddressMax: 60,
+  /** The same browser (its own random token) rating the same unit a third time within the window (a shared family phone may rate twice). */
+  browserMax: 2,
   /** A kiosk needs at least this long between ratings (nine questions take a person longer). */
   deviceMinGapMs: 20 * 1000,
-  /** Held back when this many earlier ratings from the same source in the window gave the very same nine answers. */
+  /** Held back when this many earlier ratings from the same source in the window gave the very same answers. */
   identicalMax: 2,
   identicalMaxKiosk: 3,
   /** Kiosks stand at a counter: ratings from them outside these local hours are held back. */
@@ -26,31 +38,48 @@ export const RULES = {
   repeatedCommentMs: 24 * 60 * 60 * 1000,
 } as const;
 
+/** What a submission (a rating or a permit report) brings, as far as the checks are concerned. */
 export interface Candidate {
-  answers: Answers;
-  channel: string;
+  /** The nine answers of a rating, or the service and dates of a permit report: what makes two submissions "the same". */
+  signature: string;
+  channel: 'web' | 'qr' | 'kiosk';
   localHour: number;
   honeypotFilled: boolean;
   comment: string | null;
   at: Date;
+  /** The form ticket it carried, as checked (server/domain/form-ticket.ts). */
+  ticket: 'valid' | 'forged' | 'too_fast' | 'expired' | 'none';
 }
 
-export interface RecentRating {
-  answers: Answers;
+export interface SourceRecord {
+  signature: string;
   createdAt: string;
+  excluded: boolean;
+  ticketed: boolean;
 }
 
 export interface IntegrityContext {
-  /** Ratings of the unit from the same client address (or kiosk device) within the burst window. */
-  recentFromSource: RecentRating[];
-  /** For kiosk ratings: when the device last sent one. */
-  deviceLastAt: string | null;
+  /** Submissions to the unit from the same client address within the window, newest first (a bounded number). */
+  fromAddress: SourceRecord[];
+  /** Counted submissions with a valid ticket from the address to the unit within the window. */
+  ticketedCountedFromAddress: number;
+  /** Submissions to the unit from the same browser token within the window. */
+  fromBrowser: number;
+  /** Whether the ticket was used before. */
+  ticketUsed: boolean;
   /** Whether the same comment text was given to this unit within the repeat window. */
   commentSeenRecently: boolean;
 }
 
-function sameAnswers(a: Answers, b: Answers): boolean {
-  return ELEMENT_CODES.every((c) => a[c] === b[c]);
+/** What the checks know of a registered kiosk. */
+export interface DeviceContext {
+  /** Submissions from the device within the window, newest capture first. */
+  recent: SourceRecord[];
+  /** The latest capture time the device sent, and when it was approved. */
+  lastCapturedAt: string | null;
+  approvedAt: string;
+  /** Whether the capture instant falls in a quarter that is already closed (server/domain/periods.ts). */
+  inClosedPeriod: boolean;
 }
 
 /** Normalises a comment for comparing repeats: case, spacing and punctuation do not make a comment new. */
@@ -58,19 +87,49 @@ export function normaliseComment(text: string): string {
   return text.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/** The reason to hold a rating back, or null to count it. Checked in order of certainty. */
+function identical(records: SourceRecord[], signature: string): number {
+  return records.filter((r) => r.signature === signature).length;
+}
+
+/** The reason to hold a web or QR submission back, or null to count it. Checked in order of certainty. */
 export function integrityVerdict(c: Candidate, ctx: IntegrityContext): ExclusionReason | null {
   if (c.honeypotFilled) return 'honeypot';
-  if (c.channel === 'kiosk') {
-    if (c.localHour < RULES.kioskOpenHour || c.localHour >= RULES.kioskCloseHour) return 'outside_hours';
-    if (ctx.deviceLastAt && c.at.getTime() - Date.parse(ctx.deviceLastAt) < RULES.deviceMinGapMs) return 'burst_device';
-  } else if (ctx.recentFromSource.length >= RULES.burstClientMax) {
-    return 'burst_client';
+  if (c.ticket === 'forged') return 'forged_ticket';
+  if (c.ticket === 'too_fast') return 'too_fast';
+  if (c.ticket === 'valid' && ctx.ticketUsed) return 'reused_ticket';
+  if (ctx.fromBrowser >= RULES.browserMax) return 'burst_browser';
+  if (c.ticket === 'valid') {
+    if (ctx.ticketedCountedFromAddress >= RULES.ticketedAddressMax) return 'burst_client';
+  } else {
+    const ticketlessCounted = ctx.fromAddress.filter((r) => !r.ticketed && !r.excluded).length;
+    if (ctx.fromAddress.length >= RULES.burstClientMax || ticketlessCounted >= RULES.ticketlessCountedMax) return 'burst_client';
   }
-  const identical = ctx.recentFromSource.filter((r) => sameAnswers(r.answers, c.answers)).length;
-  if (identical >= (c.channel === 'kiosk' ? RULES.identicalMaxKiosk : RULES.identicalMax)) return 'identical_pattern';
+  if (identical(ctx.fromAddress, c.signature) >= RULES.identicalMax) return 'identical_pattern';
   if (c.comment && ctx.commentSeenRecently) return 'repeated_comment';
   return null;
+}
+
+/**
+ * The reason to hold a rating from a registered, approved kiosk back, or null. A kiosk's capture times must increase
+ * (a device cannot capture before what it already sent), start after its approval, keep a person's pace, and never land
+ * in a closed quarter; arrival is judged by the device's throttle and by the capture-time rules, which bind the number
+ * of ratings to the time since approval whatever their arrival.
+ */
+export function kioskVerdict(c: Pick<Candidate, 'signature' | 'localHour' | 'honeypotFilled' | 'comment' | 'at'>, device: DeviceContext, commentSeenRecently: boolean): ExclusionReason | null {
+  if (c.honeypotFilled) return 'honeypot';
+  if (c.at.getTime() < Date.parse(device.approvedAt)) return 'device_clock';
+  if (device.lastCapturedAt && c.at.getTime() <= Date.parse(device.lastCapturedAt)) return 'device_clock';
+  if (device.inClosedPeriod) return 'closed_period';
+  if (c.localHour < RULES.kioskOpenHour || c.localHour >= RULES.kioskCloseHour) return 'outside_hours';
+  if (device.lastCapturedAt && c.at.getTime() - Date.parse(device.lastCapturedAt) < RULES.deviceMinGapMs) return 'burst_device';
+  if (identical(device.recent, c.signature) >= RULES.identicalMaxKiosk) return 'identical_pattern';
+  if (c.comment && commentSeenRecently) return 'repeated_comment';
+  return null;
+}
+
+/** The signature of a rating's nine answers. */
+export function answersSignature(answers: Answers): string {
+  return ELEMENT_CODES.map((c) => answers[c]).join('');
 }
 
 /** How long a registered kiosk may hold a rating offline before its capture time is no longer believed. */
@@ -86,4 +145,16 @@ export function ratingInstant(arrivedAt: Date, capturedAt: string | null | undef
   const captured = new Date(capturedAt);
   const age = arrivedAt.getTime() - captured.getTime();
   return Number.isNaN(age) || age < 0 || age > KIOSK_CAPTURE_MAX_AGE_MS ? arrivedAt : captured;
+}
+
+/** Whether a kiosk's capture time can be believed: given, not in the future, at most 72 hours old. */
+export function captureIsBelievable(arrivedAt: Date, capturedAt: string | null | undefined): boolean {
+  if (!capturedAt) return true;
+  const age = arrivedAt.getTime() - new Date(capturedAt).getTime();
+  return !Number.isNaN(age) && age >= 0 && age <= KIOSK_CAPTURE_MAX_AGE_MS;
+}
+
+/** The signature of a permit report: the same service and the same two dates make two reports "the same". */
+export function permitSignature(serviceId: string, submittedOn: string, completedOn: string | null): string {
+  return `${serviceId}|${submittedOn}|${completedOn ?? ''}`;
 }

@@ -1,7 +1,7 @@
 // The one schema of a permit report (API.md "Reporting a permit's processing time"), shared with the /izin island.
 import * as v from 'valibot';
 import { isValidDate } from './periods.ts';
-import { SLUG_PATTERN, type FieldErrors } from './rating-input.ts';
+import { browserToken, SLUG_PATTERN, ticket, visitCode, type FieldErrors } from './rating-input.ts';
 
 const date = (what: string) =>
   v.pipe(v.string(`${what} must be a date YYYY-MM-DD`), v.check(isValidDate, `${what} must be a date YYYY-MM-DD`));
@@ -11,6 +11,11 @@ export const permitInputSchema = v.object({
   service: v.pipe(v.string('is required: the permit service'), v.regex(SLUG_PATTERN, 'must be a service slug')),
   submittedOn: date('submittedOn'),
   completedOn: v.nullable(date('completedOn')),
+  visitCode: v.optional(v.nullable(visitCode)),
+  browserToken: v.optional(v.nullable(browserToken)),
+  ticket: v.optional(v.nullable(ticket)),
+  // A field people never see and bots fill in.
+  website: v.optional(v.nullable(v.pipe(v.string('must be text'), v.maxLength(500, 'is too long')))),
 });
 
 export type PermitInput = v.InferOutput<typeof permitInputSchema>;

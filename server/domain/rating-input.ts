@@ -54,6 +54,19 @@ export const respondentSchema = v.object({
   occupation: v.optional(v.nullable(v.picklist(OCCUPATIONS, 'must be one of ' + OCCUPATIONS.join(', ')))),
 });
 
+/** A one-time visit code handed out at the counter, in any case and with or without its dash. */
+export const visitCode = v.pipe(
+  v.string('must be a visit code such as K7Q2-MX4D'),
+  v.transform((s) => s.trim().toUpperCase()),
+  v.regex(/^[0-9A-Z]{4}-?[0-9A-Z]{4}$/, 'must be a visit code such as K7Q2-MX4D'),
+  v.transform((s) => s.replace('-', '').replace(/^(.{4})/, '$1-')),
+);
+
+/** A browser's random token: what the islands make with crypto.randomUUID(), or anything alike. */
+export const browserToken = v.pipe(v.string('must be text'), v.regex(/^[A-Za-z0-9_-]{8,100}$/, 'must be 8 to 100 letters, digits, - or _'));
+/** A form ticket as issued by GET /api/units/{slug}/form-ticket (checked by the server, never by its shape alone). */
+export const ticket = v.pipe(v.string('must be text'), v.maxLength(200, 'is too long'));
+
 export const ratingInputSchema = v.object(
   {
     idempotencyKey: v.pipe(v.string('is required (a UUID)'), v.uuid('must be a UUID')),
@@ -70,19 +83,14 @@ export const ratingInputSchema = v.object(
         ),
       ),
     ),
-    visitCode: v.optional(
-      v.nullable(
-        v.pipe(
-          v.string('must be a visit code such as K7Q2-MX4D'),
-          v.transform((s) => s.trim().toUpperCase()),
-          v.regex(/^[0-9A-Z]{4}-?[0-9A-Z]{4}$/, 'must be a visit code such as K7Q2-MX4D'),
-          v.transform((s) => s.replace('-', '').replace(/^(.{4})/, '$1-')),
-        ),
-      ),
-    ),
+    visitCode: v.optional(v.nullable(visitCode)),
     channel: v.optional(v.picklist(CHANNELS, 'must be one of web, qr, kiosk'), 'web'),
     // When a registered kiosk captured the rating (it may have waited offline); ignored from anyone else.
     capturedAt: v.optional(v.nullable(v.pipe(v.string('must be an ISO 8601 instant'), v.isoTimestamp('must be an ISO 8601 instant')))),
+    // The browser's own random token, kept by the rating island (one browser rating one unit twice in ten minutes is
+    // a burst), and the form ticket the server issued when the form opened (server/domain/form-ticket.ts).
+    browserToken: v.optional(v.nullable(browserToken)),
+    ticket: v.optional(v.nullable(ticket)),
     // A field people never see and bots fill in (the form hides it from eyes and screen readers).
     website: v.optional(v.nullable(v.pipe(v.string('must be text'), v.maxLength(500, 'is too long')))),
   },

@@ -4,6 +4,7 @@ import type { Database } from '../../db/database.ts';
 import { followUpsDue, officialsForPeriod, streamPermitReports, streamResponses, targetsFor, unitsForExport, type ExportFilter } from '../../db/queries/exports.ts';
 import { holidaySet } from '../../db/queries/holidays.ts';
 import { reportsForPeriod } from '../../db/queries/permits.ts';
+import { readSettings } from '../../db/queries/settings.ts';
 import { sumsByUnit } from '../../db/queries/scores.ts';
 import { INDICATOR_INFO, achievementPct, followUpOnTimeShare, suggestedRating, type Indicator, type Thresholds } from '../domain/asn-evidence.ts';
 import { INDICATORS } from '../domain/admin-input.ts';
@@ -18,7 +19,7 @@ export type Dataset = (typeof DATASETS)[number];
 
 export const COLUMNS: Record<Dataset, readonly string[]> = {
   responses: ['response_id', 'unit_slug', 'unit_name', 'region_code', 'service_slug', 'submitted_at_utc', 'local_date', 'channel', 'status', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'gender', 'age', 'education', 'occupation', 'comment'],
-  'permit-reports': ['report_id', 'unit_slug', 'service_slug', 'submitted_on', 'completed_on', 'status', 'working_days', 'sla_value', 'sla_unit', 'within_sla', 'calendar_days', 'region_code'],
+  'permit-reports': ['report_id', 'unit_slug', 'service_slug', 'submitted_on', 'completed_on', 'status', 'working_days', 'sla_value', 'sla_unit', 'within_sla', 'calendar_days', 'region_code', 'verified'],
   scores: ['unit_slug', 'unit_name', 'region_code', 'period', 'n', 'ikm', 'ikm_ci_low', 'ikm_ci_high', 'mutu', 'sample_target', 'sample_adequate', 'nrr_u1', 'nrr_u2', 'nrr_u3', 'nrr_u4', 'nrr_u5', 'nrr_u6', 'nrr_u7', 'nrr_u8', 'nrr_u9', 'n_verified', 'ikm_verified', 'n_excluded'],
   'asn-evidence': ['period', 'nip', 'official_name', 'position', 'unit_slug', 'perspective', 'indicator', 'unit_of_measure', 'target', 'realisation', 'achievement_pct', 'suggested_rating', 'n', 'sample_adequate', 'evidence_url', 'tenure_from', 'tenure_to'],
 };
@@ -34,7 +35,7 @@ export interface ExportContext {
 }
 
 export function columnsFor(dataset: Dataset, includeExcluded: boolean): readonly string[] {
-  return dataset === 'responses' && includeExcluded ? [...COLUMNS.responses, 'exclusion_reason'] : COLUMNS[dataset];
+  return (dataset === 'responses' || dataset === 'permit-reports') && includeExcluded ? [...COLUMNS[dataset], 'exclusion_reason'] : COLUMNS[dataset];
 }
 
 /** Rows in batches, read from a cursor for the two large datasets. */
@@ -69,9 +70,11 @@ async function* responseRows(ctx: ExportContext): AsyncGenerator<Cell[]> {
 }
 
 async function* permitRows(ctx: ExportContext): AsyncGenerator<Cell[]> {
-  for await (const r of streamPermitReports(ctx.db, ctx.filter)) {
-    yield [r.id, r.unitSlug, r.serviceSlug, r.submittedOn, r.completedOn, r.completedOn ? 'completed' : 'pending', r.workingDays,
-      r.slaValue, r.slaUnit, r.withinSla === null ? null : r.withinSla === 1, r.calendarDays, r.regionCode];
+  for await (const r of streamPermitReports(ctx.db, ctx.filter, ctx.includeExcluded)) {
+    const row: Cell[] = [r.id, r.unitSlug, r.serviceSlug, r.submittedOn, r.completedOn, r.completedOn ? 'completed' : 'pending', r.workingDays,
+      r.slaValue, r.slaUnit, r.withinSla === null ? null : r.withinSla === 1, r.calendarDays, r.regionCode, r.verified === 1];
+    if (ctx.includeExcluded) row.push(r.exclusionReason);
+    yield row;
   }
 }
 
@@ -99,7 +102,9 @@ async function evidenceRows(ctx: ExportContext): Promise<Cell[][]> {
     holidaySet(ctx.db),
     ctx.db.selectFrom('services').select(['id', 'unit_id', 'sla_unit']).where('unit_id', 'in', ids.length ? ids : ['']).where('is_permit', '=', 1).where('sla_value', 'is not', null).execute(),
   ]);
-  const reports = await reportsForPeriod(ctx.db, serviceRows.map((s) => s.id), ctx.period.from, ctx.period.to);
+  // An administrator may make the permit indicators count only reports verified with a visit code.
+  const verifiedOnly = (await readSettings(ctx.db)).asn_permit_verified_only === 'true';
+  const reports = await reportsForPeriod(ctx.db, serviceRows.map((s) => s.id), ctx.period.from, ctx.period.to, { verifiedOnly });
   const days = daysInclusive(ctx.period.from, ctx.period.to);
   const out: Cell[][] = [];
   for (const u of units) {

@@ -17,3 +17,19 @@ export async function enforceLimits(c: Context, db: Kysely<Database>, limits: Th
   }
   return outcome.ids;
 }
+
+const MINUTE = 60_000;
+
+/**
+ * The throttles of a web or QR submission (a rating or a permit report), refused with 429 past them. They guard the
+ * server, not the score (the integrity checks guard the score), so they are generous to a busy shared address: one
+ * browser (or, without a browser token, one address) 10 per unit in 10 minutes; one address 600 per unit in 10 minutes
+ * and 2,400 in an hour across units.
+ */
+export function submissionLimits(kind: 'rating' | 'permit', unitId: string, ipHash: string, browserHash: string | null): ThrottleLimit[] {
+  return [
+    { bucket: `${kind}:unit:${unitId}:${ipHash}:${browserHash ?? '-'}`, limit: 10, windowMs: 10 * MINUTE },
+    { bucket: `${kind}:unit:${unitId}:${ipHash}`, limit: 600, windowMs: 10 * MINUTE },
+    { bucket: `${kind}:client:${ipHash}`, limit: 2400, windowMs: 60 * MINUTE },
+  ];
+}

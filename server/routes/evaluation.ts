@@ -2,6 +2,8 @@
 // staff: their own unit).
 import { Hono } from 'hono';
 import { exclusionReport } from '../../db/queries/integrity.ts';
+import { kioskShares } from '../../db/queries/kiosks.ts';
+import { permitExclusionReport } from '../../db/queries/permits.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { scopeOf } from '../auth/scope.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
@@ -18,7 +20,11 @@ export function evaluationRoutes({ db, now }: AppDeps) {
     if (region && !/^[0-9.]{2,20}$/.test(region)) throw validationFailed({ region: 'must be a region code' });
     const codes = region ? await regionAndDescendants(db, region) : null;
     if (codes && codes.length === 0) throw notFound(`Region "${region}"`, 'region_not_found');
-    const rows = await exclusionReport(db, scope, codes, period.from, period.to);
-    return c.json({ period: { code: period.code, from: period.from, to: period.to }, items: rows }, 200);
+    const [rows, permitItems, kioskShare] = await Promise.all([
+      exclusionReport(db, scope, codes, period.from, period.to),
+      permitExclusionReport(db, scope, codes, period.from, period.to),
+      kioskShares(db, scope, codes, period.from, period.to),
+    ]);
+    return c.json({ period: { code: period.code, from: period.from, to: period.to }, items: rows, permitItems, kioskShare }, 200);
   });
 }

@@ -1,15 +1,23 @@
 import { Hono } from 'hono';
 import { holidaySet, listHolidays } from '../../db/queries/holidays.ts';
-import { permitServicesInRegions, recordPermitReport, reportsForPeriod } from '../../db/queries/permits.ts';
+import { findPermitByKey, permitServicesInRegions, recordPermitReport, reportsForPeriod } from '../../db/queries/permits.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import type { PermitReport, Service } from '../../db/database.ts';
-import { uuidV7 } from '../domain/ids.ts';
+import { permitContext } from '../../db/queries/integrity.ts';
+import { clientAddress } from '../auth/client.ts';
+import { clientHasher } from '../auth/client-hash.ts';
+import { formTicketSecret } from '../auth/form-ticket-secret.ts';
+import { sha256 } from '../auth/tokens.ts';
+import { checkTicket } from '../domain/form-ticket.ts';
+import { uuidV4 } from '../domain/ids.ts';
+import { integrityVerdict, permitSignature } from '../domain/integrity.ts';
+import { enforceLimits, submissionLimits } from '../middleware/throttle.ts';
 import { parsePermitInput } from '../domain/permit-input.ts';
 import { permitStats } from '../domain/permit-stats.ts';
 import { isTimeZone, todayIn } from '../domain/time-zones.ts';
 import { permitTiming, type SlaUnit } from '../domain/working-days.ts';
 import type { AppDeps } from '../deps.ts';
-import { ApiError, notFound, validationFailed } from '../errors.ts';
+import { ApiError, notFound, validationFailed, visitCodeRefused } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
 import { periodFromQuery } from './period-query.ts';
 import { publicService, requireUnit } from './units.ts';
@@ -19,14 +27,16 @@ function reportBody(r: PermitReport, today: string, holidays: ReadonlySet<string
   const t = r.completed_on
     ? { status: 'completed' as const, workingDays: r.working_days!, withinSla: r.within_sla === null ? null : r.within_sla === 1 }
     : permitTiming(r.submitted_on, null, today, { value: r.sla_value, unit: r.sla_unit as SlaUnit }, holidays);
-  return { id: r.id, status: t.status, workingDays: t.workingDays, slaValue: r.sla_value, slaUnit: r.sla_unit, withinSla: t.withinSla };
+  return { id: r.id, status: t.status, workingDays: t.workingDays, slaValue: r.sla_value, slaUnit: r.sla_unit, withinSla: t.withinSla, verified: r.verified === 1 };
 }
 
 function isPermitWithSla(s: Service): boolean {
   return s.is_permit === 1 && s.sla_value !== null && s.sla_unit !== null;
 }
 
-export function permitRoutes({ db, now }: AppDeps) {
+export function permitRoutes({ db, now, trustProxy }: AppDeps) {
+  const hashClient = clientHasher(db);
+  const secret = formTicketSecret(db);
   return new Hono()
     .post('/units/:slug/permit-reports', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));
@@ -43,11 +53,27 @@ export function permitRoutes({ db, now }: AppDeps) {
       if (!isPermitWithSla(service)) {
         throw validationFailed({ service: 'is not a permit service with a published completion time' }, 'Only permit services with a service standard take processing-time reports.');
       }
+      const key = input.idempotencyKey.toLowerCase();
       const holidays = await holidaySet(db);
+      // A retry of a stored report gets its first answer before anything else (throttling included).
+      const earlier = await findPermitByKey(db, unit.id, key);
+      if (earlier) return c.json(reportBody(earlier, today, holidays), 200);
+      // Reports get the protection of ratings (docs/decisions/022): a hashed address, throttles in the database, and
+      // the integrity checks, which hold a report back with a reason instead of refusing it.
+      const ipHash = (await hashClient(clientAddress(c, trustProxy), at)) ?? sha256('unknown');
+      const browserHash = input.browserToken ? await hashClient(`browser:${input.browserToken}`, at) : null;
+      await enforceLimits(c, db, submissionLimits('permit', unit.id, ipHash, browserHash), at, 'too_many_requests', 'Too many permit reports from this connection; please try again later.');
+      const ticket = checkTicket(await secret(at), input.ticket, 'permit', unit.id, at);
+      const ticketId = 'id' in ticket ? ticket.id : null;
+      const context = await permitContext(db, { unitId: unit.id, ipHash, browserHash, ticketId }, at);
+      const exclusionReason = integrityVerdict({
+        signature: permitSignature(service.id, input.submittedOn, input.completedOn), channel: 'web', localHour: 12,
+        honeypotFilled: Boolean(input.website?.trim()), comment: null, at, ticket: ticket.state,
+      }, context);
       const sla = { value: service.sla_value!, unit: service.sla_unit as SlaUnit };
       const t = permitTiming(input.submittedOn, input.completedOn, today, sla, holidays);
       const result = await recordPermitReport(db, {
-        id: uuidV7(at.getTime()),
+        id: uuidV4(),
         unit_id: unit.id,
         service_id: service.id,
         submitted_on: input.submittedOn,
@@ -57,10 +83,18 @@ export function permitRoutes({ db, now }: AppDeps) {
         working_days: input.completedOn ? t.workingDays : null,
         calendar_days: input.completedOn ? t.calendarDays : null,
         within_sla: input.completedOn ? (t.withinSla ? 1 : 0) : null,
-        idempotency_key: input.idempotencyKey.toLowerCase(),
-        ip_hash: null,
+        idempotency_key: key,
+        ip_hash: ipHash,
         created_at: at.toISOString(),
-      });
+        exclusion_reason: exclusionReason,
+        excluded_at: exclusionReason ? at.toISOString() : null,
+        verified: 0,
+        visit_code_id: null,
+        browser_hash: browserHash,
+        ticket_hash: ticketId,
+      }, input.visitCode ?? null);
+      if (!('report' in result)) throw visitCodeRefused(result.outcome);
+      // Answered the same whether it counts or was held back: the answer tells a bot nothing about the checks.
       return c.json(reportBody(result.report, today, holidays), result.outcome === 'created' ? 201 : 200);
     })
     .get('/units/:slug/permit-times', async (c) => {

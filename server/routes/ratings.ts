@@ -1,26 +1,29 @@
 import { Hono } from 'hono';
-import { integrityContext } from '../../db/queries/integrity.ts';
+import { kioskContext, ratingContext } from '../../db/queries/integrity.ts';
 import { kioskByToken } from '../../db/queries/kiosks.ts';
 import { findAck, recordRating } from '../../db/queries/ratings.ts';
 import { clientAddress } from '../auth/client.ts';
 import { clientHasher } from '../auth/client-hash.ts';
+import { formTicketSecret } from '../auth/form-ticket-secret.ts';
 import { sha256 } from '../auth/tokens.ts';
-import { newReceipt, uuidV7 } from '../domain/ids.ts';
-import { integrityVerdict, ratingInstant } from '../domain/integrity.ts';
+import { checkTicket } from '../domain/form-ticket.ts';
+import { newReceipt, uuidV4 } from '../domain/ids.ts';
+import { answersSignature, captureIsBelievable, integrityVerdict, kioskVerdict, ratingInstant } from '../domain/integrity.ts';
+import { isClosedOn } from '../domain/periods.ts';
 import { parseRatingInput } from '../domain/rating-input.ts';
 import { redactPersonalData } from '../domain/redaction.ts';
-import { isTimeZone, localDateOf, localHourOf } from '../domain/time-zones.ts';
+import { isTimeZone, localDateOf, localHourOf, todayIn } from '../domain/time-zones.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { ApiError, validationFailed } from '../errors.ts';
+import { ApiError, validationFailed, visitCodeRefused } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
-import type { ThrottleLimit } from '../../db/queries/throttle.ts';
-import { enforceLimits } from '../middleware/throttle.ts';
+import { enforceLimits, submissionLimits } from '../middleware/throttle.ts';
 import { requireUnit } from './units.ts';
 
 const MINUTE = 60_000;
 
 export function ratingRoutes({ db, now, trustProxy }: AppDeps) {
   const hashClient = clientHasher(db);
+  const secret = formTicketSecret(db);
   return new Hono<AppEnv>().post('/units/:slug/ratings', async (c) => {
     const unit = await requireUnit(db, c.req.param('slug'));
     const parsed = parseRatingInput(await readJsonBody(c));
@@ -44,38 +47,54 @@ export function ratingRoutes({ db, now, trustProxy }: AppDeps) {
     if (!isTimeZone(unit.timezone)) throw new Error(`unit ${unit.slug} has an unknown time zone ${unit.timezone}`);
 
     const arrived = now();
-    // A registered kiosk identifies itself with its device token; a wrong token is refused.
+    // A registered kiosk identifies itself with its device token; a wrong token is refused, and so is a kiosk that
+    // still waits for an administrator's approval. Without a kiosk token, "kiosk" is just another web rating.
     const kioskToken = c.req.header('x-kiosk-token');
     const device = input.channel === 'kiosk' && kioskToken ? await kioskByToken(db, unit.id, sha256(kioskToken)) : undefined;
     if (kioskToken && input.channel === 'kiosk' && !device) throw new ApiError(403, 'kiosk_not_registered', 'This kiosk token is not registered for this unit.');
-    const ipHash = await hashClient(clientAddress(c, trustProxy), arrived);
-    const limits: ThrottleLimit[] = device
+    if (device && !device.approved_at) {
+      throw new ApiError(403, 'kiosk_not_approved', 'This kiosk waits for an administrator\'s approval; its ratings are not taken yet.');
+    }
+    const channel = device ? 'kiosk' : input.channel === 'kiosk' ? 'web' : input.channel;
+    // An address that cannot be read is still one client: it shares one bucket, never 'no limit'.
+    const ipHash = (await hashClient(clientAddress(c, trustProxy), arrived)) ?? sha256('unknown');
+    const browserHash = input.browserToken ? await hashClient(`browser:${input.browserToken}`, arrived) : null;
+    await enforceLimits(c, db, device
       ? [{ bucket: `rating:device:${device.id}`, limit: 120, windowMs: 60 * MINUTE }]
-      : ipHash
-        ? [
-            { bucket: `rating:unit:${unit.id}:${ipHash}`, limit: 10, windowMs: 10 * MINUTE },
-            { bucket: `rating:client:${ipHash}`, limit: 60, windowMs: 60 * MINUTE },
-          ]
-        : [];
-    await enforceLimits(c, db, limits, arrived, 'too_many_requests', 'Too many ratings from this connection; please try again later.');
-    const at = ratingInstant(arrived, input.capturedAt, device !== undefined);
+      : submissionLimits('rating', unit.id, ipHash, browserHash),
+    arrived, 'too_many_requests', 'Too many ratings from this connection; please try again later.');
 
+    const at = ratingInstant(arrived, input.capturedAt, device !== undefined);
     const comment = input.comment?.trim() ? redactPersonalData(input.comment.trim()) : null;
     const localHour = localHourOf(at, unit.timezone);
-    const exclusionReason = integrityVerdict(
-      { answers: input.answers, channel: input.channel, localHour, honeypotFilled: Boolean(input.website?.trim()), comment, at },
-      await integrityContext(db, { unitId: unit.id, ipHash, deviceId: device?.id ?? null }, comment, at),
-    );
+    const localDate = localDateOf(at, unit.timezone);
+    const signature = answersSignature(input.answers);
+    const honeypotFilled = Boolean(input.website?.trim());
+    const ticket = checkTicket(await secret(arrived), input.ticket, 'rating', unit.id, arrived);
+    const ticketId = 'id' in ticket ? ticket.id : null;
+    let exclusionReason;
+    if (device) {
+      const kiosk = await kioskContext(db, { id: device.id, unitId: unit.id, approvedAt: device.approved_at!, lastCapturedAt: device.last_captured_at }, comment, at,
+        isClosedOn(localDate, todayIn(unit.timezone, arrived)));
+      // A capture time that cannot be believed (future, older than the offline window) is dated by arrival and held back.
+      exclusionReason = captureIsBelievable(arrived, input.capturedAt)
+        ? kioskVerdict({ signature, localHour, honeypotFilled, comment, at }, kiosk.device, kiosk.commentSeenRecently)
+        : 'device_clock';
+    } else {
+      const context = await ratingContext(db, { unitId: unit.id, ipHash, browserHash, ticketId }, comment, at);
+      exclusionReason = integrityVerdict({ signature, channel, localHour, honeypotFilled, comment, at, ticket: ticket.state }, context);
+    }
     const r = input.respondent;
     const result = await recordRating(db, {
-      id: uuidV7(at.getTime()),
+      // A random id: a time-ordered one would tell staff when the rating was made (docs/decisions/022).
+      id: uuidV4(),
       receipt: newReceipt(),
       unitId: unit.id,
       serviceId,
       createdAt: at.toISOString(),
-      localDate: localDateOf(at, unit.timezone),
+      localDate,
       localHour,
-      channel: input.channel,
+      channel,
       answers: input.answers,
       gender: r?.gender ?? null,
       age: r?.age ?? null,
@@ -86,17 +105,11 @@ export function ratingRoutes({ db, now, trustProxy }: AppDeps) {
       ipHash,
       visitCode: input.visitCode ?? null,
       deviceId: device?.id ?? null,
+      browserHash,
+      ticketId,
       exclusionReason,
     });
-    switch (result.outcome) {
-      case 'created':
-        return c.json(result.ack, 201);
-      case 'replayed':
-        return c.json(result.ack, 200);
-      case 'visit_code_unknown':
-        throw new ApiError(409, 'visit_code_unknown', 'This visit code was not issued by this unit.', { visitCode: 'is not a code of this unit' });
-      case 'visit_code_spent':
-        throw new ApiError(409, 'visit_code_spent', 'This visit code has already been used.', { visitCode: 'has already been used' });
-    }
+    if (!('ack' in result)) throw visitCodeRefused(result.outcome);
+    return c.json(result.ack, result.outcome === 'created' ? 201 : 200);
   });
 }

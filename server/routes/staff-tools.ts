@@ -84,7 +84,7 @@ export function staffToolRoutes({ db, now, publicUrl }: AppDeps) {
     .get('/staff/units/:slug/kiosks', async (c) => {
       const { unit } = await requireWorkspace(c, db);
       const rows = await listKiosks(db, unit.id);
-      return c.json({ items: rows.map((k) => ({ id: k.id, name: k.name, createdAt: k.created_at, revokedAt: k.revoked_at })) }, 200);
+      return c.json({ items: rows.map((k) => ({ id: k.id, name: k.name, createdAt: k.created_at, revokedAt: k.revoked_at, status: k.approved_at ? 'approved' : 'pending' })) }, 200);
     })
     .post('/staff/units/:slug/kiosks', async (c) => {
       const { user, unit } = await requireWorkspace(c, db);
@@ -92,9 +92,10 @@ export function staffToolRoutes({ db, now, publicUrl }: AppDeps) {
       const at = now();
       const id = uuidV7(at.getTime());
       const token = newToken();
-      await registerKiosk(db, unit.id, { id, name, tokenHash: sha256(token) }, user.id, at);
-      // The token is shown once: the kiosk stores it; the database keeps only its hash.
-      return c.json({ id, name, token, kioskUrl: `/nilai/${unit.slug}?ch=kiosk` }, 201);
+      const status = await registerKiosk(db, unit.id, { id, name, tokenHash: sha256(token) }, user.id, at);
+      // The token is shown once: the kiosk stores it; the database keeps only its hash. A pending kiosk's ratings are
+      // refused until an administrator approves it.
+      return c.json({ id, name, token, status, kioskUrl: `/nilai/${unit.slug}?ch=kiosk` }, 201);
     })
     .delete('/staff/units/:slug/kiosks/:id', async (c) => {
       const { user, unit } = await requireWorkspace(c, db);

@@ -69,3 +69,23 @@ export function randomUuid(): string {
 export function formatSla(sla: { value: number; unit: string } | null, units: Record<string, string>, fallback: string): string {
   return sla ? `${sla.value} ${units[sla.unit] ?? sla.unit}` : fallback;
 }
+
+/** This browser's own random token, kept across visits (docs/decisions/022): one browser is one resident. */
+export function browserToken(): string | null {
+  try {
+    let token = localStorage.getItem('rapor-browser');
+    if (!token) {
+      token = randomUuid();
+      localStorage.setItem('rapor-browser', token);
+    }
+    return token;
+  } catch {
+    return null;
+  }
+}
+
+/** A form ticket for a unit's rating or permit form, asked for when the form opens; null when it cannot be had. */
+export async function formTicket(slug: string, purpose: 'rating' | 'permit'): Promise<string | null> {
+  const r = await apiFetch<{ ticket: string }>(`/api/units/${slug}/form-ticket?purpose=${purpose}`);
+  return r.ok ? r.data.ticket : null;
+}
