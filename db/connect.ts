@@ -1,5 +1,5 @@
-// Opens the database named by DATABASE_URL: unset or a file path → SQLite (better-sqlite3, WAL);
-// postgres:// → PostgreSQL (docs/decisions/001, 002).
+// Opens the database named by DATABASE_URL: a file path → SQLite (better-sqlite3, WAL); postgres:// → PostgreSQL
+// (docs/decisions/001, 002). Unset, server/env.ts picks DEMO_SQLITE_FILE in demo mode, DEFAULT_SQLITE_FILE otherwise.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -10,7 +10,10 @@ import type { Database } from './database.ts';
 import { isPostgres } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
 
+/** The live portal's SQLite file when DATABASE_URL is unset. */
 export const DEFAULT_SQLITE_FILE = 'data/rapor.db';
+/** The demo world's own file when DATABASE_URL is unset: it never becomes a live portal's database (decision 020). */
+export const DEMO_SQLITE_FILE = 'data/demo.db';
 
 export interface Connection {
   db: Kysely<Database>;
@@ -22,8 +25,9 @@ export interface Connection {
 
 export class DatabaseConfigError extends Error {}
 
-export function connect(url: string | undefined): Connection {
-  const target = url?.trim() || DEFAULT_SQLITE_FILE;
+export function connect(url: string): Connection {
+  const target = url.trim();
+  if (!target) throw new DatabaseConfigError('No database named: set DATABASE_URL to an SQLite file path or a postgres:// address.');
   if (/^postgres(ql)?:\/\//.test(target)) return connectPostgres(target);
   const file = target.replace(/^(sqlite|file):(\/\/)?/, '');
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

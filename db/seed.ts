@@ -3,6 +3,7 @@
 // recount from the responses table is an independent check of both.
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../server/auth/passwords.ts';
+import { demoEmail } from '../server/domain/demo.ts';
 import { uuidV7, newReceipt, newVisitCode } from '../server/domain/ids.ts';
 import { seededRandom, type Random } from '../server/domain/random.ts';
 import { redactPersonalData } from '../server/domain/redaction.ts';
@@ -421,10 +422,10 @@ async function insertDemoAccounts(db: Kysely<Database>, random: Random, password
   const id = () => uuidV7(Date.parse(created), random.bytes);
   const units = await db.selectFrom('units').select(['id', 'slug', 'name']).orderBy('slug').execute();
   const rows = [
-    { email: 'admin@demo.rapor.id', name: 'Admin Diskominfo (demo)', role: 'admin', unit_id: null, region_code: null },
-    { email: 'evaluator@demo.rapor.id', name: 'Evaluator KemenPANRB (demo)', role: 'evaluator', unit_id: null, region_code: null },
-    { email: 'evaluator.gorontalo@demo.rapor.id', name: 'Evaluator BKPSDM Provinsi Gorontalo (demo)', role: 'evaluator', unit_id: null, region_code: '75' },
-    ...units.map((u) => ({ email: `staff.${u.slug}@demo.rapor.id`, name: `Petugas ${u.name} (demo)`, role: 'staff', unit_id: u.id, region_code: null })),
+    { email: demoEmail('admin'), name: 'Admin Diskominfo (demo)', role: 'admin', unit_id: null, region_code: null },
+    { email: demoEmail('evaluator'), name: 'Evaluator KemenPANRB (demo)', role: 'evaluator', unit_id: null, region_code: null },
+    { email: demoEmail('evaluator.gorontalo'), name: 'Evaluator BKPSDM Provinsi Gorontalo (demo)', role: 'evaluator', unit_id: null, region_code: '75' },
+    ...units.map((u) => ({ email: demoEmail(`staff.${u.slug}`), name: `Petugas ${u.name} (demo)`, role: 'staff', unit_id: u.id, region_code: null })),
   ];
   await db.insertInto('users').values(rows.map((r) => ({ ...r, id: id(), password_hash: passwordHash, created_at: created, disabled_at: null }))).execute();
   return rows.length;

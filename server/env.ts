@@ -1,10 +1,13 @@
 // The one place that reads process.env. Bad settings fail at start with a message that says what to change.
 import { resolve } from 'node:path';
+import { DEFAULT_SQLITE_FILE, DEMO_SQLITE_FILE } from '../db/connect.ts';
 
 export interface Env {
   port: number;
   host: string;
-  databaseUrl: string | undefined;
+  /** DATABASE_URL, or the default SQLite file: data/demo.db in demo mode, data/rapor.db otherwise. */
+  databaseUrl: string;
+  /** NODE_ENV is "production" in any spelling ("Production", " PRODUCTION"): a live portal. */
   production: boolean;
   /** Seed the demo world into an empty database (never in production). */
   demo: boolean;
@@ -31,13 +34,13 @@ function thresholds(value: string | undefined): { meets: number; above: number }
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const production = source.NODE_ENV === 'production';
+  const production = source.NODE_ENV?.trim().toLowerCase() === 'production';
   const portText = source.PORT ?? '4321';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65535) {
     throw new EnvError(`PORT must be a whole number from 0 to 65535, not "${portText}".`);
   }
-  const demoText = (source.RAPOR_DEMO ?? (production ? 'off' : 'on')).toLowerCase();
+  const demoText = (source.RAPOR_DEMO ?? (production ? 'off' : 'on')).trim().toLowerCase();
   if (!['on', 'off', '1', '0', 'true', 'false'].includes(demoText)) {
     throw new EnvError(`RAPOR_DEMO must be "on" or "off", not "${source.RAPOR_DEMO}".`);
   }
@@ -48,7 +51,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   return {
     port,
     host: source.HOST ?? '0.0.0.0',
-    databaseUrl: source.DATABASE_URL || undefined,
+    databaseUrl: source.DATABASE_URL?.trim() || (demo ? DEMO_SQLITE_FILE : DEFAULT_SQLITE_FILE),
     production,
     demo,
     distDir: resolve(source.RAPOR_DIST_DIR ?? 'dist'),

@@ -1,33 +1,37 @@
-// `npm start`: builds the site if it is missing, opens and migrates the database, seeds the demo world into an
-// empty database in demo mode, and serves the site and the API from one process.
+// `npm start`: builds the site if it is missing, opens and migrates the database (data/demo.db in demo mode,
+// data/rapor.db in production, unless DATABASE_URL names one), seeds the demo world into an empty database in demo
+// mode or refuses a live start on a database holding demo accounts (server/startup.ts), and serves the site and the
+// API from one process.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { connect, migrateToLatest, openReader } from '../db/connect.ts';
+import { connect, openReader } from '../db/connect.ts';
 import { purgeAbuseData } from '../db/queries/integrity.ts';
 import { purgeExpiredSessions } from '../db/queries/sessions.ts';
-import { isDatabaseEmpty, seedDemo } from '../db/seed.ts';
 import { createApp } from './app.ts';
 import { EnvError, readEnv } from './env.ts';
+import { prepareDatabase, StartRefused } from './startup.ts';
 
 async function main(): Promise<void> {
   const env = readEnv();
+  const conn = connect(env.databaseUrl);
+  const started = Date.now();
+  const s = await prepareDatabase(conn, env).catch(async (error: unknown) => {
+    await conn.close();
+    throw error;
+  });
+  if (s) {
+    console.log(
+      `[rapor] Data demo: ${s.regions} wilayah, ${s.units} unit, ${s.services} layanan, ${s.responses} penilaian ` +
+        `(${((Date.now() - started) / 1000).toFixed(1)} s).`,
+    );
+  }
   if (!existsSync(join(env.distDir, 'index.html'))) {
     // The build runs in its own process: it needs far more memory than the server is given (docs/decisions/015).
     console.log('[rapor] Membangun situs (pertama kali)… / building the site (first run)…');
     const build = spawnSync(join('node_modules', '.bin', 'astro'), ['build', '--silent'], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } });
     if (build.status !== 0) throw new Error(`the site build failed (exit ${build.status}); run "npm run build" to see why`);
-  }
-  const conn = connect(env.databaseUrl);
-  await migrateToLatest(conn.db);
-  if (env.demo && (await isDatabaseEmpty(conn.db))) {
-    const started = Date.now();
-    const s = await seedDemo(conn.db);
-    console.log(
-      `[rapor] Data demo: ${s.regions} wilayah, ${s.units} unit, ${s.services} layanan, ${s.responses} penilaian ` +
-        `(${((Date.now() - started) / 1000).toFixed(1)} s).`,
-    );
   }
   const reader = openReader(conn);
   const app = createApp({
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof EnvError) console.error(`[rapor] Konfigurasi salah / bad configuration: ${error.message}`);
+  else if (error instanceof StartRefused) console.error(`[rapor] Tidak dimulai / not started: ${error.message}`);
   else console.error('[rapor] Gagal memulai / failed to start:', error);
   process.exit(1);
 });

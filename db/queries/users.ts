@@ -1,5 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { DEMO_EMAIL_DOMAIN } from '../../server/domain/demo.ts';
 import type { Database, User } from '../database.ts';
+import { writeAudit } from './audit.ts';
 
 export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<User | undefined> {
   return db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
@@ -41,4 +43,29 @@ export async function updateUser(db: Kysely<Database>, id: string, set: { name?:
   if (Object.keys(set).length === 0) return true;
   const r = await db.updateTable('users').set(set).where('id', '=', id).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+/** The demo world's accounts (`…@demo.rapor.id` in any spelling), disabled ones included. */
+const isDemoAccount = sql<boolean>`lower(${sql.ref('users.email')}) like ${`%@${DEMO_EMAIL_DOMAIN}`}`;
+
+function demoAccounts(db: Kysely<Database> | Transaction<Database>) {
+  return db.selectFrom('users').where(isDemoAccount);
+}
+
+export async function countDemoAccounts(db: Kysely<Database>): Promise<number> {
+  const row = await demoAccounts(db).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Deletes every demo account and its sessions, with one audit entry (`npm run demo:purge`); the demo world's units,
+ * ratings and other data stay. Returns how many accounts were deleted.
+ */
+export async function deleteDemoAccounts(db: Kysely<Database>, now: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('sessions').where('user_id', 'in', demoAccounts(trx).select('id')).execute();
+    const deleted = Number((await trx.deleteFrom('users').where(isDemoAccount).executeTakeFirst()).numDeletedRows);
+    if (deleted > 0) await writeAudit(trx, { userId: null, action: 'user.delete_demo', details: { accounts: deleted, via: 'cli' } }, now);
+    return deleted;
+  });
 }

@@ -1,14 +1,20 @@
-// `npm run db:backup -- [destination]`: an online backup of the SQLite database while the portal keeps running.
+// `npm run db:backup -- [destination]`: an online backup of the SQLite database while the portal keeps running. It
+// copies the database `npm start` opens with the same environment: data/rapor.db with NODE_ENV=production,
+// data/demo.db in demo mode, or DATABASE_URL.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupSqlite } from '../../db/backup.ts';
-import { DEFAULT_SQLITE_FILE } from '../../db/connect.ts';
 import { readEnv } from '../env.ts';
 
 async function main(): Promise<number> {
-  const env = readEnv({ ...process.env, RAPOR_DEMO: 'off' });
-  const source = (env.databaseUrl ?? DEFAULT_SQLITE_FILE).replace(/^(sqlite|file):(\/\/)?/, '');
+  const env = readEnv();
+  const source = env.databaseUrl.replace(/^(sqlite|file):(\/\/)?/, '');
   if (/^postgres/.test(source)) {
     console.error('DATABASE_URL is PostgreSQL: back it up with pg_dump (docs/operations.md).');
+    return 2;
+  }
+  if (!existsSync(source)) {
+    console.error(`No database at ${source}: run the backup with the portal's own environment (NODE_ENV=production, and its DATABASE_URL if it sets one).`);
     return 2;
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');

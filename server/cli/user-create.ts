@@ -1,12 +1,14 @@
 // `npm run user:create -- --email … --name … --role admin|evaluator|staff [--unit slug] [--region code]`
 // Creates an account (the first real administrator, typically). The password is read from RAPOR_NEW_PASSWORD or
 // asked for on the terminal; it is never taken from the command line, where it would stay in the shell history.
+// It opens the database `npm start` opens with the same environment (NODE_ENV=production: data/rapor.db).
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { connect, migrateToLatest } from '../../db/connect.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import { findUserByEmail, insertUser } from '../../db/queries/users.ts';
 import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/passwords.ts';
+import { isDemoEmail } from '../domain/demo.ts';
 import { uuidV7 } from '../domain/ids.ts';
 import { readEnv } from '../env.ts';
 
@@ -23,6 +25,11 @@ async function main(): Promise<number> {
     console.error('A staff account needs --unit SLUG.');
     return 2;
   }
+  const env = readEnv();
+  if (env.production && isDemoEmail(values.email)) {
+    console.error(`${values.email} is a demo account's address: a live portal refuses to start on a database holding one.`);
+    return 2;
+  }
   let password = process.env.RAPOR_NEW_PASSWORD;
   if (!password) {
     const rl = createInterface({ input: process.stdin, output: process.stdout });
@@ -33,7 +40,6 @@ async function main(): Promise<number> {
     console.error(`The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
     return 2;
   }
-  const env = readEnv();
   const conn = connect(env.databaseUrl);
   try {
     await migrateToLatest(conn.db);
