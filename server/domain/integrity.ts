@@ -23,7 +23,7 @@ export const RULES = {
    * With a valid ticket: a busy counter on the unit's Wi-Fi or a carrier's shared address is normal, so the address
    * alone holds back only past this many counted ratings to one unit within the window (a counter serves far fewer).
    */
-  ticketedAddressMax: 60,
+  ticketedAddressMax: 30,
   /** The same browser (its own random token) rating the same unit a third time within the window (a shared family phone may rate twice). */
   browserMax: 2,
   /** A kiosk needs at least this long between ratings (nine questions take a person longer). */

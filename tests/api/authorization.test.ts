@@ -29,6 +29,7 @@ interface Ids {
   response: string;
   followUp: string;
   kiosk: string;
+  pendingKiosk: string;
   official: string;
   user: string;
 }
@@ -67,6 +68,11 @@ const ROUTES: Route[] = [
   { method: 'PATCH', path: (i) => `/api/admin/officials/${i.official}`, body: { to: '2026-12-31' }, ok: 200, area: 'admin' },
   { method: 'GET', path: () => '/api/admin/targets', ok: 200, area: 'admin' },
   { method: 'PUT', path: () => '/api/admin/targets', body: { unitSlug: FIXTURE.gorontaloUnit, indicator: 'ikm', year: 2026, value: 80 }, ok: 200, area: 'admin' },
+  { method: 'GET', path: () => '/api/admin/settings', ok: 200, area: 'admin' },
+  { method: 'PUT', path: () => '/api/admin/settings', body: { asnPermitVerifiedOnly: true }, ok: 200, area: 'admin' },
+  { method: 'GET', path: () => '/api/admin/kiosks', ok: 200, area: 'admin' },
+  { method: 'POST', path: (i) => `/api/admin/kiosks/${i.pendingKiosk}/approve`, ok: 200, area: 'admin' },
+  { method: 'PUT', path: () => `/api/admin/units/${FIXTURE.gorontaloUnit}/kiosk-cap`, body: { kioskCap: 1 }, ok: 200, area: 'admin' },
 ];
 
 function expected(actor: Actor, route: Route): number {
@@ -87,9 +93,10 @@ async function world() {
   const response = ((await rated.json()) as { id: string }).id;
   const now = '2026-08-01T00:00:00.000Z';
   await t.db.insertInto('follow_ups').values({ id: 'fu-1', unit_id: 'u-gtlo', period: '2026-S1', element: 'U3', problem: 'p', action: 'a', responsible: 'r', due_date: '2026-12-01', status: 'rencana', progress: 0, evidence_url: null, completed_on: null, created_at: now, updated_at: now }).execute();
-  await t.db.insertInto('kiosk_devices').values({ id: 'kiosk-1', unit_id: 'u-gtlo', name: 'Kios', token_hash: 'x'.repeat(64), created_at: now, revoked_at: null }).execute();
+  await t.db.insertInto('kiosk_devices').values({ id: 'kiosk-1', unit_id: 'u-gtlo', name: 'Kios', token_hash: 'x'.repeat(64), created_at: now, revoked_at: null, approved_at: now, approved_by: null, last_captured_at: null }).execute();
+  await t.db.insertInto('kiosk_devices').values({ id: 'kiosk-2', unit_id: 'u-gtlo', name: 'Kios baru', token_hash: 'y'.repeat(64), created_at: now, revoked_at: null, approved_at: null, approved_by: null, last_captured_at: null }).execute();
   await t.db.insertInto('officials').values({ id: 'off-1', nip: '197001012000011001', name: 'P', position: 'Kepala', unit_id: 'u-gtlo', from_date: '2025-01-01', to_date: null }).execute();
-  return { t, ids: { response, followUp: 'fu-1', kiosk: 'kiosk-1', official: 'off-1', user: 'usr-staff-plaju' } satisfies Ids };
+  return { t, ids: { response, followUp: 'fu-1', kiosk: 'kiosk-1', pendingKiosk: 'kiosk-2', official: 'off-1', user: 'usr-staff-plaju' } satisfies Ids };
 }
 
 describe.each(Object.keys(ACTORS) as Actor[])('as %s', (actor) => {
@@ -131,7 +138,7 @@ it('the matrix covers every staff and admin route the app defines', async () => 
     const defined = app.routes
       .filter((r) => /\/api\/(staff|admin)\//.test(r.path) && r.method !== 'ALL')
       .map((r) => `${r.method} ${r.path.replace(/:[a-zA-Z]+/g, ':p')}`);
-    const covered = new Set(ROUTES.map((r) => `${r.method} ${r.path({ response: ':p', followUp: ':p', kiosk: ':p', official: ':p', user: ':p' }).replace(/\?.*$/, '').replace(FIXTURE.gorontaloUnit, ':p').replace(/\/(7599|unit-baru|baru|2026-09-01)$/, '/:p').replace(/\/units\/:p\/services\/:p/, '/units/:p/services/:p')}`));
+    const covered = new Set(ROUTES.map((r) => `${r.method} ${r.path({ response: ':p', followUp: ':p', kiosk: ':p', pendingKiosk: ':p', official: ':p', user: ':p' }).replace(/\?.*$/, '').replace(FIXTURE.gorontaloUnit, ':p').replace(/\/(7599|unit-baru|baru|2026-09-01)$/, '/:p').replace(/\/units\/:p\/services\/:p/, '/units/:p/services/:p')}`));
     expect(new Set(defined).size).toBeGreaterThanOrEqual(30);
     const missing = [...new Set(defined)].filter((d) => !covered.has(d));
     expect(missing).toEqual([]);

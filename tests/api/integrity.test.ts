@@ -103,14 +103,21 @@ describe('held-back ratings', () => {
     expect(await scores()).toMatchObject({ n: 0, nExcluded: 1 });
   });
 
-  it('holds back the third identical answer set from one client in ten minutes', async () => {
-    for (let i = 0; i < 3; i++) await rate('192.0.2.2', [4, 4, 4, 4, 4, 4, 4, 4, 4]);
+  it('holds back the third identical answer set from one address in ten minutes, even with form tickets', async () => {
+    for (let i = 0; i < 3; i++) {
+      const ticket = ((await (await t.app.request(`/api/units/${FIXTURE.gorontaloUnit}/form-ticket?purpose=rating`)).json()) as any).ticket;
+      t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+      await rate('192.0.2.2', [4, 4, 4, 4, 4, 4, 4, 4, 4], { ticket, browserToken: `peramban-${i}-uji` });
+    }
     expect(await reasons()).toEqual(['identical_pattern']);
   });
 
-  it('holds back the fifth rating of one client to one unit within ten minutes (a burst)', async () => {
-    for (let i = 0; i < 5; i++) expect((await rate('192.0.2.3', [3, 3, 3, 3, 2 + (i % 3), 3, 3, 3, 1 + (i % 4)])).status).toBe(201);
-    expect(await reasons()).toEqual(['burst_client']);
+  it('counts one rating without a form ticket per address and unit in ten minutes (a burst), and again after the window', async () => {
+    for (let i = 0; i < 3; i++) expect((await rate('192.0.2.3', [3, 3, 3, 3, 2 + (i % 3), 3, 3, 3, 1 + (i % 4)])).status).toBe(201);
+    expect(await reasons()).toEqual(['burst_client', 'burst_client']);
+    t.clock.now = new Date(t.clock.now.getTime() + 11 * 60_000);
+    await rate('192.0.2.3', [3, 3, 3, 3, 3, 3, 3, 3, 2]);
+    expect(await reasons()).toHaveLength(2);
   });
 
   it('holds back a comment repeated word for word within a day, from any client', async () => {
@@ -142,7 +149,11 @@ describe('kiosks', () => {
   async function registerKiosk() {
     const cookie = await signIn(t.app, ACCOUNTS.staffGorontalo);
     const res = await t.app.request(`/api/staff/units/${FIXTURE.gorontaloUnit}/kiosks`, { method: 'POST', headers: { cookie, origin: 'http://localhost', 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Kios lobi' }) });
-    return ((await res.json()) as any) as { id: string; token: string };
+    const kiosk = ((await res.json()) as any) as { id: string; token: string };
+    // A kiosk registered by staff waits for an administrator's approval.
+    const admin = await signIn(t.app, ACCOUNTS.admin);
+    await t.app.request(`/api/admin/kiosks/${kiosk.id}/approve`, { method: 'POST', headers: { cookie: admin, origin: 'http://localhost' } });
+    return kiosk;
   }
 
   it('records the device of a registered kiosk and holds back ratings less than 20 seconds apart', async () => {

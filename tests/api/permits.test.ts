@@ -27,7 +27,7 @@ describe('POST /api/units/{slug}/permit-reports', () => {
     // Kartu Keluarga: SLA 1 working day. 17 → 27 Mar 2026: 25, 26, 27 Mar are the only working days.
     const res = await post({ submittedOn: '2026-03-17', completedOn: '2026-03-27' });
     expect(res.status).toBe(201);
-    expect(await res.json()).toEqual({ id: expect.any(String), status: 'completed', workingDays: 3, slaValue: 1, slaUnit: 'working_days', withinSla: false });
+    expect(await res.json()).toEqual({ id: expect.any(String), status: 'completed', workingDays: 3, slaValue: 1, slaUnit: 'working_days', withinSla: false, verified: false });
   });
 
   it('counts a same-day permit as 0 working days, within its SLA', async () => {

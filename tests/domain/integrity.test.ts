@@ -41,7 +41,7 @@ describe('web and QR submissions', () => {
     expect(integrityVerdict(base, { ...quiet, ticketUsed: true })).toBe('reused_ticket');
     expect(integrityVerdict(base, { ...quiet, fromBrowser: 1 })).toBeNull();
     expect(integrityVerdict(base, { ...quiet, fromBrowser: 2 })).toBe('burst_browser');
-    expect(integrityVerdict(base, { ...quiet, ticketedCountedFromAddress: 60 })).toBe('burst_client');
+    expect(integrityVerdict(base, { ...quiet, ticketedCountedFromAddress: 30 })).toBe('burst_client');
     expect(integrityVerdict(base, { ...quiet, fromAddress: [rec('333333333', true), rec('333333333', true)] })).toBe('identical_pattern');
   });
 });
