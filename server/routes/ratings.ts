@@ -51,12 +51,10 @@ export function ratingRoutes({ db, now, trustProxy }: AppDeps) {
     const ipHash = await hashClient(clientAddress(c, trustProxy), arrived);
     const limits: ThrottleLimit[] = device
       ? [{ bucket: `rating:device:${device.id}`, limit: 120, windowMs: 60 * MINUTE }]
-      : ipHash
-        ? [
-            { bucket: `rating:unit:${unit.id}:${ipHash}`, limit: 10, windowMs: 10 * MINUTE },
-            { bucket: `rating:client:${ipHash}`, limit: 60, windowMs: 60 * MINUTE },
-          ]
-        : [];
+      : [
+          { bucket: `rating:unit:${unit.id}:${ipHash}`, limit: 10, windowMs: 10 * MINUTE },
+          { bucket: `rating:client:${ipHash}`, limit: 60, windowMs: 60 * MINUTE },
+        ];
     await enforceLimits(c, db, limits, arrived, 'too_many_requests', 'Too many ratings from this connection; please try again later.');
     const at = ratingInstant(arrived, input.capturedAt, device !== undefined);
 
