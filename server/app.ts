@@ -29,7 +29,7 @@ import { sitePageNotFound, siteRoutes } from './site.ts';
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>()
     .use('*', refuseNulInUrl())
-    .use('*', sameOriginGuard())
+    .use('*', sameOriginGuard(deps.trustProxy))
     .use('*', sessionMiddleware(deps))
     .route('/', healthRoutes(deps))
     .route('/', authRoutes(deps))

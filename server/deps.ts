@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, User } from '../db/database.ts';
+import type { ProxyTrust } from './auth/client.ts';
 import type { Thresholds } from './domain/asn-evidence.ts';
 
 /** What the route modules need from the outside world; tests pass their own. */
@@ -9,8 +10,8 @@ export interface AppDeps {
   now: () => Date;
   /** The built site to serve; absent in API-only tests. */
   distDir?: string | undefined;
-  /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
-  trustProxy?: boolean;
+  /** The proxies of ours in front of the portal (RAPOR_TRUST_PROXY); absent: none, the socket peer is the client. */
+  trustProxy?: ProxyTrust | undefined;
   /** The portal's public address for printed links (QR posters); else the request's own origin. */
   publicUrl?: string | undefined;
   /** Demo mode: the sign-in page lists the demo accounts. */

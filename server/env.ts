@@ -1,6 +1,7 @@
 // The one place that reads process.env. Bad settings fail at start with a message that says what to change.
 import { resolve } from 'node:path';
 import { DEFAULT_SQLITE_FILE, DEMO_SQLITE_FILE } from '../db/connect.ts';
+import { parseProxyTrust, type ProxyTrust } from './auth/client.ts';
 
 export interface Env {
   port: number;
@@ -12,7 +13,8 @@ export interface Env {
   /** Seed the demo world into an empty database (never in production). */
   demo: boolean;
   distDir: string;
-  trustProxy: boolean;
+  /** RAPOR_TRUST_PROXY parsed; undefined when off. */
+  trustProxy: ProxyTrust | undefined;
   publicUrl: string | undefined;
   asnThresholds: { meets: number; above: number };
 }
@@ -23,6 +25,14 @@ function publicUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   if (!/^https?:\/\/[^\s/]+/.test(value)) throw new EnvError(`RAPOR_PUBLIC_URL must be an http(s) address such as https://rapor.gorontaloprov.go.id, not "${value}".`);
   return value.replace(/\/$/, '');
+}
+
+function proxyTrust(value: string | undefined): ProxyTrust | undefined {
+  try {
+    return parseProxyTrust(value);
+  } catch (error) {
+    throw new EnvError((error as Error).message);
+  }
 }
 
 /** "90,110": achievement from which a result is suggested as meeting, and as above, expectations. */
@@ -55,7 +65,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     production,
     demo,
     distDir: resolve(source.RAPOR_DIST_DIR ?? 'dist'),
-    trustProxy: source.RAPOR_TRUST_PROXY === '1' || source.RAPOR_TRUST_PROXY === 'true',
+    trustProxy: proxyTrust(source.RAPOR_TRUST_PROXY),
     publicUrl: publicUrl(source.RAPOR_PUBLIC_URL),
     asnThresholds: thresholds(source.RAPOR_ASN_THRESHOLDS),
   };

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
   });
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     console.log(`[rapor] Database: ${conn.dialect} (${conn.location})`);
+    console.log(`[rapor] Proxy: ${env.trustProxy ? `trusted ${env.trustProxy.setting} (client = first untrusted X-Forwarded-For hop from the right)` : 'none trusted (client = socket peer)'}`);
     console.log(`[rapor] Portal berjalan di / running at http://localhost:${info.port}/`);
   });
   // Retention (DOMAIN.md §9): address hashes, old salts, throttle events and expired sessions, hourly.

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
-import { isHttps } from './auth/client.ts';
+import { isHttps, type ProxyTrust } from './auth/client.ts';
 
 function htmlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -43,7 +43,7 @@ export function contentSecurityPolicy(scriptHashes: string[]): string {
   ].join('; ');
 }
 
-export function securityHeaders(options: { csp: string; trustProxy?: boolean }): MiddlewareHandler {
+export function securityHeaders(options: { csp: string; trustProxy?: ProxyTrust | undefined }): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const h = c.res.headers;

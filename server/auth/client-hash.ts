@@ -8,9 +8,9 @@ import { sha256 } from './tokens.ts';
 
 export function clientHasher(db: Kysely<Database>) {
   const cache = new Map<string, string>();
-  return async (address: string, now: Date): Promise<string | null> => {
-    // An unknown address (an in-process request) cannot be attributed to anyone, so it is not hashed.
-    if (!address || address === 'unknown') return null;
+  // Every address is hashed, UNKNOWN_CLIENT (no socket, or a hop that is not an IP) included: requests whose address
+  // cannot be known share one hash and so one set of limits; none goes unlimited.
+  return async (address: string, now: Date): Promise<string> => {
     const day = now.toISOString().slice(0, 10);
     let salt = cache.get(day);
     if (!salt) {

@@ -1,29 +1,32 @@
-// Every state-changing request that carries a session cookie must come from our own origin (API.md "Accounts").
-// A cross-site request with an Origin (or, failing that, Referer) of another host is refused with 403.
+// Every state-changing request that carries a session cookie must come from our own origin (API.md "Accounts"): the
+// Origin (or, failing that, Referer) must match the request's own scheme, host and port. The scheme is the
+// connection's, or X-Forwarded-Proto's when a trusted proxy sent it, so http://portal cannot post to https://portal.
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { requestOrigin, type ProxyTrust } from '../auth/client.ts';
 import { ApiError } from '../errors.ts';
 import { SESSION_COOKIE } from './session.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function hostOf(value: string | undefined): string | null {
+/** The origin (scheme, host, port) an Origin or Referer header names, or null for none or an opaque one. */
+function originOf(value: string | undefined): string | null {
   if (!value || value === 'null') return null;
   try {
-    return new URL(value).host;
+    const origin = new URL(value).origin;
+    return origin === 'null' ? null : origin;
   } catch {
     return null;
   }
 }
 
-export function sameOriginGuard(): MiddlewareHandler {
+export function sameOriginGuard(trust?: ProxyTrust): MiddlewareHandler {
   return async (c, next) => {
     if (!SAFE.has(c.req.method)) {
-      const ownHost = c.req.header('host') ?? new URL(c.req.url).host;
       const origin = c.req.header('origin');
-      const source = origin !== undefined ? hostOf(origin) : hostOf(c.req.header('referer'));
+      const source = origin !== undefined ? originOf(origin) : originOf(c.req.header('referer'));
       const hasSession = getCookie(c, SESSION_COOKIE) !== undefined;
-      const crossSite = source !== null && source !== ownHost;
+      const crossSite = source !== null && source !== requestOrigin(c, trust);
       // With a session cookie the origin must be shown and ours; without one, a foreign origin is still refused
       // on sign-in (login CSRF) and on everything else it could change.
       if (crossSite || (hasSession && source === null)) {

@@ -1,12 +1,19 @@
 // Reads a JSON request body with the contract's rules: 415 unless the body is JSON, 413 past the size limit,
-// 400 when it does not parse. The limit is enforced while streaming, so a huge body is never held in memory.
+// 400 when it does not parse or nests deeper than MAX_JSON_DEPTH. The limit is enforced while streaming, so a huge body is never held in memory.
 import type { Context } from 'hono';
 import { ApiError } from '../errors.ts';
 
 export const SUBMISSION_LIMIT_BYTES = 16 * 1024;
 
+/** No request the API takes nests deeper than a few levels; 32 leaves room and keeps every walk over a body shallow. */
+export const MAX_JSON_DEPTH = 32;
+
 export async function readJsonBody(c: Context, limitBytes = SUBMISSION_LIMIT_BYTES): Promise<unknown> {
   const text = await readTextBody(c, ['application/json'], limitBytes);
+  // Counted on the text first, so neither JSON.parse nor anything after it walks thousands of levels.
+  if (nestedDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw new ApiError(400, 'malformed_json', `The request body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+  }
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
@@ -17,11 +24,48 @@ export async function readJsonBody(c: Context, limitBytes = SUBMISSION_LIMIT_BYT
   return value;
 }
 
-/** Whether any string in a parsed JSON value (keys included) holds a NUL character, which PostgreSQL cannot store. */
+/**
+ * Whether the arrays and objects of a JSON text nest deeper than `limit`, counted in one pass over the text without
+ * parsing it (brackets inside strings do not count; the text need not be valid JSON).
+ */
+export function nestedDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // a backslash escapes the next character (\" and \\ included)
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) {
+      inString = true;
+    } else if (ch === 0x5b || ch === 0x7b) {
+      if (++depth > limit) return true;
+    } else if ((ch === 0x5d || ch === 0x7d) && depth > 0) {
+      depth--; // a stray closer never buys room for more openers
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether any string in a parsed JSON value (keys included) holds a NUL character, which PostgreSQL cannot store.
+ * Walked with a list of its own, never by recursion.
+ */
 function holdsNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\0');
-  if (Array.isArray(value)) return value.some(holdsNul);
-  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\0') || holdsNul(v));
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const v = pending.pop();
+    if (typeof v === 'string') {
+      if (v.includes('\0')) return true;
+    } else if (Array.isArray(v)) {
+      for (const item of v) pending.push(item);
+    } else if (v && typeof v === 'object') {
+      for (const [k, inner] of Object.entries(v)) {
+        if (k.includes('\0')) return true;
+        pending.push(inner);
+      }
+    }
+  }
   return false;
 }
 

@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { userOfSession } from '../../db/queries/sessions.ts';
 import type { User } from '../../db/database.ts';
-import { isHttps } from '../auth/client.ts';
+import { isHttps, type ProxyTrust } from '../auth/client.ts';
 import { sha256 } from '../auth/tokens.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError } from '../errors.ts';
@@ -18,7 +18,7 @@ export function sessionMiddleware({ db, now }: AppDeps): MiddlewareHandler<AppEn
   };
 }
 
-export function setSessionCookie(c: Context, token: string, maxAgeSeconds: number, trustProxy = false): void {
+export function setSessionCookie(c: Context, token: string, maxAgeSeconds: number, trustProxy?: ProxyTrust): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',

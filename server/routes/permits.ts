@@ -7,7 +7,6 @@ import { permitContext } from '../../db/queries/integrity.ts';
 import { clientAddress } from '../auth/client.ts';
 import { clientHasher } from '../auth/client-hash.ts';
 import { formTicketSecret } from '../auth/form-ticket-secret.ts';
-import { sha256 } from '../auth/tokens.ts';
 import { checkTicket } from '../domain/form-ticket.ts';
 import { uuidV4 } from '../domain/ids.ts';
 import { integrityVerdict, permitSignature } from '../domain/integrity.ts';
@@ -60,7 +59,7 @@ export function permitRoutes({ db, now, trustProxy }: AppDeps) {
       if (earlier) return c.json(reportBody(earlier, today, holidays), 200);
       // Reports get the protection of ratings (docs/decisions/022): a hashed address, throttles in the database, and
       // the integrity checks, which hold a report back with a reason instead of refusing it.
-      const ipHash = (await hashClient(clientAddress(c, trustProxy), at)) ?? sha256('unknown');
+      const ipHash = await hashClient(clientAddress(c, trustProxy), at);
       const browserHash = input.browserToken ? await hashClient(`browser:${input.browserToken}`, at) : null;
       await enforceLimits(c, db, submissionLimits('permit', unit.id, ipHash, browserHash), at, 'too_many_requests', 'Too many permit reports from this connection; please try again later.');
       const ticket = checkTicket(await secret(at), input.ticket, 'permit', unit.id, at);

@@ -56,8 +56,7 @@ export function ratingRoutes({ db, now, trustProxy }: AppDeps) {
       throw new ApiError(403, 'kiosk_not_approved', 'This kiosk waits for an administrator\'s approval; its ratings are not taken yet.');
     }
     const channel = device ? 'kiosk' : input.channel === 'kiosk' ? 'web' : input.channel;
-    // An address that cannot be read is still one client: it shares one bucket, never 'no limit'.
-    const ipHash = (await hashClient(clientAddress(c, trustProxy), arrived)) ?? sha256('unknown');
+    const ipHash = await hashClient(clientAddress(c, trustProxy), arrived);
     const browserHash = input.browserToken ? await hashClient(`browser:${input.browserToken}`, arrived) : null;
     await enforceLimits(c, db, device
       ? [{ bucket: `rating:device:${device.id}`, limit: 120, windowMs: 60 * MINUTE }]

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { connect, migrateToLatest, type Connection } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 import { createApp } from '../../server/app.ts';
+import { parseProxyTrust } from '../../server/auth/client.ts';
 import { pgliteDialect } from './pglite.ts';
 
 export const TEST_DATABASE = process.env.RAPOR_TEST_DATABASE?.trim() || 'sqlite';
@@ -94,12 +95,37 @@ export async function insertFixture(db: Kysely<Database>): Promise<{ gorontaloId
   return { gorontaloId: 'u-gtlo', palembangId: 'u-plaju' };
 }
 
-/** The app on a fresh fixture database with a settable clock. */
-export async function testApp(now = new Date('2026-08-10T03:00:00.000Z'), options: { trustProxy?: boolean } = {}) {
+export interface TestAppOptions {
+  /**
+   * RAPOR_TRUST_PROXY as written ("1", "loopback, 10.0.0.0/8"), or true for "loopback": requests then come from a proxy
+   * at 127.0.0.1, so a test's `x-forwarded-for: <client>` makes <client> the client.
+   */
+  trustProxy?: boolean | string;
+  /** The socket peer of every request. Default: 127.0.0.1 behind a trusted proxy, else a new address per request. */
+  peer?: string;
+}
+
+let residents = 0;
+/** A new address for each call (198.18.0.0/15, the benchmarking range): each request its own resident. */
+function newResidentAddress(): string {
+  const n = residents++ % 131_072;
+  return `198.${18 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+/**
+ * The app on a fresh fixture database with a settable clock. `app.request` (which has no socket) is given the peer
+ * address a Node server would see; pass an env of your own as its third argument to choose it.
+ */
+export async function testApp(now = new Date('2026-08-10T03:00:00.000Z'), options: TestAppOptions = {}) {
   const conn = await migratedDb();
   const ids = await insertFixture(conn.db);
   const clock = { now };
-  const app = createApp({ db: conn.db, now: () => clock.now, trustProxy: options.trustProxy });
+  const trustProxy = options.trustProxy === true ? parseProxyTrust('loopback') : options.trustProxy ? parseProxyTrust(options.trustProxy) : undefined;
+  const app = createApp({ db: conn.db, now: () => clock.now, trustProxy });
+  const peer = options.peer ?? (trustProxy ? '127.0.0.1' : undefined);
+  const request = app.request;
+  app.request = (input, init, env, executionCtx) =>
+    request(input, init, env ?? { incoming: { socket: { remoteAddress: peer ?? newResidentAddress() } } }, executionCtx);
   return { app, db: conn.db, clock, ids, close: () => conn.close() };
 }
 
