@@ -252,7 +252,7 @@ describe('finding 15: residents on one connection', () => {
     for (const lang of ['id', 'en'] as const) {
       expect(JSON.stringify(ratingStrings(lang))).not.toMatch(/dihitung dalam Indeks|counts in this unit|counted in the/i);
     }
-    expect(ratingStrings('id').thanksBody).toMatch(/diterima/);
+    expect(ratingStrings('id').thanksBody).toMatch(/kami terima/);
     expect(ratingStrings('en').thanksBody).toMatch(/received/);
   });
 
