@@ -303,6 +303,24 @@ describe('finding 8: visit codes do not de-anonymise', () => {
     expect(next.nextCursor).toBeNull();
   });
 
+  it('the public comments give the day only, so the comment cannot be timed there either', async () => {
+    t.clock.now = new Date('2026-06-15T05:17:42.123Z');
+    const { id } = await rate(all(2), { comment: 'Petugas loket dua minta uang tambahan' });
+    await rate(all(3), { comment: 'Ruang tunggu panas' });
+    const res = await t.app.request(`/api/units/${UNIT}/comments?limit=1`);
+    const text = await res.text();
+    const page = JSON.parse(text);
+    expect(page.items[0]).not.toHaveProperty('createdAt');
+    expect(page.items[0].localDate).toBe('2026-06-15');
+    expect(text).not.toContain('05:17');
+    expect(Buffer.from(page.nextCursor, 'base64url').toString('utf8')).not.toContain('05:17');
+    const next = (await (await t.app.request(`/api/units/${UNIT}/comments?limit=1&cursor=${page.nextCursor}`)).json()) as any;
+    const ids = [page.items[0].id, next.items[0].id];
+    expect(new Set(ids).size).toBe(2);
+    expect(ids).toContain(id);
+    expect(next.nextCursor).toBeNull();
+  });
+
   it('the staff export of ratings carries no submission time', async () => {
     t.clock.now = new Date('2026-06-15T05:17:42.123Z');
     await rate(all(3));
