@@ -228,6 +228,22 @@ describe('finding 6: in a closed quarter nothing changes a score without an eval
     expect(((await (await staff('GET', `${W}/responses?period=2026-Q2&status=excluded`)).json()) as any).items[0]).toMatchObject({ id, pendingApproval: null });
   });
 
+  it('keeps one request per rating and one decision per request when they arrive at once', async () => {
+    const low = await secondQuarter();
+    const { staff, evaluator } = await at('2026-07-10T02:00:00.000Z');
+    const asked = await Promise.all(Array.from({ length: 5 }, () => staff('POST', `${W}/responses/${low}/hide`, { reason: 'spam', note: 'iseng' })));
+    expect(asked.map((r) => r.status).sort()).toEqual([202, 409, 409, 409, 409]);
+    const [request] = ((await (await evaluator('GET', '/api/evaluation/moderation-requests')).json()) as any).items;
+    const decided = await Promise.all([
+      evaluator('POST', `/api/evaluation/moderation-requests/${request.id}/approve`, { reason: 'ya' }),
+      evaluator('POST', `/api/evaluation/moderation-requests/${request.id}/reject`, { reason: 'tidak' }),
+      evaluator('POST', `/api/evaluation/moderation-requests/${request.id}/approve`, { reason: 'ya' }),
+    ]);
+    expect(decided.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    expect(await t.db.selectFrom('moderation_requests').select('decision').execute()).toHaveLength(1);
+    await monthlyMatchesDaily();
+  });
+
   it('hiding only a comment\'s text stays open to staff in a closed quarter', async () => {
     await secondQuarter();
     const { id } = await rate(all(2), { comment: 'kata-kata kasar' });
