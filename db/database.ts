@@ -247,6 +247,28 @@ export interface TargetTable {
   value: number;
 }
 
+/**
+ * The moderation ledger (docs/decisions/021-closed-periods.md): one row per moderation action that changes a score.
+ * `decision` null: waiting for an evaluator (a staff action on a closed quarter); 'applied': took effect at once (an open
+ * quarter); 'approved' / 'rejected': decided by an evaluator of the region or an administrator.
+ */
+export interface ModerationRequestTable {
+  id: string;
+  response_id: string;
+  unit_id: string;
+  action: 'exclude' | 'restore';
+  /** The exclusion reason set (exclude) or lifted (restore). */
+  reason: string;
+  /** The requester's written reason. */
+  note: string | null;
+  requested_by: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision: 'applied' | 'approved' | 'rejected' | null;
+  decision_reason: string | null;
+}
+
 /** One random salt per UTC day for hashing client addresses; deleted after two days. */
 export interface HashSaltTable {
   day: string;
@@ -281,6 +303,7 @@ export interface Database {
   targets: TargetTable;
   hash_salts: HashSaltTable;
   settings: SettingTable;
+  moderation_requests: ModerationRequestTable;
 }
 
 export type Region = Selectable<RegionTable>;
@@ -295,3 +318,4 @@ export type PermitReport = Selectable<PermitReportTable>;
 export type NewPermitReport = Insertable<PermitReportTable>;
 
 export type User = Selectable<UserTable>;
+export type ModerationRequest = Selectable<ModerationRequestTable>;

@@ -81,7 +81,7 @@ export interface Scoreboard {
 
 export interface PublicComment {
   id: string;
-  createdAt: string;
+  /** The day only, never the time (docs/decisions/021-closed-periods.md). */
   localDate: string;
   service: { slug: string; name: string } | null;
   comment: string;

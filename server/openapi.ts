@@ -24,7 +24,11 @@ const SUMMARIES: Record<string, string> = {
   'GET /api/auth/me': 'The signed-in account',
   'GET /api/exports/{file}': 'Export a dataset: {responses|permit-reports|scores|asn-evidence}.{csv|xlsx|ndjson}',
   'GET /api/reports/skm/{slug}': 'Data of the printable SKM report of a unit',
-  'GET /api/integrity/excluded': 'Excluded ratings per unit and reason, within the account’s scope',
+  'GET /api/integrity/excluded': 'Excluded ratings per unit and reason, and who moderated what (waiting, excluded, restored, lifted), within the account’s scope',
+  'GET /api/evaluation/moderation-requests': 'Staff moderation requests on closed quarters (status pending|decided|all), within the account’s scope (evaluator, admin)',
+  'POST /api/evaluation/moderation-requests/{id}/approve': 'Approve a waiting moderation request, with a reason: it takes effect (evaluator of the region, admin)',
+  'POST /api/evaluation/moderation-requests/{id}/reject': 'Reject a waiting moderation request, with a reason (evaluator of the region, admin)',
+  'POST /api/evaluation/responses/{id}/lift': 'Put an excluded rating back into the score, with a written reason (evaluator of the region, admin)',
 };
 
 const periodParams = ['period', 'from', 'to'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }));
@@ -60,6 +64,9 @@ const BODIES: Record<string, object> = {
       completedOn: { type: ['string', 'null'], format: 'date' },
     },
   },
+  'POST /api/evaluation/moderation-requests/{id}/approve': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } },
+  'POST /api/evaluation/moderation-requests/{id}/reject': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } },
+  'POST /api/evaluation/responses/{id}/lift': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } },
   'POST /api/auth/login': { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' } } },
 };
 
@@ -70,7 +77,7 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
     const path = r.path.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, '{$1}');
     const key = `${r.method} ${path}`;
     const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity)\//.test(path) || path === '/api/auth/me';
+    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation)\//.test(path) || path === '/api/auth/me';
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: SUMMARIES[key] ?? (path.startsWith('/api/admin/') ? 'Administration (admin only)' : path.startsWith('/api/staff/') ? 'Unit workspace (staff of the unit, admin)' : key),
       parameters: [...params, ...(r.method === 'GET' && !params.length && path !== '/api/health' ? periodParams : [])],

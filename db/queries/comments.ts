@@ -3,7 +3,6 @@ import type { Database } from '../database.ts';
 
 export interface PublicComment {
   id: string;
-  createdAt: string;
   localDate: string;
   service: { slug: string; name: string } | null;
   comment: string;
@@ -11,20 +10,21 @@ export interface PublicComment {
 }
 
 /**
- * A unit's public comments, newest first: already redacted when stored; hidden comments and comments of excluded
- * ratings are left out. Keyset pagination on (created_at, id).
+ * A unit's public comments, newest day first: already redacted when stored; hidden comments and comments of excluded
+ * ratings are left out. Keyset pagination on (local_date, id). The day only, never the time: whoever served a resident
+ * could otherwise find their comment, and through it their rating and profile (issue 15, finding 8).
  */
 export async function publicComments(
   db: Kysely<Database>,
   unitId: string,
   limit: number,
-  before?: { createdAt: string; id: string },
+  before?: { localDate: string; id: string },
 ): Promise<PublicComment[]> {
   let query = db
     .selectFrom('responses')
     .leftJoin('services', 'services.id', 'responses.service_id')
     .select([
-      'responses.id as id', 'responses.created_at as createdAt', 'responses.local_date as localDate',
+      'responses.id as id', 'responses.local_date as localDate',
       'responses.comment as comment', 'services.slug as serviceSlug', 'services.name as serviceName',
     ])
     .where('responses.unit_id', '=', unitId)
@@ -34,12 +34,12 @@ export async function publicComments(
   if (before) {
     query = query.where((eb) =>
       eb.or([
-        eb('responses.created_at', '<', before.createdAt),
-        eb.and([eb('responses.created_at', '=', before.createdAt), eb('responses.id', '<', before.id)]),
+        eb('responses.local_date', '<', before.localDate),
+        eb.and([eb('responses.local_date', '=', before.localDate), eb('responses.id', '<', before.id)]),
       ]),
     );
   }
-  const rows = await query.orderBy('responses.created_at', 'desc').orderBy('responses.id', 'desc').limit(limit).execute();
+  const rows = await query.orderBy('responses.local_date', 'desc').orderBy('responses.id', 'desc').limit(limit).execute();
   const replies = rows.length
     ? await db
         .selectFrom('replies')
@@ -50,7 +50,6 @@ export async function publicComments(
     : [];
   return rows.map((r) => ({
     id: r.id,
-    createdAt: r.createdAt,
     localDate: r.localDate,
     service: r.serviceSlug && r.serviceName ? { slug: r.serviceSlug, name: r.serviceName } : null,
     comment: r.comment!,

@@ -34,6 +34,8 @@ export function streamResponses(db: Kysely<Database>, f: ExportFilter, includeEx
   if (!includeExcluded) q = q.where('responses.exclusion_reason', 'is', null);
   if (f.regionCodes) q = q.where('units.region_code', 'in', f.regionCodes);
   if (f.unitSlug) q = q.where('units.slug', '=', f.unitSlug);
+  // A unit's own staff get rows by day, not in the order they arrived (issue 15, finding 8).
+  if (f.scope.kind === 'unit') return q.orderBy('responses.local_date').orderBy('responses.id').stream(STREAM_CHUNK);
   return q.orderBy('responses.created_at').orderBy('responses.id').stream(STREAM_CHUNK);
 }
 

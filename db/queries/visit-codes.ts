@@ -27,9 +27,31 @@ export async function issueVisitCodes(db: Kysely<Database>, unitId: string, coun
   });
 }
 
-export async function listVisitCodes(db: Kysely<Database>, unitId: string, status: 'unused' | 'used' | 'all', limit: number) {
-  let q = db.selectFrom('visit_codes').select(['code', 'issued_at', 'used_at']).where('unit_id', '=', unitId);
-  if (status === 'unused') q = q.where('used_at', 'is', null);
-  if (status === 'used') q = q.where('used_at', 'is not', null);
-  return q.orderBy('issued_at', 'desc').orderBy('code').limit(limit).execute();
+/**
+ * A unit's unused codes, newest batch first: the ones still to hand out. Used codes are only counted (visitCodeCounts):
+ * when a code was used, or by which rating, would let whoever handed it out find the resident's rating (issue 15,
+ * finding 8), so neither used_at nor response_id is read for staff.
+ */
+export async function unusedVisitCodes(db: Kysely<Database>, unitId: string, limit: number) {
+  return db
+    .selectFrom('visit_codes')
+    .select(['code', 'issued_at'])
+    .where('unit_id', '=', unitId)
+    .where('used_at', 'is', null)
+    .orderBy('issued_at', 'desc')
+    .orderBy('code')
+    .limit(limit)
+    .execute();
+}
+
+/** How many codes a unit issued and how many of them were used. */
+export async function visitCodeCounts(db: Kysely<Database>, unitId: string): Promise<{ issued: number; used: number; unused: number }> {
+  const row = await db
+    .selectFrom('visit_codes')
+    .select((eb) => [eb.fn.countAll<number>().as('issued'), eb.fn.count<number>('used_at').as('used')])
+    .where('unit_id', '=', unitId)
+    .executeTakeFirstOrThrow();
+  const issued = Number(row.issued);
+  const used = Number(row.used);
+  return { issued, used, unused: issued - used };
 }

@@ -35,21 +35,25 @@ export interface ResponseFilter {
   withComment?: boolean | undefined;
 }
 
-/** A unit's ratings with profiles, redacted comments and status, newest first (keyset on created_at, id). */
+/**
+ * A unit's ratings with profiles, redacted comments, status and any moderation request waiting for an evaluator, newest
+ * day first (keyset on local_date, id). Staff see the day of a rating, never its time: a time lets whoever served a
+ * resident find their rating (issue 15, finding 8), so neither created_at nor local_hour is read here.
+ */
 export async function listResponses(
   db: Kysely<Database>,
   scope: Scope,
   unitId: string,
   filter: ResponseFilter,
   limit: number,
-  before?: { createdAt: string; id: string },
+  before?: { localDate: string; id: string },
 ) {
   let q = db
     .selectFrom('responses')
     .innerJoin('units', 'units.id', 'responses.unit_id')
     .leftJoin('services', 'services.id', 'responses.service_id')
     .select([
-      'responses.id as id', 'responses.created_at as createdAt', 'responses.local_date as localDate', 'responses.local_hour as localHour',
+      'responses.id as id', 'responses.local_date as localDate',
       'responses.channel as channel', 'services.slug as serviceSlug', 'services.name as serviceName',
       'responses.u1 as u1', 'responses.u2 as u2', 'responses.u3 as u3', 'responses.u4 as u4', 'responses.u5 as u5',
       'responses.u6 as u6', 'responses.u7 as u7', 'responses.u8 as u8', 'responses.u9 as u9',
@@ -57,6 +61,13 @@ export async function listResponses(
       'responses.comment as comment', 'responses.comment_hidden_reason as commentHiddenReason',
       'responses.verified as verified', 'responses.exclusion_reason as exclusionReason', 'responses.receipt as receipt',
     ])
+    .select((eb) => eb
+      .selectFrom('moderation_requests')
+      .select('moderation_requests.action')
+      .whereRef('moderation_requests.response_id', '=', 'responses.id')
+      .where('moderation_requests.decision', 'is', null)
+      .limit(1)
+      .as('pendingAction'))
     .where(unitsInScope(scope))
     .where('responses.unit_id', '=', unitId)
     .where('responses.local_date', '>=', filter.from)
@@ -69,12 +80,12 @@ export async function listResponses(
   if (before) {
     q = q.where((eb) =>
       eb.or([
-        eb('responses.created_at', '<', before.createdAt),
-        eb.and([eb('responses.created_at', '=', before.createdAt), eb('responses.id', '<', before.id)]),
+        eb('responses.local_date', '<', before.localDate),
+        eb.and([eb('responses.local_date', '=', before.localDate), eb('responses.id', '<', before.id)]),
       ]),
     );
   }
-  const rows = await q.orderBy('responses.created_at', 'desc').orderBy('responses.id', 'desc').limit(limit).execute();
+  const rows = await q.orderBy('responses.local_date', 'desc').orderBy('responses.id', 'desc').limit(limit).execute();
   const replies = rows.length
     ? await db.selectFrom('replies').select(['id', 'response_id', 'body', 'created_at']).where('response_id', 'in', rows.map((r) => r.id)).orderBy('created_at').execute()
     : [];

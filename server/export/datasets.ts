@@ -62,7 +62,9 @@ async function* responseRows(ctx: ExportContext): AsyncGenerator<Cell[]> {
   for await (const r of streamResponses(ctx.db, ctx.filter, ctx.includeExcluded)) {
     const status = r.exclusionReason ? 'excluded' : r.verified ? 'verified' : 'accepted';
     // A hidden comment stays out of exports too: it was hidden for personal data, abuse or being off topic.
-    const row: Cell[] = [r.id, r.unitSlug, r.unitName, r.regionCode, r.serviceSlug, r.createdAt, r.localDate, r.channel, status,
+    // Staff exporting their own unit get the day only (issue 15, finding 8): the time would point at the resident.
+    const submittedAt = ctx.filter.scope.kind === 'unit' ? null : r.createdAt;
+    const row: Cell[] = [r.id, r.unitSlug, r.unitName, r.regionCode, r.serviceSlug, submittedAt, r.localDate, r.channel, status,
       r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9, r.gender, r.age, r.education, r.occupation, r.commentHidden ? null : r.comment];
     if (ctx.includeExcluded) row.push(r.exclusionReason);
     yield row;

@@ -5,7 +5,7 @@ import { auditEntries } from '../../db/queries/audit.ts';
 import { createFollowUp, listFollowUps, updateFollowUp } from '../../db/queries/follow-ups.ts';
 import { listKiosks, registerKiosk, revokeKiosk } from '../../db/queries/kiosks.ts';
 import { unitSumsByService } from '../../db/queries/scores.ts';
-import { issueVisitCodes, listVisitCodes } from '../../db/queries/visit-codes.ts';
+import { issueVisitCodes, unusedVisitCodes, visitCodeCounts } from '../../db/queries/visit-codes.ts';
 import { newToken, sha256 } from '../auth/tokens.ts';
 import { followUpPatchSchema, followUpSchema } from '../domain/follow-up-input.ts';
 import { FOLLOW_UP_TEMPLATES } from '../domain/follow-up-templates.ts';
@@ -61,10 +61,11 @@ export function staffToolRoutes({ db, now, publicUrl }: AppDeps) {
     })
     .get('/staff/units/:slug/visit-codes', async (c) => {
       const { unit } = await requireWorkspace(c, db);
+      // Unused codes are listed (to hand out); used ones only counted, never when or by which rating (issue 15, finding 8).
       const status = c.req.query('status') ?? 'unused';
-      if (!['unused', 'used', 'all'].includes(status)) throw validationFailed({ status: 'must be unused, used or all' });
-      const rows = await listVisitCodes(db, unit.id, status as 'unused' | 'used' | 'all', parseLimit(c.req.query('limit'), 500));
-      return c.json({ items: rows.map((r) => ({ code: r.code, issuedAt: r.issued_at, usedAt: r.used_at })) }, 200);
+      if (status !== 'unused') throw validationFailed({ status: 'must be unused: used codes are counted, never listed' });
+      const [counts, rows] = await Promise.all([visitCodeCounts(db, unit.id), unusedVisitCodes(db, unit.id, parseLimit(c.req.query('limit'), 500))]);
+      return c.json({ counts, items: rows.map((r) => ({ code: r.code, issuedAt: r.issued_at })) }, 200);
     })
     .get('/staff/units/:slug/poster.svg', async (c) => {
       const { unit } = await requireWorkspace(c, db);

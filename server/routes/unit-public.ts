@@ -12,12 +12,12 @@ export function unitPublicRoutes({ db }: AppDeps) {
     .get('/units/:slug/comments', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));
       const limit = parseLimit(c.req.query('limit'), 20);
-      const after = decodeCursor(c.req.query('cursor'), ['createdAt', 'id'] as const);
+      const after = decodeCursor(c.req.query('cursor'), ['localDate', 'id'] as const);
       const rows = await publicComments(db, unit.id, limit + 1, after);
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return c.json(
-        { items: page, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null },
+        { items: page, nextCursor: rows.length > limit && last ? encodeCursor({ localDate: last.localDate, id: last.id }) : null },
         200,
       );
     })

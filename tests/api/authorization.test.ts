@@ -23,10 +23,13 @@ interface Route {
   body?: unknown;
   type?: string;
   ok: number;
-  area: 'workspace' | 'admin' | 'self' | 'export';
+  area: 'workspace' | 'admin' | 'self' | 'export' | 'evaluation';
+  /** What an evaluator outside the region gets, when it differs from ok (evaluation routes). */
+  outside?: number;
 }
 interface Ids {
   response: string;
+  excluded: string;
   followUp: string;
   kiosk: string;
   pendingKiosk: string;
@@ -73,6 +76,10 @@ const ROUTES: Route[] = [
   { method: 'GET', path: () => '/api/admin/kiosks', ok: 200, area: 'admin' },
   { method: 'POST', path: (i) => `/api/admin/kiosks/${i.pendingKiosk}/approve`, ok: 200, area: 'admin' },
   { method: 'PUT', path: () => `/api/admin/units/${FIXTURE.gorontaloUnit}/kiosk-cap`, body: { kioskCap: 1 }, ok: 200, area: 'admin' },
+  { method: 'GET', path: () => '/api/evaluation/moderation-requests?status=all', ok: 200, area: 'evaluation' },
+  { method: 'POST', path: () => '/api/evaluation/moderation-requests/req-1/approve', body: { reason: 'Sesuai' }, ok: 200, area: 'evaluation', outside: 404 },
+  { method: 'POST', path: () => '/api/evaluation/moderation-requests/req-2/reject', body: { reason: 'Tidak sesuai' }, ok: 200, area: 'evaluation', outside: 404 },
+  { method: 'POST', path: (i) => `/api/evaluation/responses/${i.excluded}/lift`, body: { reason: 'Diperiksa' }, ok: 200, area: 'evaluation', outside: 404 },
 ];
 
 function expected(actor: Actor, route: Route): number {
@@ -80,6 +87,7 @@ function expected(actor: Actor, route: Route): number {
   if (route.area === 'self') return route.ok;
   if (route.area === 'admin') return actor === 'admin' ? route.ok : 403;
   if (route.area === 'export') return ['admin', 'staffOfUnit', 'evaluatorInside'].includes(actor) ? route.ok : 403;
+  if (route.area === 'evaluation') return actor === 'admin' || actor === 'evaluatorInside' ? route.ok : actor === 'evaluatorOutside' ? (route.outside ?? route.ok) : 403;
   return actor === 'admin' || actor === 'staffOfUnit' ? route.ok : 403;
 }
 
@@ -91,12 +99,22 @@ async function world() {
     body: JSON.stringify({ idempotencyKey: crypto.randomUUID(), service: FIXTURE.ktp, answers: { U1: 2, U2: 2, U3: 2, U4: 2, U5: 2, U6: 2, U7: 2, U8: 2, U9: 2 }, respondent: { gender: 'P', age: 44 }, comment: SECRET }),
   });
   const response = ((await rated.json()) as { id: string }).id;
+  const heldBack = await t.app.request(`/api/units/${FIXTURE.gorontaloUnit}/ratings`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ idempotencyKey: crypto.randomUUID(), service: FIXTURE.ktp, answers: { U1: 4, U2: 4, U3: 4, U4: 4, U5: 4, U6: 4, U7: 4, U8: 4, U9: 4 }, website: 'x' }),
+  });
+  const excluded = ((await heldBack.json()) as { id: string }).id;
   const now = '2026-08-01T00:00:00.000Z';
+  const request = { unit_id: 'u-gtlo', note: 'n', requested_by: 'usr-staff-gtlo', requested_at: now, decided_by: null, decided_at: null, decision: null, decision_reason: null };
+  await t.db.insertInto('moderation_requests').values([
+    { ...request, id: 'req-1', response_id: response, action: 'exclude', reason: 'spam' },
+    { ...request, id: 'req-2', response_id: excluded, action: 'restore', reason: 'honeypot' },
+  ]).execute();
   await t.db.insertInto('follow_ups').values({ id: 'fu-1', unit_id: 'u-gtlo', period: '2026-S1', element: 'U3', problem: 'p', action: 'a', responsible: 'r', due_date: '2026-12-01', status: 'rencana', progress: 0, evidence_url: null, completed_on: null, created_at: now, updated_at: now }).execute();
   await t.db.insertInto('kiosk_devices').values({ id: 'kiosk-1', unit_id: 'u-gtlo', name: 'Kios', token_hash: 'x'.repeat(64), created_at: now, revoked_at: null, approved_at: now, approved_by: null, last_captured_at: null }).execute();
   await t.db.insertInto('kiosk_devices').values({ id: 'kiosk-2', unit_id: 'u-gtlo', name: 'Kios baru', token_hash: 'y'.repeat(64), created_at: now, revoked_at: null, approved_at: null, approved_by: null, last_captured_at: null }).execute();
   await t.db.insertInto('officials').values({ id: 'off-1', nip: '197001012000011001', name: 'P', position: 'Kepala', unit_id: 'u-gtlo', from_date: '2025-01-01', to_date: null }).execute();
-  return { t, ids: { response, followUp: 'fu-1', kiosk: 'kiosk-1', pendingKiosk: 'kiosk-2', official: 'off-1', user: 'usr-staff-plaju' } satisfies Ids };
+  return { t, ids: { response, excluded, followUp: 'fu-1', kiosk: 'kiosk-1', pendingKiosk: 'kiosk-2', official: 'off-1', user: 'usr-staff-plaju' } satisfies Ids };
 }
 
 describe.each(Object.keys(ACTORS) as Actor[])('as %s', (actor) => {
@@ -138,7 +156,7 @@ it('the matrix covers every staff and admin route the app defines', async () => 
     const defined = app.routes
       .filter((r) => /\/api\/(staff|admin)\//.test(r.path) && r.method !== 'ALL')
       .map((r) => `${r.method} ${r.path.replace(/:[a-zA-Z]+/g, ':p')}`);
-    const covered = new Set(ROUTES.map((r) => `${r.method} ${r.path({ response: ':p', followUp: ':p', kiosk: ':p', pendingKiosk: ':p', official: ':p', user: ':p' }).replace(/\?.*$/, '').replace(FIXTURE.gorontaloUnit, ':p').replace(/\/(7599|unit-baru|baru|2026-09-01)$/, '/:p').replace(/\/units\/:p\/services\/:p/, '/units/:p/services/:p')}`));
+    const covered = new Set(ROUTES.map((r) => `${r.method} ${r.path({ response: ':p', excluded: ':p', followUp: ':p', kiosk: ':p', pendingKiosk: ':p', official: ':p', user: ':p' }).replace(/\?.*$/, '').replace(FIXTURE.gorontaloUnit, ':p').replace(/\/(7599|unit-baru|baru|2026-09-01)$/, '/:p').replace(/\/units\/:p\/services\/:p/, '/units/:p/services/:p')}`));
     expect(new Set(defined).size).toBeGreaterThanOrEqual(30);
     const missing = [...new Set(defined)].filter((d) => !covered.has(d));
     expect(missing).toEqual([]);

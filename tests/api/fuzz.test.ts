@@ -144,6 +144,14 @@ describe('fuzzing every route', () => {
     await fc.assert(fc.asyncProperty(segment, body, contentType, async (p, b, type) => check(method, param ? path + p : path, { cookie: admin, body: method === 'DELETE' ? undefined : b, type })), { numRuns: 200 });
   });
 
+  it('evaluators\' moderation routes as admin, with random ids, bodies and parameters', async () => {
+    const decision = fc.oneof(fc.record({ reason: hostileString }, { requiredKeys: [] }).map((r) => JSON.stringify(r)), body);
+    await fc.assert(fc.asyncProperty(query, async (q) => check('GET', `/api/evaluation/moderation-requests${qs(q)}`, { cookie: admin })), { numRuns: 200 });
+    for (const path of ['/api/evaluation/moderation-requests/{}/approve', '/api/evaluation/moderation-requests/{}/reject', '/api/evaluation/responses/{}/lift']) {
+      await fc.assert(fc.asyncProperty(segment, decision, contentType, async (id, b, type) => check('POST', path.replace('{}', id), { cookie: admin, body: b, type })), { numRuns: 150 });
+    }
+  });
+
   it('GET exports and reports as admin with random file names and parameters', async () => {
     const file = fc.oneof(fc.constantFrom('responses.csv', 'scores.xlsx', 'permit-reports.ndjson', 'asn-evidence.csv'), hostileString);
     await fc.assert(fc.asyncProperty(file, query, async (f, q) => check('GET', `/api/exports/${encodeURIComponent(wellFormed(f))}${qs(q)}`, { cookie: admin })), { numRuns: 400 });

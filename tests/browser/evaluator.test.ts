@@ -1,4 +1,5 @@
-// An evaluator signs in, compares units, downloads CSV and XLSX exports (real files), and opens a printable report.
+// An evaluator signs in, compares units, downloads CSV and XLSX exports (real files), approves a unit's moderation
+// request on a closed quarter, and opens a printable report.
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +48,32 @@ describe.skipIf(!hasChromium)('an evaluator downloads the data', () => {
     expect(bytes.length).toBeGreaterThan(50_000);
     expect(await page.getByTestId('download-progress').textContent()).toContain('Selesai');
     await page.screenshot({ path: 'test-results/evaluator-1280.png' });
+  });
+
+  it('approves a unit\'s request to exclude a rating of a closed quarter, with a reason', async () => {
+    // The unit's staff ask through the API (the staff journey shows the same from their dashboard).
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: 'staff.dpmptsp-kota-gorontalo@demo.rapor.id', password: 'rapor-demo-2026' }),
+    });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const staff = { cookie, origin: server.url, 'content-type': 'application/json' };
+    const list = (await (await fetch(`${server.url}/api/staff/units/dpmptsp-kota-gorontalo/responses?period=2026-Q3&status=accepted&withComment=true`, { headers: staff })).json()) as { items: { id: string }[] };
+    const id = list.items[0]!.id;
+    const asked = await fetch(`${server.url}/api/staff/units/dpmptsp-kota-gorontalo/responses/${id}/hide`, { method: 'POST', headers: staff, body: JSON.stringify({ reason: 'spam', note: 'Iklan.' }) });
+    expect(asked.status).toBe(202);
+
+    await page.reload();
+    const card = page.getByTestId('moderation-requests').locator('li');
+    await card.first().waitFor();
+    expect(await card.count()).toBe(1);
+    expect(await card.first().textContent()).toContain('Keluarkan dari IKM');
+    await card.first().getByLabel('Alasan keputusan').fill('Isinya iklan, bukan penilaian.');
+    await card.first().getByRole('button', { name: /Setujui/ }).click();
+    await expect.poll(() => page.getByTestId('decision-notice').textContent()).toBe('Disetujui dan diterapkan.');
+    expect(await card.count()).toBe(0);
+    const after = (await (await fetch(`${server.url}/api/staff/units/dpmptsp-kota-gorontalo/responses?period=2026-Q3&status=excluded`, { headers: staff })).json()) as { items: { id: string; exclusionReason: string }[] };
+    expect(after.items.find((i) => i.id === id)).toMatchObject({ exclusionReason: 'spam' });
   });
 
   it('opens the printable SKM report of a unit', async () => {

@@ -1,5 +1,6 @@
 // A staff member signs in, replies to a comment, hides another with a reason, adds a follow-up item and prints the
-// QR poster; the public unit page shows the reply and no longer the hidden comment.
+// QR poster; the public unit page shows the reply and no longer the hidden comment. Excluding a rating of a closed
+// quarter waits for an evaluator.
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,5 +82,29 @@ describe.skipIf(!hasChromium)('a staff member works on the unit dashboard', () =
       db.close();
     }
     await visitor.close();
+  });
+
+  it('counts visit codes without saying when they were used, and asks an evaluator before excluding a rating of a closed quarter', async () => {
+    await page.goto(`${server.url}/dasbor`);
+    await page.getByRole('heading', { name: 'Dasbor unit: DPMPTSP Kota Gorontalo' }).waitFor();
+    await expect.poll(() => page.getByTestId('unused-codes').textContent()).toMatch(/kode belum dipakai · \d+ dari \d+ kode sudah dipakai/);
+    // The third quarter ended on 30 September: it is closed (docs/decisions/021-closed-periods.md).
+    await page.locator('#periode-dasbor').selectOption('2026-Q3');
+    const card = page.getByTestId('responses').locator('li').filter({ has: page.getByLabel('Alasan menyembunyikan') }).first();
+    await card.waitFor();
+    const id = (await card.getAttribute('data-response'))!;
+    await card.getByLabel('Alasan menyembunyikan').selectOption('spam');
+    await card.getByLabel('Alasan tertulis (wajib untuk penilaian tanpa saran)').fill('Iklan, bukan penilaian layanan.');
+    await card.getByRole('button', { name: 'Sembunyikan' }).click();
+    const pending = page.locator(`[data-response="${id}"]`).getByTestId('pending-approval');
+    await pending.waitFor();
+    expect(await pending.textContent()).toContain('Menunggu persetujuan evaluator');
+    const db = new Database(server.dbFile, { readonly: true });
+    try {
+      expect(db.prepare('select action, reason, decision, exclusion_reason from moderation_requests join responses on responses.id = response_id where response_id = ?').get(id))
+        .toEqual({ action: 'exclude', reason: 'spam', decision: null, exclusion_reason: null });
+    } finally {
+      db.close();
+    }
   });
 });
