@@ -76,6 +76,18 @@ export interface ResponseTable {
   comment_hidden_at: string | null;
   /** The registered kiosk that sent it (channel kiosk). */
   device_id: string | null;
+  /**
+   * Review of a comment that names a person or alleges misconduct (decision 019): null when none was needed,
+   * 'pending' until an evaluator of the unit's region or an administrator decides, then 'published' or 'withheld'.
+   * The text is public only when null or 'published'; the rating counts in the score whatever the state.
+   */
+  comment_review: string | null;
+  /** Why it waits: 'names_person', 'alleges_misconduct' or both, comma-separated. */
+  comment_review_flags: string | null;
+  /** The reviewer's written reason, who decided and when. */
+  comment_review_reason: string | null;
+  comment_reviewed_by: string | null;
+  comment_reviewed_at: string | null;
 }
 
 export interface ReplyTable {

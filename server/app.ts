@@ -6,6 +6,7 @@ import { refuseNulInUrl } from './middleware/url-text.ts';
 import { sessionMiddleware } from './middleware/session.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
+import { commentReviewRoutes } from './routes/comment-review.ts';
 import { handleError } from './middleware/errors.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -43,7 +44,8 @@ export function createApp(deps: AppDeps) {
     .route('/', evaluationRoutes(deps))
     .route('/', exportRoutes(deps))
     .route('/', improvementRoutes(deps))
-    .route('/', reportRoutes(deps));
+    .route('/', reportRoutes(deps))
+    .route('/', commentReviewRoutes(deps));
   api.onError(handleError);
 
   const app = new Hono();

@@ -25,6 +25,8 @@ const SUMMARIES: Record<string, string> = {
   'GET /api/exports/{file}': 'Export a dataset: {responses|permit-reports|scores|asn-evidence}.{csv|xlsx|ndjson}',
   'GET /api/reports/skm/{slug}': 'Data of the printable SKM report of a unit',
   'GET /api/integrity/excluded': 'Excluded ratings per unit and reason, within the account’s scope',
+  'GET /api/review/comments': 'Comments waiting for review (or reviewed) in the account’s region: evaluators and admins; paginated',
+  'POST /api/review/comments/{id}': 'Publish or withhold a comment that names a person or alleges misconduct (audited)',
 };
 
 const periodParams = ['period', 'from', 'to'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }));
@@ -60,6 +62,11 @@ const BODIES: Record<string, object> = {
       completedOn: { type: ['string', 'null'], format: 'date' },
     },
   },
+  'POST /api/review/comments/{id}': {
+    type: 'object',
+    required: ['decision'],
+    properties: { decision: { enum: ['publish', 'withhold'] }, reason: { type: ['string', 'null'], maxLength: 500, description: 'required to withhold' } },
+  },
   'POST /api/auth/login': { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' } } },
 };
 
@@ -70,7 +77,7 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
     const path = r.path.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, '{$1}');
     const key = `${r.method} ${path}`;
     const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity)\//.test(path) || path === '/api/auth/me';
+    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|review)\//.test(path) || path === '/api/auth/me';
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: SUMMARIES[key] ?? (path.startsWith('/api/admin/') ? 'Administration (admin only)' : path.startsWith('/api/staff/') ? 'Unit workspace (staff of the unit, admin)' : key),
       parameters: [...params, ...(r.method === 'GET' && !params.length && path !== '/api/health' ? periodParams : [])],

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.ts';
+import { commentIsPublic } from './comment-review.ts';
 
 export interface PublicComment {
   id: string;
@@ -11,8 +12,8 @@ export interface PublicComment {
 }
 
 /**
- * A unit's public comments, newest first: already redacted when stored; hidden comments and comments of excluded
- * ratings are left out. Keyset pagination on (created_at, id).
+ * A unit's public comments, newest first: already redacted when stored; hidden comments, comments of excluded
+ * ratings and comments waiting for review or withheld by a reviewer (decision 019) are left out. Keyset pagination on (created_at, id).
  */
 export async function publicComments(
   db: Kysely<Database>,
@@ -30,6 +31,7 @@ export async function publicComments(
     .where('responses.unit_id', '=', unitId)
     .where('responses.comment', 'is not', null)
     .where('responses.comment_hidden_at', 'is', null)
+    .where(commentIsPublic)
     .where('responses.exclusion_reason', 'is', null);
   if (before) {
     query = query.where((eb) =>
