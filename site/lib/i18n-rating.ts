@@ -11,9 +11,8 @@ const id = {
   profileIntro: 'Data ini hanya untuk tabel profil responden dalam laporan SKM. Tidak ada nama yang dicatat.',
   commentLabel: 'Saran atau masukan (tidak wajib)',
   commentHint:
-    'Jangan tulis NIK, nomor HP, email, atau nama orang. NIK, nomor HP dan email disamarkan otomatis sebelum disimpan. ' +
-    'Saran yang menyebut nama orang atau dugaan pelanggaran (misalnya pungli) baru tampil setelah ditinjau evaluator wilayah ' +
-    'atau administrator portal, bukan oleh unit ini; jawaban penilaian Anda tetap diolah sejak dikirim.',
+    'Jangan tulis nama, NIK, nomor HP, atau email. NIK, HP dan email disamarkan otomatis; saran yang menyebut nama orang ' +
+    'atau dugaan pelanggaran tampil setelah ditinjau evaluator wilayah atau administrator.',
   charsLeft: (n: number) => `Sisa ${n} karakter`,
   visitCodeLabel: 'Kode kunjungan (jika ada)',
   visitCodeHint: 'Kode dari slip yang diberikan petugas, contoh K7Q2-MX4D. Penilaian dengan kode tercatat sebagai terverifikasi.',
@@ -31,13 +30,6 @@ const id = {
   receiptLabel: 'Nomor tanda terima',
   receiptHint: 'Simpan nomor ini jika ingin menanyakan penilaian Anda.',
   verifiedNote: 'Penilaian ini terverifikasi dengan kode kunjungan.',
-  reviewTitle: 'Saran Anda menunggu tinjauan',
-  reviewBody:
-    'Saran Anda menyebut nama orang atau dugaan pelanggaran. Jawaban penilaian Anda tetap diolah seperti biasa, tetapi teks ' +
-    'saran baru tampil untuk publik setelah ditinjau evaluator wilayah atau administrator portal, bukan oleh unit ini.',
-  reviewLapor: 'Untuk melaporkan pungli, suap, atau penyalahgunaan wewenang, gunakan SP4N-LAPOR!, kanal pengaduan nasional:',
-  reviewLaporLink: 'lapor.go.id',
-  reviewLaporAfter: 'Laporan diteruskan ke instansi terkait dalam 3 hari kerja dan wajib dijawab dalam 5 hari kerja.',
   rateAgain: 'Beri penilaian lain',
   queuedTitle: 'Penilaian tersimpan di perangkat ini',
   queuedBody: 'Sinyal sedang tidak ada. Penilaian Anda akan dikirim otomatis begitu tersambung lagi, dan hanya dihitung sekali.',
@@ -60,9 +52,8 @@ const en: typeof id = {
   profileIntro: 'Used only for the respondent profile tables of the SKM report. No name is recorded.',
   commentLabel: 'Suggestion or feedback (optional)',
   commentHint:
-    "Do not write ID numbers, phone numbers, emails or people's names. ID numbers, phone numbers and emails are masked " +
-    'automatically before storing. A suggestion that names a person or alleges misconduct (such as illegal fees) is shown ' +
-    "only after review by the region's evaluator or a portal administrator, not by this unit; your answers are processed as soon as you send them.",
+    'Do not write names, ID numbers, phone numbers or emails. ID numbers, phones and emails are masked automatically; a ' +
+    "suggestion naming a person or alleging misconduct is shown after review by the region's evaluator or an administrator.",
   charsLeft: (n: number) => `${n} characters left`,
   visitCodeLabel: 'Visit code (if you have one)',
   visitCodeHint: 'The code on the slip from the counter, for example K7Q2-MX4D. A rating with a code is recorded as verified.',
@@ -80,13 +71,6 @@ const en: typeof id = {
   receiptLabel: 'Receipt number',
   receiptHint: 'Keep this number if you want to ask about your rating.',
   verifiedNote: 'This rating is verified with a visit code.',
-  reviewTitle: 'Your suggestion waits for review',
-  reviewBody:
-    'Your suggestion names a person or alleges misconduct. Your answers are processed as usual, but the text of the ' +
-    "suggestion is shown to the public only after review by the region's evaluator or a portal administrator, not by this unit.",
-  reviewLapor: 'To report illegal fees, bribes or abuse of power, use SP4N-LAPOR!, the national complaints channel:',
-  reviewLaporLink: 'lapor.go.id',
-  reviewLaporAfter: 'A report is forwarded to the agency concerned within 3 working days and must be answered within 5 working days.',
   rateAgain: 'Rate another visit',
   queuedTitle: 'Rating saved on this device',
   queuedBody: 'There is no signal right now. Your rating will be sent automatically once the connection is back, and counted once.',

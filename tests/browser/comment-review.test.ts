@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('a suggestion that names an officer, in a real bro
     await page.getByRole('button', { name: 'Kirim penilaian' }).click();
     const receipt = page.getByTestId('receipt');
     await receipt.waitFor();
-    // Rendered from the same answer as the receipt.
+    // Rendered with the receipt, from the same answer (its words come from the page's #catatan-tinjauan template).
     const note = page.getByTestId('comment-review');
     expect(await note.count()).toBe(1);
     expect(await note.getByRole('heading').textContent()).toBe('Saran Anda menunggu tinjauan');
