@@ -82,6 +82,18 @@ export interface ResponseTable {
   browser_hash: string | null;
   /** SHA-256 of the server-issued form ticket it carried, when that ticket was valid (each ticket counts once). */
   ticket_hash: string | null;
+  /**
+   * Review of a comment that names a person or alleges misconduct (decision 019): null when none was needed,
+   * 'pending' until an evaluator of the unit's region or an administrator decides, then 'published' or 'withheld'.
+   * The text is public only when null or 'published'; the rating counts in the score whatever the state.
+   */
+  comment_review: string | null;
+  /** Why it waits: 'names_person', 'alleges_misconduct' or both, comma-separated. */
+  comment_review_flags: string | null;
+  /** The reviewer's written reason, who decided and when. */
+  comment_review_reason: string | null;
+  comment_reviewed_by: string | null;
+  comment_reviewed_at: string | null;
 }
 
 export interface ReplyTable {

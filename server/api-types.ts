@@ -47,6 +47,8 @@ export interface RatingAckBody {
   id: string;
   receipt: string;
   status: 'accepted' | 'verified';
+  /** 'pending' when the comment names a person or alleges misconduct and its text waits for review (decision 019). */
+  commentReview?: 'pending';
 }
 
 export interface ErrorBody {

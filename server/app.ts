@@ -8,6 +8,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { adminIntegrityRoutes } from './routes/admin-integrity.ts';
 import { formTicketRoutes } from './routes/form-tickets.ts';
 import { authRoutes } from './routes/auth.ts';
+import { commentReviewRoutes } from './routes/comment-review.ts';
 import { handleError } from './middleware/errors.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -47,7 +48,8 @@ export function createApp(deps: AppDeps) {
     .route('/', evaluationRoutes(deps))
     .route('/', exportRoutes(deps))
     .route('/', improvementRoutes(deps))
-    .route('/', reportRoutes(deps));
+    .route('/', reportRoutes(deps))
+    .route('/', commentReviewRoutes(deps));
   api.onError(handleError);
 
   const app = new Hono();

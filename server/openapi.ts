@@ -29,6 +29,8 @@ const SUMMARIES: Record<string, string> = {
   'POST /api/evaluation/moderation-requests/{id}/approve': 'Approve a waiting moderation request, with a reason: it takes effect (evaluator of the region, admin)',
   'POST /api/evaluation/moderation-requests/{id}/reject': 'Reject a waiting moderation request, with a reason (evaluator of the region, admin)',
   'POST /api/evaluation/responses/{id}/lift': 'Put an excluded rating back into the score, with a written reason (evaluator of the region, admin)',
+  'GET /api/review/comments': 'Comments waiting for review (or reviewed) in the account’s region: evaluators and admins; paginated',
+  'POST /api/review/comments/{id}': 'Publish or withhold a comment that names a person or alleges misconduct (audited)',
 };
 
 const periodParams = ['period', 'from', 'to'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }));
@@ -67,6 +69,11 @@ const BODIES: Record<string, object> = {
   'POST /api/evaluation/moderation-requests/{id}/approve': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } },
   'POST /api/evaluation/moderation-requests/{id}/reject': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } },
   'POST /api/evaluation/responses/{id}/lift': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } },
+  'POST /api/review/comments/{id}': {
+    type: 'object',
+    required: ['decision'],
+    properties: { decision: { enum: ['publish', 'withhold'] }, reason: { type: ['string', 'null'], maxLength: 500, description: 'required to withhold' } },
+  },
   'POST /api/auth/login': { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' } } },
 };
 
@@ -77,7 +84,7 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
     const path = r.path.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, '{$1}');
     const key = `${r.method} ${path}`;
     const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation)\//.test(path) || path === '/api/auth/me';
+    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review)\//.test(path) || path === '/api/auth/me';
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: SUMMARIES[key] ?? (path.startsWith('/api/admin/') ? 'Administration (admin only)' : path.startsWith('/api/staff/') ? 'Unit workspace (staff of the unit, admin)' : key),
       parameters: [...params, ...(r.method === 'GET' && !params.length && path !== '/api/health' ? periodParams : [])],

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.ts';
+import { commentIsPublic } from './comment-review.ts';
 
 export interface PublicComment {
   id: string;
@@ -10,9 +11,10 @@ export interface PublicComment {
 }
 
 /**
- * A unit's public comments, newest day first: already redacted when stored; hidden comments and comments of excluded
- * ratings are left out. Keyset pagination on (local_date, id). The day only, never the time: whoever served a resident
- * could otherwise find their comment, and through it their rating and profile (issue 15, finding 8).
+ * A unit's public comments, newest day first: already redacted when stored; hidden comments, comments of excluded
+ * ratings and comments waiting for review or withheld by a reviewer (decision 019) are left out. Keyset pagination on
+ * (local_date, id). The day only, never the time: whoever served a resident could otherwise find their comment, and
+ * through it their rating and profile (issue 15, finding 8).
  */
 export async function publicComments(
   db: Kysely<Database>,
@@ -30,6 +32,7 @@ export async function publicComments(
     .where('responses.unit_id', '=', unitId)
     .where('responses.comment', 'is not', null)
     .where('responses.comment_hidden_at', 'is', null)
+    .where(commentIsPublic)
     .where('responses.exclusion_reason', 'is', null);
   if (before) {
     query = query.where((eb) =>

@@ -26,7 +26,7 @@ export function streamResponses(db: Kysely<Database>, f: ExportFilter, includeEx
       'responses.u1 as u1', 'responses.u2 as u2', 'responses.u3 as u3', 'responses.u4 as u4', 'responses.u5 as u5',
       'responses.u6 as u6', 'responses.u7 as u7', 'responses.u8 as u8', 'responses.u9 as u9',
       'responses.gender as gender', 'responses.age as age', 'responses.education as education', 'responses.occupation as occupation',
-      'responses.comment as comment', 'responses.comment_hidden_reason as commentHidden',
+      'responses.comment as comment', 'responses.comment_hidden_reason as commentHidden', 'responses.comment_review as commentReview',
     ])
     .where(unitsInScope(f.scope))
     .where('responses.local_date', '>=', f.from)

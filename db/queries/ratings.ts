@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { emptyRollup, rollupContribution } from '../../server/domain/rollup.ts';
 import type { Answers } from '../../server/domain/skm.ts';
 import type { Database } from '../database.ts';
+import { ackCommentReview, commentReviewColumns } from './comment-review.ts';
 import { applyRollupDelta } from './rollups.ts';
 
 export interface RatingRecord {
@@ -35,6 +36,8 @@ export interface RatingAck {
   id: string;
   receipt: string;
   status: 'accepted' | 'verified';
+  /** The comment's text waits for review outside the unit (decision 019); the rating counts at once. */
+  commentReview?: 'pending';
 }
 
 export type RecordOutcome =
@@ -48,11 +51,12 @@ export type RecordOutcome =
 export async function findAck(db: Kysely<Database>, unitId: string, key: string): Promise<RatingAck | undefined> {
   const row = await db
     .selectFrom('responses')
-    .select(['id', 'receipt', 'verified'])
+    .select(['id', 'receipt', 'verified', 'comment_review_flags'])
     .where('unit_id', '=', unitId)
     .where('idempotency_key', '=', key)
     .executeTakeFirst();
-  return row && { id: row.id, receipt: row.receipt, status: row.verified ? 'verified' : 'accepted' };
+  const review = row && ackCommentReview(row);
+  return row && { id: row.id, receipt: row.receipt, status: row.verified ? 'verified' : 'accepted', ...(review ? { commentReview: review } : {}) };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -92,6 +96,7 @@ export async function recordRating(db: Kysely<Database>, r: RatingRecord): Promi
       }
       const verified = visitCodeId !== null;
       const a = r.answers;
+      const review = commentReviewColumns(r.comment);
       await trx
         .insertInto('responses')
         .values({
@@ -120,6 +125,7 @@ export async function recordRating(db: Kysely<Database>, r: RatingRecord): Promi
           device_id: r.deviceId,
           browser_hash: r.browserHash,
           ticket_hash: r.ticketId,
+          ...review,
         })
         .execute();
       // A kiosk's capture times must increase: remember the latest it sent (a back-dated one does not move it).
@@ -130,7 +136,7 @@ export async function recordRating(db: Kysely<Database>, r: RatingRecord): Promi
       const key = { unitId: r.unitId, serviceId: r.serviceId, localDate: r.localDate };
       if (r.exclusionReason) await applyRollupDelta(trx, key, emptyRollup(), 1);
       else await applyRollupDelta(trx, key, rollupContribution(r.answers, verified));
-      return { outcome: 'created', ack: { id: r.id, receipt: r.receipt, status: verified ? 'verified' : 'accepted' } };
+      return { outcome: 'created', ack: { id: r.id, receipt: r.receipt, status: verified ? 'verified' : 'accepted', ...(review.comment_review ? { commentReview: review.comment_review } : {}) } };
     });
   } catch (error) {
     // Two processes raced with the same key (PostgreSQL, several servers): the loser answers with the winner's receipt.

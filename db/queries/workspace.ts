@@ -58,7 +58,9 @@ export async function listResponses(
       'responses.u1 as u1', 'responses.u2 as u2', 'responses.u3 as u3', 'responses.u4 as u4', 'responses.u5 as u5',
       'responses.u6 as u6', 'responses.u7 as u7', 'responses.u8 as u8', 'responses.u9 as u9',
       'responses.gender as gender', 'responses.age as age', 'responses.education as education', 'responses.occupation as occupation',
-      'responses.comment as comment', 'responses.comment_hidden_reason as commentHiddenReason',
+      // A comment waiting for review or withheld (decision 019) is not the unit's to read: its text is left out.
+      sql<string | null>`case when ${sql.ref('responses.comment_review')} is null or ${sql.ref('responses.comment_review')} = 'published' then ${sql.ref('responses.comment')} end`.as('comment'),
+      'responses.comment_review as commentReview', 'responses.comment_hidden_reason as commentHiddenReason',
       'responses.verified as verified', 'responses.exclusion_reason as exclusionReason', 'responses.receipt as receipt',
     ])
     .select((eb) => eb

@@ -8,6 +8,7 @@ import { readSettings } from '../../db/queries/settings.ts';
 import { sumsByUnit } from '../../db/queries/scores.ts';
 import { INDICATOR_INFO, achievementPct, followUpOnTimeShare, suggestedRating, type Indicator, type Thresholds } from '../domain/asn-evidence.ts';
 import { INDICATORS } from '../domain/admin-input.ts';
+import { isCommentPublic } from '../domain/comment-review.ts';
 import { daysInclusive, type Period } from '../domain/periods.ts';
 import { permitStats, type ReportRow } from '../domain/permit-stats.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
@@ -61,11 +62,12 @@ async function* batches(rows: AsyncIterable<Cell[]>, size = 500): AsyncGenerator
 async function* responseRows(ctx: ExportContext): AsyncGenerator<Cell[]> {
   for await (const r of streamResponses(ctx.db, ctx.filter, ctx.includeExcluded)) {
     const status = r.exclusionReason ? 'excluded' : r.verified ? 'verified' : 'accepted';
-    // A hidden comment stays out of exports too: it was hidden for personal data, abuse or being off topic.
+    // A hidden comment stays out of exports too: it was hidden for personal data, abuse or being off topic; so does one
+    // waiting for review or withheld by a reviewer (decision 019).
     // Staff exporting their own unit get the day only (issue 15, finding 8): the time would point at the resident.
     const submittedAt = ctx.filter.scope.kind === 'unit' ? null : r.createdAt;
     const row: Cell[] = [r.id, r.unitSlug, r.unitName, r.regionCode, r.serviceSlug, submittedAt, r.localDate, r.channel, status,
-      r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9, r.gender, r.age, r.education, r.occupation, r.commentHidden ? null : r.comment];
+      r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9, r.gender, r.age, r.education, r.occupation, r.commentHidden || !isCommentPublic(r.commentReview) ? null : r.comment];
     if (ctx.includeExcluded) row.push(r.exclusionReason);
     yield row;
   }

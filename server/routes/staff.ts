@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import * as v from 'valibot';
 import { MODERATION_REASONS, hideResponse, restoreResponse } from '../../db/queries/moderation.ts';
 import { addReply } from '../../db/queries/replies.ts';
+import { refuseUnitModerationOfReviewedComment, replyRefused } from './comment-review.ts';
 import { listResponses, profileRows } from '../../db/queries/workspace.ts';
 import { uuidV7 } from '../domain/ids.ts';
 import { redactPersonalData } from '../domain/redaction.ts';
@@ -59,7 +60,7 @@ export function staffRoutes({ db, now }: AppDeps) {
           service: r.serviceSlug ? { slug: r.serviceSlug, name: r.serviceName } : null,
           answers: { U1: r.u1, U2: r.u2, U3: r.u3, U4: r.u4, U5: r.u5, U6: r.u6, U7: r.u7, U8: r.u8, U9: r.u9 },
           respondent: { gender: r.gender, age: r.age, education: r.education, occupation: r.occupation },
-          comment: r.comment, commentHidden: r.commentHiddenReason,
+          comment: r.comment, commentReview: r.commentReview, commentHidden: r.commentHiddenReason,
           status: r.exclusionReason ? 'excluded' : r.verified ? 'verified' : 'accepted', exclusionReason: r.exclusionReason,
           replies: r.replies,
           pendingApproval: r.pendingAction ?? null,
@@ -80,11 +81,13 @@ export function staffRoutes({ db, now }: AppDeps) {
       // Replies are public: they get the same masking of personal data as residents' comments.
       const reply = await addReply(db, scope, unit.id, c.req.param('id'), { id: uuidV7(at.getTime()), body: redactPersonalData(body), userId: user.id }, at);
       if (!reply) throw notFound('A commented rating of this unit', 'response_not_found');
+      if (typeof reply === 'string') throw replyRefused(reply);
       return c.json(reply, 201);
     })
     .post('/staff/units/:slug/responses/:id/hide', async (c) => {
       const { user, scope, unit } = await requireWorkspace(c, db);
       const { reason, note } = parseWith(hideSchema, await readJsonBody(c));
+      await refuseUnitModerationOfReviewedComment(db, user, unit.id, c.req.param('id'));
       const result = await hideResponse(db, scope, unit.id, c.req.param('id'), reason, note, user.id, now());
       if (!result.ok) throw moderationRefusal(result.error);
       if (result.pending) return c.json({ id: c.req.param('id'), pendingApproval: true, requestId: result.requestId }, 202);
@@ -93,6 +96,7 @@ export function staffRoutes({ db, now }: AppDeps) {
     .post('/staff/units/:slug/responses/:id/restore', async (c) => {
       const { user, scope, unit } = await requireWorkspace(c, db);
       const { note } = parseWith(restoreSchema, await readJsonBody(c));
+      await refuseUnitModerationOfReviewedComment(db, user, unit.id, c.req.param('id'));
       const result = await restoreResponse(db, scope, unit.id, c.req.param('id'), note, user.id, now());
       if (!result.ok) throw moderationRefusal(result.error);
       if (result.pending) return c.json({ id: c.req.param('id'), pendingApproval: true, requestId: result.requestId }, 202);

@@ -10,7 +10,9 @@ const id = {
   profileHeading: 'Tentang Anda (tidak wajib)',
   profileIntro: 'Data ini hanya untuk tabel profil responden dalam laporan SKM. Tidak ada nama yang dicatat.',
   commentLabel: 'Saran atau masukan (tidak wajib)',
-  commentHint: 'Jangan tulis nama, NIK, nomor HP, atau email. Jika tertulis, akan disamarkan otomatis sebelum disimpan.',
+  commentHint:
+    'Jangan tulis nama, NIK, nomor HP, atau email. NIK, HP dan email disamarkan otomatis; saran yang menyebut nama orang ' +
+    'atau dugaan pelanggaran tampil setelah ditinjau evaluator wilayah atau administrator.',
   charsLeft: (n: number) => `Sisa ${n} karakter`,
   visitCodeLabel: 'Kode kunjungan (jika ada)',
   visitCodeHint: 'Kode dari slip yang diberikan petugas, contoh K7Q2-MX4D. Penilaian dengan kode tercatat sebagai terverifikasi.',
@@ -49,7 +51,9 @@ const en: typeof id = {
   profileHeading: 'About you (optional)',
   profileIntro: 'Used only for the respondent profile tables of the SKM report. No name is recorded.',
   commentLabel: 'Suggestion or feedback (optional)',
-  commentHint: 'Do not write names, ID numbers, phone numbers or emails. Any that are written are masked automatically before storing.',
+  commentHint:
+    'Do not write names, ID numbers, phone numbers or emails. ID numbers, phones and emails are masked automatically; a ' +
+    "suggestion naming a person or alleging misconduct is shown after review by the region's evaluator or an administrator.",
   charsLeft: (n: number) => `${n} characters left`,
   visitCodeLabel: 'Visit code (if you have one)',
   visitCodeHint: 'The code on the slip from the counter, for example K7Q2-MX4D. A rating with a code is recorded as verified.',

@@ -159,6 +159,12 @@ describe('fuzzing every route', () => {
     await fc.assert(fc.asyncProperty(query, async (q) => check('GET', `/api/integrity/excluded${qs(q)}`, { cookie: admin })), { numRuns: 200 });
   });
 
+  it('the comment review queue and decisions as admin, with random parameters, ids and bodies', async () => {
+    const decision = fc.record({ decision: fc.oneof(fc.constantFrom('publish', 'withhold'), hostileString), reason: fc.oneof(hostileString, fc.constant(null), fc.string({ maxLength: 600 })) }, { requiredKeys: [] });
+    await fc.assert(fc.asyncProperty(query, async (q) => check('GET', `/api/review/comments${qs(q)}`, { cookie: admin })), { numRuns: 200 });
+    await fc.assert(fc.asyncProperty(segment, fc.oneof(decision.map((d) => JSON.stringify(d)), body), contentType, async (s, b, type) => check('POST', `/api/review/comments/${s}`, { cookie: admin, body: b, type })), { numRuns: 200 });
+  });
+
   it('left no invalid row behind: answers in range, comments redacted, rollups equal to a recount', async () => {
     expect(cases).toBeGreaterThanOrEqual(20_000);
     const stored = await t.db.selectFrom('responses').select(['u1', 'u9', 'comment', 'channel']).execute();

@@ -52,7 +52,70 @@ const unchanged = [
   'Pelayanan bagus, terima kasih!',
 ];
 
+// Issue 15, finding 11: spellings that got past the first redactor (double spaces, ` - `, `/` and `_` separators,
+// full-width digits and signs, spelled-out email signs, brackets around the operator code, zero-width characters).
+const FW = (s: string) => s.replace(/[0-9A-Za-z@.\-]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+const variants: [string, string][] = [
+  // NIK
+  ['NIK 7571  0145  0988  0002 ya', `NIK ${NIK} ya`],
+  ['NIK 7571 - 0145 - 0988 - 0002', `NIK ${NIK}`],
+  ['NIK 7571/0145/0988/0002', `NIK ${NIK}`],
+  ['NIK 7571_0145_0988_0002', `NIK ${NIK}`],
+  [`NIK ${FW('7571014509880002')}`, `NIK ${NIK}`],
+  ['NIK 75.71.01.450988.0002', `NIK ${NIK}`],
+  ['NIK 7571\u200b0145\u200b0988\u20620002', `NIK ${NIK}`],
+  ['NIK 7571 – 0145 – 0988 – 0002', `NIK ${NIK}`],
+  // Phone
+  ['WA 0812  3456  7890', `WA ${PHONE}`],
+  ['WA 0812 - 3456 - 7890', `WA ${PHONE}`],
+  ['WA 0812/3456/7890', `WA ${PHONE}`],
+  ['WA 0812_3456_7890', `WA ${PHONE}`],
+  [`WA ${FW('081234567890')}`, `WA ${PHONE}`],
+  [`WA ${FW('0812-3456-7890')}`, `WA ${PHONE}`],
+  ['WA +62 (812) 3456-7890', `WA ${PHONE}`],
+  ['WA +62 (812) 3456 7890 ya', `WA ${PHONE} ya`],
+  ['WA (+62) 812-3456-7890', `WA ${PHONE}`],
+  ['WA +62 - 812 - 3456 - 7890', `WA ${PHONE}`],
+  ['telp (0435)  821234', `telp ${PHONE}`],
+  ['telp 0435 - 821234', `telp ${PHONE}`],
+  // Email
+  ['email budi(at)gmail.com', `email ${EMAIL}`],
+  ['email budi＠gmail.com', `email ${EMAIL}`],
+  [`email ${FW('budi@gmail.com')}`, `email ${EMAIL}`],
+  ['email nama (at) gmail (dot) com', `email ${EMAIL}`],
+  ['email nama [at] gmail.com', `email ${EMAIL}`],
+  ['email nama at gmail dot com', `email ${EMAIL}`],
+  ['email nama {at} yahoo [dot] co [dot] id', `email ${EMAIL}`],
+  ['email budi.santoso @ gmail.com', `email ${EMAIL}`],
+  ['email budi@gmail(dot)com', `email ${EMAIL}`],
+  ['email BUDI AT GMAIL DOT COM', `email ${EMAIL}`],
+  ['email budi at gmail titik com', `email ${EMAIL}`],
+];
+
+// Look-alikes that the wider separators must still leave alone.
+const unchangedToo = [
+  'tanggal 17/08/2026 - 20/08/2026',
+  'diajukan 2026-03-17 - 2026-03-27 selesai',
+  'jam 08.00 - 12.00 / 13.00 - 16.00',
+  'buka 08.00-12.00 13.00-16.00 WITA',
+  'tahun 2023 - 2024 - 2025 - 2026',
+  'biaya 50.000 - 100.000 rupiah',
+  'antri 2  jam  30  menit',
+  'saya datang at 8 pagi dan puas',
+  'top at all, dot com era sudah lewat',
+  'Mantap @ Dukcapil Gorontalo',
+  'loket 3 / nomor 12 / 45 menit',
+];
+
 describe('redactPersonalData', () => {
+  it.each(variants)('masks the variant %j', (input, expected) => {
+    expect(redactPersonalData(input)).toBe(expected);
+  });
+
+  it.each(unchangedToo)('still leaves the look-alike %j alone', (input) => {
+    expect(redactPersonalData(input)).toBe(input);
+  });
+
   it.each(masked)('masks personal data in %j', (input, expected) => {
     expect(redactPersonalData(input)).toBe(expected);
   });
@@ -63,9 +126,17 @@ describe('redactPersonalData', () => {
 
   it('has a corpus of at least 30 strings', () => {
     expect(masked.length + unchanged.length).toBeGreaterThanOrEqual(30);
+    expect(variants.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('is idempotent: a masked text stays as it is when masked again', () => {
+    for (const [input] of [...masked, ...variants]) {
+      const once = redactPersonalData(input);
+      expect(redactPersonalData(once)).toBe(once);
+    }
   });
 
   it('leaves no run of ten or more digits from a masked phone or NIK', () => {
-    for (const [input] of masked) expect(redactPersonalData(input)).not.toMatch(/\d{10,}/);
+    for (const [input] of [...masked, ...variants]) expect(redactPersonalData(input)).not.toMatch(/\d{10,}/);
   });
 });
