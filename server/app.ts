@@ -6,6 +6,7 @@ import { refuseNulInUrl } from './middleware/url-text.ts';
 import { sessionMiddleware } from './middleware/session.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
+import { twoFactorRoutes } from './routes/two-factor.ts';
 import { handleError } from './middleware/errors.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps) {
     .use('*', sessionMiddleware(deps))
     .route('/', healthRoutes(deps))
     .route('/', authRoutes(deps))
+    .route('/', twoFactorRoutes(deps))
     .route('/', regionRoutes(deps))
     .route('/', unitRoutes(deps))
     .route('/', ratingRoutes(deps))

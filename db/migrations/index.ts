@@ -8,6 +8,7 @@ import * as permitReports from './2026_11_23_0004_permit_reports.ts';
 import * as accounts from './2026_11_23_0005_accounts.ts';
 import * as integrity from './2026_11_23_0006_integrity.ts';
 import * as throttleIds from './2026_11_24_0007_throttle_ids.ts';
+import * as twoFactor from './2026_12_01_0009_two_factor.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_initial': initial,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0005_accounts': accounts,
   '2026_11_23_0006_integrity': integrity,
   '2026_11_24_0007_throttle_ids': throttleIds,
+  '2026_12_01_0009_two_factor': twoFactor,
 };
