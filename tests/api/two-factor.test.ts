@@ -206,6 +206,20 @@ describe('turning two-factor sign-in off', () => {
   });
 });
 
+describe('a lost authenticator', () => {
+  it('is reset by an administrator: the account signs in with its password again and enrols anew', async () => {
+    const { session } = await enrolled();
+    const admin = await signIn(app, ACCOUNTS.admin);
+    const r = await send('PATCH', '/api/admin/users/usr-eval-75', { resetTwoFactor: true }, admin);
+    expect(r.status).toBe(200);
+    expect((await app.request('/api/auth/me', { headers: { cookie: session } })).status).toBe(401);
+    expect(await signIn(app, ACCOUNTS.evaluatorGorontalo)).toMatch(/^rapor_session=/);
+    expect(await t.db.selectFrom('recovery_codes').selectAll().execute()).toEqual([]);
+    expect(await t.db.selectFrom('audit_log').select(['user_id', 'target']).where('action', '=', 'auth.2fa.reset').execute()).toEqual([{ user_id: 'usr-admin', target: 'usr-eval-75' }]);
+    expect((await send('PATCH', '/api/admin/users/usr-eval-75', { resetTwoFactor: false }, admin)).status).toBe(400);
+  });
+});
+
 describe('in production', () => {
   beforeEach(() => {
     app = createApp({ db: t.db, now: () => t.clock.now, requireAdminTwoFactor: true });
