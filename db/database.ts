@@ -199,6 +199,37 @@ export interface UserTable {
   password_hash: string;
   created_at: string;
   disabled_at: string | null;
+  /** The authenticator's secret (base32) from enrolment on; never answered after enrolment (docs/decisions/018). */
+  totp_secret: string | null;
+  /** When a code confirmed the secret: from then on sign-in asks for a code. */
+  totp_enabled_at: string | null;
+  /** The last time step (30 s) a code was accepted for: a code of that step or an earlier one is refused. */
+  totp_last_step: number | null;
+}
+
+/** A single-use recovery code of an account, as SHA-256 of its normalised text. */
+export interface RecoveryCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
+}
+
+/** A sign-in whose password was right and which waits for its second factor; the cookie holds the token. */
+export interface PendingLoginTable {
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** A browser an account signed in from (the rapor_device cookie's token, hashed): not slowed by others' failures. */
+export interface KnownDeviceTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  last_used_at: string;
 }
 
 /** A server-side session; the cookie holds a random token, the table only its SHA-256. */
@@ -316,6 +347,9 @@ export interface Database {
   hash_salts: HashSaltTable;
   settings: SettingTable;
   moderation_requests: ModerationRequestTable;
+  recovery_codes: RecoveryCodeTable;
+  pending_logins: PendingLoginTable;
+  known_devices: KnownDeviceTable;
 }
 
 export type Region = Selectable<RegionTable>;

@@ -9,6 +9,7 @@ import { adminIntegrityRoutes } from './routes/admin-integrity.ts';
 import { formTicketRoutes } from './routes/form-tickets.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commentReviewRoutes } from './routes/comment-review.ts';
+import { twoFactorRoutes } from './routes/two-factor.ts';
 import { handleError } from './middleware/errors.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps) {
     .use('*', sessionMiddleware(deps))
     .route('/', healthRoutes(deps))
     .route('/', authRoutes(deps))
+    .route('/', twoFactorRoutes(deps))
     .route('/', regionRoutes(deps))
     .route('/', unitRoutes(deps))
     .route('/', formTicketRoutes(deps))

@@ -20,6 +20,11 @@ export interface AppDeps {
   readDb?: Kysely<Database>;
   /** Achievement thresholds of the suggested ASN results rating. */
   asnThresholds?: Thresholds;
+  /**
+   * Administrators must have two-factor sign-in (production): until they enrol, their session may only enrol
+   * (docs/decisions/018).
+   */
+  requireAdminTwoFactor?: boolean;
 }
 
 /** Hono's typed context variables for every route module. */
@@ -27,5 +32,10 @@ export interface AppEnv {
   Variables: {
     /** The signed-in account, or null. */
     user: User | null;
+    /**
+     * A signed-in administrator who must first enrol in two-factor sign-in: `user` is null for them, so every route
+     * that needs an account refuses them (403 two_factor_required) except the few that enrol.
+     */
+    enrolOnly: User | null;
   };
 }

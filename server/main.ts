@@ -9,6 +9,8 @@ import { serve } from '@hono/node-server';
 import { connect, openReader } from '../db/connect.ts';
 import { purgeAbuseData } from '../db/queries/integrity.ts';
 import { purgeExpiredSessions } from '../db/queries/sessions.ts';
+import { purgeSignInData } from '../db/queries/two-factor.ts';
+import { KNOWN_DEVICE_MS } from './domain/two-factor.ts';
 import { createApp } from './app.ts';
 import { EnvError, readEnv } from './env.ts';
 import { prepareDatabase, StartRefused } from './startup.ts';
@@ -36,18 +38,20 @@ async function main(): Promise<void> {
   const reader = openReader(conn);
   const app = createApp({
     db: conn.db, readDb: reader?.db, now: () => new Date(), distDir: env.distDir, trustProxy: env.trustProxy,
-    publicUrl: env.publicUrl, demo: env.demo, asnThresholds: env.asnThresholds,
+    publicUrl: env.publicUrl, demo: env.demo, asnThresholds: env.asnThresholds, requireAdminTwoFactor: env.production,
   });
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     console.log(`[rapor] Database: ${conn.dialect} (${conn.location})`);
     console.log(`[rapor] Proxy: ${env.trustProxy ? `trusted ${env.trustProxy.setting} (client = first untrusted X-Forwarded-For hop from the right)` : 'none trusted (client = socket peer)'}`);
     console.log(`[rapor] Portal berjalan di / running at http://localhost:${info.port}/`);
   });
-  // Retention (DOMAIN.md §9): address hashes, old salts, throttle events and expired sessions, hourly.
+  // Retention (DOMAIN.md §9): address hashes, old salts, throttle events, expired sessions and pending sign-ins, and
+  // devices unused for 90 days, hourly.
   const purge = async () => {
     const at = new Date();
     const result = await purgeAbuseData(conn.db, at);
     const sessions = await purgeExpiredSessions(conn.db, at);
+    await purgeSignInData(conn.db, at, KNOWN_DEVICE_MS);
     if (result.addressHashesCleared || sessions) console.log(`[rapor] Retensi / retention: ${result.addressHashesCleared} address hashes cleared, ${sessions} sessions ended.`);
   };
   await purge();

@@ -22,6 +22,11 @@ const SUMMARIES: Record<string, string> = {
   'POST /api/auth/login': 'Sign in (session cookie)',
   'POST /api/auth/logout': 'Sign out',
   'GET /api/auth/me': 'The signed-in account',
+  'GET /api/auth/2fa': 'Whether two-factor sign-in is available, required and on for the signed-in account',
+  'POST /api/auth/2fa/setup': 'Start enrolling an authenticator app: a new secret, its otpauth:// URI and a QR code (SVG)',
+  'POST /api/auth/2fa/enable': 'Confirm enrolment with a code; answers ten single-use recovery codes, once',
+  'POST /api/auth/2fa/verify': 'Second step of signing in: a code (or a recovery code) for the pending sign-in (session cookie)',
+  'POST /api/auth/2fa/disable': 'Turn two-factor sign-in off with the password or a current code',
   'GET /api/exports/{file}': 'Export a dataset: {responses|permit-reports|scores|asn-evidence}.{csv|xlsx|ndjson}',
   'GET /api/reports/skm/{slug}': 'Data of the printable SKM report of a unit',
   'GET /api/integrity/excluded': 'Excluded ratings per unit and reason, and who moderated what (waiting, excluded, restored, lifted), within the account’s scope',
@@ -75,6 +80,9 @@ const BODIES: Record<string, object> = {
     properties: { decision: { enum: ['publish', 'withhold'] }, reason: { type: ['string', 'null'], maxLength: 500, description: 'required to withhold' } },
   },
   'POST /api/auth/login': { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' } } },
+  'POST /api/auth/2fa/enable': { type: 'object', required: ['code'], properties: { code: { type: 'string', pattern: '^[0-9]{6}$' } } },
+  'POST /api/auth/2fa/verify': { type: 'object', required: ['code'], properties: { code: { type: 'string', description: 'six digits, or a recovery code xxxx-xxxx-xxxx-xxxx', maxLength: 40 } } },
+  'POST /api/auth/2fa/disable': { type: 'object', properties: { password: { type: 'string' }, code: { type: 'string', maxLength: 40 } } },
 };
 
 export function openApiDocument(routes: { method: string; path: string }[]) {
@@ -84,7 +92,7 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
     const path = r.path.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, '{$1}');
     const key = `${r.method} ${path}`;
     const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review)\//.test(path) || path === '/api/auth/me';
+    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review)\//.test(path) || path === '/api/auth/me' || (path.startsWith('/api/auth/2fa') && path !== '/api/auth/2fa/verify');
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: SUMMARIES[key] ?? (path.startsWith('/api/admin/') ? 'Administration (admin only)' : path.startsWith('/api/staff/') ? 'Unit workspace (staff of the unit, admin)' : key),
       parameters: [...params, ...(r.method === 'GET' && !params.length && path !== '/api/health' ? periodParams : [])],

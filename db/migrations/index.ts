@@ -9,6 +9,7 @@ import * as accounts from './2026_11_23_0005_accounts.ts';
 import * as integrity from './2026_11_23_0006_integrity.ts';
 import * as throttleIds from './2026_11_24_0007_throttle_ids.ts';
 import * as submissionIntegrity from './2026_12_01_0008_submission_integrity.ts';
+import * as twoFactor from './2026_12_01_0009_two_factor.ts';
 import * as commentReview from './2026_12_01_0010_comment_review.ts';
 import * as moderationApprovals from './2026_12_01_0011_moderation_approvals.ts';
 
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_23_0006_integrity': integrity,
   '2026_11_24_0007_throttle_ids': throttleIds,
   '2026_12_01_0008_submission_integrity': submissionIntegrity,
+  '2026_12_01_0009_two_factor': twoFactor,
   '2026_12_01_0010_comment_review': commentReview,
   '2026_12_01_0011_moderation_approvals': moderationApprovals,
 };

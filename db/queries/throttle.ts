@@ -8,6 +8,11 @@ export interface ThrottleLimit {
   bucket: string;
   limit: number;
   windowMs: number;
+  /**
+   * A growing delay (docs/decisions/018): given how many events the bucket already holds in the window, how long after
+   * the latest of them the next one may come (0: at once). Refused earlier, with Retry-After until then.
+   */
+  spacingMs?: (earlier: number) => number;
 }
 
 export type ThrottleOutcome =
@@ -40,9 +45,25 @@ export async function takeThrottleSlots(db: Kysely<Database>, limits: ThrottleLi
         }
       }
       const taken: string[] = [];
-      for (const { bucket, limit, windowMs } of limits) {
+      for (const { bucket, limit, windowMs, spacingMs } of limits) {
         const id = uuidV7(now.getTime());
         await trx.insertInto('throttle_events').values({ id, bucket, at }).execute();
+        if (spacingMs) {
+          const since = new Date(now.getTime() - windowMs).toISOString();
+          const earlier = await trx
+            .selectFrom('throttle_events')
+            .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.min('at').as('first'), eb.fn.max('at').as('last')])
+            .where('bucket', '=', bucket)
+            .where('at', '>', since)
+            .where('id', '<>', id)
+            .executeTakeFirstOrThrow();
+          const n = Number(earlier.n);
+          if (n >= limit) throw new BucketFull(Math.max(1, Math.ceil((Date.parse(earlier.first!) + windowMs - now.getTime()) / 1000)));
+          const wait = n > 0 ? Date.parse(earlier.last!) + spacingMs(n) - now.getTime() : 0;
+          if (wait > 0) throw new BucketFull(Math.ceil(wait / 1000));
+          taken.push(id);
+          continue;
+        }
         const rows = await trx
           .selectFrom('throttle_events')
           .select('at')

@@ -63,7 +63,9 @@ export async function countDemoAccounts(db: Kysely<Database>): Promise<number> {
  */
 export async function deleteDemoAccounts(db: Kysely<Database>, now: Date): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('sessions').where('user_id', 'in', demoAccounts(trx).select('id')).execute();
+    for (const table of ['sessions', 'recovery_codes', 'pending_logins', 'known_devices'] as const) {
+      await trx.deleteFrom(table).where('user_id', 'in', demoAccounts(trx).select('id')).execute();
+    }
     const deleted = Number((await trx.deleteFrom('users').where(isDemoAccount).executeTakeFirst()).numDeletedRows);
     if (deleted > 0) await writeAudit(trx, { userId: null, action: 'user.delete_demo', details: { accounts: deleted, via: 'cli' } }, now);
     return deleted;

@@ -64,6 +64,8 @@ export const userPatchSchema = v.partial(v.object({
   name: text(200),
   password: v.pipe(v.string('must be text'), v.minLength(10, 'must have at least 10 characters'), v.maxLength(200, 'is too long')),
   disabled: v.boolean('must be true or false'),
+  /** Turns the account's two-factor sign-in off (a lost authenticator and lost recovery codes): it enrols anew. */
+  resetTwoFactor: v.literal(true, 'can only be true'),
 }));
 
 export const holidaySchema = v.object({ name: text(200), kind: v.picklist(HOLIDAY_KINDS, `must be one of ${HOLIDAY_KINDS.join(', ')}`) });

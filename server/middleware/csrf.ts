@@ -6,6 +6,7 @@ import { getCookie } from 'hono/cookie';
 import { requestOrigin, type ProxyTrust } from '../auth/client.ts';
 import { ApiError } from '../errors.ts';
 import { SESSION_COOKIE } from './session.ts';
+import { PENDING_COOKIE } from './sign-in-cookies.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -25,7 +26,8 @@ export function sameOriginGuard(trust?: ProxyTrust): MiddlewareHandler {
     if (!SAFE.has(c.req.method)) {
       const origin = c.req.header('origin');
       const source = origin !== undefined ? originOf(origin) : originOf(c.req.header('referer'));
-      const hasSession = getCookie(c, SESSION_COOKIE) !== undefined;
+      // A pending second-factor sign-in counts as a session too (docs/decisions/018).
+      const hasSession = getCookie(c, SESSION_COOKIE) !== undefined || getCookie(c, PENDING_COOKIE) !== undefined;
       const crossSite = source !== null && source !== requestOrigin(c, trust);
       // With a session cookie the origin must be shown and ours; without one, a foreign origin is still refused
       // on sign-in (login CSRF) and on everything else it could change.

@@ -5,15 +5,20 @@ import { userOfSession } from '../../db/queries/sessions.ts';
 import type { User } from '../../db/database.ts';
 import { isHttps, type ProxyTrust } from '../auth/client.ts';
 import { sha256 } from '../auth/tokens.ts';
+import { twoFactorRequired } from '../domain/two-factor.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 
 export const SESSION_COOKIE = 'rapor_session';
 
-export function sessionMiddleware({ db, now }: AppDeps): MiddlewareHandler<AppEnv> {
+export function sessionMiddleware({ db, now, requireAdminTwoFactor = false }: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
-    c.set('user', token && token.length <= 100 ? ((await userOfSession(db, sha256(token), now())) ?? null) : null);
+    const user = token && token.length <= 100 ? ((await userOfSession(db, sha256(token), now())) ?? null) : null;
+    // An account that must have two-factor sign-in and has not enrolled is no account to any route but enrolment's.
+    const enrolOnly = user && !user.totp_enabled_at && twoFactorRequired(user.role, requireAdminTwoFactor);
+    c.set('user', enrolOnly ? null : user);
+    c.set('enrolOnly', enrolOnly ? user : null);
     await next();
   };
 }
@@ -38,8 +43,21 @@ export function sessionToken(c: Context): string | undefined {
 
 export function requireUser(c: Context<AppEnv>): User {
   const user = c.get('user');
-  if (!user) throw new ApiError(401, 'not_signed_in', 'Sign in first.');
+  if (!user) {
+    if (c.get('enrolOnly')) throw new ApiError(403, 'two_factor_required', 'Set up two-factor sign-in first (Akun → Keamanan / Account → Security).');
+    throw new ApiError(401, 'not_signed_in', 'Sign in first.');
+  }
   return user;
+}
+
+/**
+ * The signed-in account, including one that may only enrol in two-factor sign-in (for the account's own page, sign-out
+ * and enrolment). `enrolOnly` says which.
+ */
+export function requireAccount(c: Context<AppEnv>): { user: User; enrolOnly: boolean } {
+  const restricted = c.get('enrolOnly');
+  if (restricted) return { user: restricted, enrolOnly: true };
+  return { user: requireUser(c), enrolOnly: false };
 }
 
 export function requireRole(c: Context<AppEnv>, ...roles: string[]): User {

@@ -6,6 +6,7 @@ import { addOfficial, endOfficialTenure, listOfficials, listTargets, listUsers, 
 import { writeAudit } from '../../db/queries/audit.ts';
 import { listHolidays, removeHoliday, setHoliday } from '../../db/queries/holidays.ts';
 import { deleteUserSessions } from '../../db/queries/sessions.ts';
+import { disableTotp } from '../../db/queries/two-factor.ts';
 import { importUnits } from '../../db/queries/unit-import.ts';
 import { findUserByEmail, findUserById, insertUser, updateUser } from '../../db/queries/users.ts';
 import { hashPassword } from '../auth/passwords.ts';
@@ -86,8 +87,12 @@ export function adminRoutes({ db, now }: AppDeps) {
         ...(p.password !== undefined ? { password_hash: await hashPassword(p.password) } : {}),
         ...(p.disabled !== undefined ? { disabled_at: p.disabled ? at.toISOString() : null } : {}),
       });
-      // A new password or a disabled account ends every open session of that account.
-      if (p.password !== undefined || p.disabled) await deleteUserSessions(db, user.id);
+      if (p.resetTwoFactor) {
+        await disableTotp(db, user.id);
+        await writeAudit(db, { userId: c.get('user')!.id, action: 'auth.2fa.reset', unitId: user.unit_id, target: user.id }, at);
+      }
+      // A new password, a disabled account or a reset second factor ends every open session of that account.
+      if (p.password !== undefined || p.disabled || p.resetTwoFactor) await deleteUserSessions(db, user.id);
       await writeAudit(db, { userId: c.get('user')!.id, action: 'user.update', target: user.id, details: { fields: Object.keys(p) } }, at);
       return c.json({ id: user.id, updated: Object.keys(p) }, 200);
     })

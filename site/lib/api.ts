@@ -3,7 +3,7 @@ import type { ErrorBody } from '../../server/api-types';
 
 export type ApiResult<T> =
   | { ok: true; status: number; data: T }
-  | { ok: false; status: number; error: ErrorBody['error'] };
+  | { ok: false; status: number; error: ErrorBody['error']; retryAfter?: number | undefined };
 
 export async function apiFetch<T>(path: string, init?: RequestInit): Promise<ApiResult<T>> {
   let response: Response;
@@ -20,7 +20,7 @@ export async function apiFetch<T>(path: string, init?: RequestInit): Promise<Api
   }
   if (response.ok) return { ok: true, status: response.status, data: body as T };
   const error = (body as ErrorBody | null)?.error ?? { code: `http_${response.status}`, message: response.statusText };
-  return { ok: false, status: response.status, error };
+  return { ok: false, status: response.status, error, retryAfter: Number(response.headers.get('retry-after')) || undefined };
 }
 
 export function postJson<T>(path: string, payload: unknown): Promise<ApiResult<T>> {
@@ -43,11 +43,14 @@ export interface Me {
   region: { code: string; name: string } | null;
 }
 
-/** The signed-in account, or a trip to the sign-in page that brings the user back here. */
+/**
+ * The signed-in account, or a trip to the sign-in page that brings the user back here. An administrator who must
+ * enrol in two-step verification first (production) is sent to the account page.
+ */
 export async function requireMe(lang: 'id' | 'en'): Promise<Me | null> {
-  const r = await apiFetch<{ user: Me }>('/api/auth/me');
-  if (r.ok) return r.data.user;
-  if (r.status === 401) location.href = `${lang === 'en' ? '/en' : ''}/masuk?next=${encodeURIComponent(location.pathname + location.search)}`;
+  const r = await apiFetch<{ user: Me; twoFactorSetupRequired?: true }>('/api/auth/me');
+  if (r.ok && !r.data.twoFactorSetupRequired) return r.data.user;
+  if (r.ok || r.status === 401) location.href = `${lang === 'en' ? '/en' : ''}${r.ok ? '/akun' : `/masuk?next=${encodeURIComponent(location.pathname + location.search)}`}`;
   return null;
 }
 

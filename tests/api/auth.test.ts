@@ -69,7 +69,7 @@ describe('sign-in', () => {
     expect(((await res.json()) as any).error.fields).toHaveProperty('email');
   });
 
-  it('throttles repeated failures with 429 and Retry-After, even for the right password', async () => {
+  it('throttles repeated failures from one client with 429 and Retry-After, even for the right password (tests/api/lockout.test.ts: the owner elsewhere is not)', async () => {
     for (let i = 0; i < 5; i++) expect((await login(ACCOUNTS.admin, `salah-${i}-xxxxxx`)).status).toBe(401);
     const blocked = await login(ACCOUNTS.admin, TEST_PASSWORD);
     expect(blocked.status).toBe(429);

@@ -39,6 +39,7 @@ interface Ids {
 
 const ROUTES: Route[] = [
   { method: 'GET', path: () => '/api/auth/me', ok: 200, area: 'self' },
+  { method: 'GET', path: () => '/api/auth/2fa', ok: 200, area: 'self' },
   { method: 'GET', path: () => '/api/integrity/excluded?period=2026', ok: 200, area: 'self' },
   ...['responses', 'permit-reports', 'scores', 'asn-evidence'].map((d) => ({ method: 'GET', path: () => `/api/exports/${d}.csv?period=2026&unit=${FIXTURE.gorontaloUnit}`, ok: 200, area: 'export' as const })),
   { method: 'GET', path: () => `${W}/responses?period=2026`, ok: 200, area: 'workspace' },

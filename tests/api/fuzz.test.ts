@@ -126,6 +126,12 @@ describe('fuzzing every route', () => {
     await fc.assert(fc.asyncProperty(fc.oneof(login.map((l) => JSON.stringify(l)), body), contentType, async (b, type) => check('POST', '/api/auth/login', { body: b, type })), { numRuns: 150 });
   });
 
+  it.each([['POST', '/api/auth/2fa/verify'], ['POST', '/api/auth/2fa/enable'], ['POST', '/api/auth/2fa/disable'], ['POST', '/api/auth/2fa/setup'], ['GET', '/api/auth/2fa']])('%s %s with random bodies, signed in or half signed in', async (method, path) => {
+    const twoFactorBody = fc.record({ code: fc.oneof(hostileString, fc.stringMatching(/^\d{6}$/), fc.stringMatching(/^[a-z2-7]{4}(-[a-z2-7]{4}){3}$/)), password: hostileString }, { requiredKeys: [] });
+    const cookie = fc.constantFrom(admin, `rapor_pending=${'A'.repeat(43)}`, `${admin}; rapor_device=${'B'.repeat(43)}`, '');
+    await fc.assert(fc.asyncProperty(fc.oneof(twoFactorBody.map((b) => JSON.stringify(b)), body), contentType, cookie, async (b, type, c) => check(method, path, { body: method === 'GET' ? undefined : b, type, cookie: c || undefined })), { numRuns: 150 });
+  });
+
   const privateRoutes: [string, string][] = [
     ['GET', '/responses'], ['GET', '/profile'], ['POST', '/responses/x/replies'], ['POST', '/responses/x/hide'], ['POST', '/responses/x/restore'],
     ['GET', '/follow-ups/suggestions'], ['POST', '/follow-ups'], ['PATCH', '/follow-ups/x'], ['POST', '/visit-codes'], ['GET', '/visit-codes'],

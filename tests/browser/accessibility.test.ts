@@ -15,6 +15,7 @@ const PAGES: { path: string; ready: string; signedIn?: boolean }[] = [
   { path: '/dasbor/poster?unit=dukcapil-kota-gorontalo', ready: 'img.poster', signedIn: true },
   { path: '/dasbor/kode?unit=dukcapil-kota-gorontalo', ready: '[data-testid="code-sheet"]', signedIn: true },
   { path: '/admin', ready: '#admin-impor-judul', signedIn: true },
+  { path: '/akun', ready: '[data-testid="two-factor-status"]', signedIn: true },
   { path: '/evaluasi?x=1', ready: '[data-testid="compare-table"] tbody tr', signedIn: true },
   { path: '/laporan/skm?unit=dukcapil-kota-gorontalo&periode=2026-S1', ready: '[data-testid="report-summary"]', signedIn: true },
   { path: '/', ready: '.card-list li' },

@@ -1,0 +1,46 @@
+// The limits on guessing a password or a sign-in code (docs/decisions/018). Nobody else can lock an account's owner
+// out, and nobody can guess fast:
+// - a client (address) has 5 failures per account in 15 minutes, and 30 across all accounts;
+// - a known device (a browser the account signed in from before, by its rapor_device cookie) has 5 failures per
+//   account in 15 minutes, and nothing else slows it;
+// - every other client shares the account's growing delay: after 10 failures in 24 hours from clients that are not
+//   known devices, each further attempt must wait 2 s, 4 s, 8 s … after the latest failure, at most 5 minutes.
+import type { ThrottleLimit } from '../../db/queries/throttle.ts';
+
+export const PAIR_LIMIT = 5;
+export const PAIR_WINDOW_MS = 15 * 60 * 1000;
+export const ADDRESS_LIMIT = 30;
+export const ACCOUNT_FREE_FAILURES = 10;
+export const ACCOUNT_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const ACCOUNT_MAX_DELAY_MS = 5 * 60 * 1000;
+
+/** What is being guessed: a password (sign-in, turning two-factor off) or a code (second factor, enrolment). */
+export type Secret = 'password' | 'code';
+
+/** The wait after the latest failure once `earlier` failures from unknown clients are in the account's window. */
+export function accountDelayMs(earlier: number): number {
+  if (earlier < ACCOUNT_FREE_FAILURES) return 0;
+  return Math.min(ACCOUNT_MAX_DELAY_MS, 2000 * 2 ** Math.min(earlier - ACCOUNT_FREE_FAILURES, 30));
+}
+
+/**
+ * The buckets an attempt takes a slot in. `account` names the account (its id, or the normalised email when no such
+ * account exists) and `address` the client's address, both already hashed; `device` is the hash of a known device's
+ * token, when the attempt comes from one.
+ */
+export function attemptLimits(secret: Secret, account: string, address: string, device: string | null): { limits: ThrottleLimit[]; pairBucket: string } {
+  const kind = secret === 'password' ? 'login' : '2fa';
+  if (device) {
+    const pairBucket = `${kind}:device:${account}:${device}`;
+    return { pairBucket, limits: [{ bucket: pairBucket, limit: PAIR_LIMIT, windowMs: PAIR_WINDOW_MS }] };
+  }
+  const pairBucket = `${kind}:pair:${account}:${address}`;
+  return {
+    pairBucket,
+    limits: [
+      { bucket: pairBucket, limit: PAIR_LIMIT, windowMs: PAIR_WINDOW_MS },
+      { bucket: `${kind}:address:${address}`, limit: ADDRESS_LIMIT, windowMs: PAIR_WINDOW_MS },
+      { bucket: `${kind}:account:${account}`, limit: Number.MAX_SAFE_INTEGER, windowMs: ACCOUNT_WINDOW_MS, spacingMs: accountDelayMs },
+    ],
+  };
+}
