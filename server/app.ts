@@ -6,7 +6,7 @@ import { refuseNulInUrl } from './middleware/url-text.ts';
 import { sessionMiddleware } from './middleware/session.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { adminIntegrityRoutes } from './routes/admin-integrity.ts';
-import { formTicketRoutes } from './routes/form-tickets.ts';
+import { formPageTickets, formTicketRoutes } from './routes/form-tickets.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commentReviewRoutes } from './routes/comment-review.ts';
 import { twoFactorRoutes } from './routes/two-factor.ts';
@@ -64,6 +64,7 @@ export function createApp(deps: AppDeps) {
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app.routes), 200));
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}.` } }, 404));
   if (deps.distDir) {
+    app.use('*', formPageTickets(deps));
     app.route('/', siteRoutes(deps.distDir));
     app.notFound(sitePageNotFound(deps.distDir));
   }

@@ -5,7 +5,7 @@ import { ELEMENT_CODES } from './skm.ts';
 
 export const EXCLUSION_REASONS = [
   'honeypot', 'burst_client', 'burst_browser', 'burst_device', 'identical_pattern', 'outside_hours', 'repeated_comment', 'spam',
-  'forged_ticket', 'reused_ticket', 'too_fast', 'device_clock', 'closed_period',
+  'forged_ticket', 'reused_ticket', 'device_clock', 'closed_period',
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
@@ -47,7 +47,10 @@ export interface Candidate {
   honeypotFilled: boolean;
   comment: string | null;
   at: Date;
-  /** The form ticket it carried, as checked (server/domain/form-ticket.ts). */
+  /**
+   * The form ticket it carried, as checked (server/domain/form-ticket.ts). One used sooner than a person fills the form
+   * is not held back outright (a quick resident may tap nine answers fast) but judged as if it had no ticket.
+   */
   ticket: 'valid' | 'forged' | 'too_fast' | 'expired' | 'none';
 }
 
@@ -95,7 +98,6 @@ function identical(records: SourceRecord[], signature: string): number {
 export function integrityVerdict(c: Candidate, ctx: IntegrityContext): ExclusionReason | null {
   if (c.honeypotFilled) return 'honeypot';
   if (c.ticket === 'forged') return 'forged_ticket';
-  if (c.ticket === 'too_fast') return 'too_fast';
   if (c.ticket === 'valid' && ctx.ticketUsed) return 'reused_ticket';
   if (ctx.fromBrowser >= RULES.browserMax) return 'burst_browser';
   if (c.ticket === 'valid') {

@@ -10,6 +10,7 @@ import { formTicketSecret } from '../auth/form-ticket-secret.ts';
 import { checkTicket } from '../domain/form-ticket.ts';
 import { uuidV4 } from '../domain/ids.ts';
 import { integrityVerdict, permitSignature } from '../domain/integrity.ts';
+import { browserCookie, ticketCookie } from '../middleware/form-cookies.ts';
 import { enforceLimits, submissionLimits } from '../middleware/throttle.ts';
 import { parsePermitInput } from '../domain/permit-input.ts';
 import { permitStats } from '../domain/permit-stats.ts';
@@ -18,6 +19,7 @@ import { permitTiming, type SlaUnit } from '../domain/working-days.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound, validationFailed, visitCodeRefused } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
+import { ticketGiver } from './form-tickets.ts';
 import { periodFromQuery } from './period-query.ts';
 import { publicService, requireUnit } from './units.ts';
 
@@ -33,9 +35,11 @@ function isPermitWithSla(s: Service): boolean {
   return s.is_permit === 1 && s.sla_value !== null && s.sla_unit !== null;
 }
 
-export function permitRoutes({ db, now, trustProxy }: AppDeps) {
+export function permitRoutes(deps: AppDeps) {
+  const { db, now, trustProxy } = deps;
   const hashClient = clientHasher(db);
   const secret = formTicketSecret(db);
+  const giveTicket = ticketGiver(deps);
   return new Hono()
     .post('/units/:slug/permit-reports', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));
@@ -60,10 +64,12 @@ export function permitRoutes({ db, now, trustProxy }: AppDeps) {
       // Reports get the protection of ratings (docs/decisions/022): a hashed address, throttles in the database, and
       // the integrity checks, which hold a report back with a reason instead of refusing it.
       const ipHash = await hashClient(clientAddress(c, trustProxy), at);
-      const browserHash = input.browserToken ? await hashClient(`browser:${input.browserToken}`, at) : null;
+      // The form's ticket and the browser's token come in the body (API clients) or in the cookies the page set.
+    const browserToken = input.browserToken ?? browserCookie(c);
+    const browserHash = browserToken ? await hashClient(`browser:${browserToken}`, at) : null;
       await enforceLimits(c, db, submissionLimits('permit', unit.id, ipHash, browserHash), at, 'too_many_requests', 'Too many permit reports from this connection; please try again later.');
-      const ticket = checkTicket(await secret(at), input.ticket, 'permit', unit.id, at);
-      const ticketId = 'id' in ticket ? ticket.id : null;
+      const ticket = checkTicket(await secret(at), input.ticket ?? ticketCookie(c), 'permit', unit.id, at);
+      const ticketId = ticket.state === 'valid' ? ticket.id : null;
       const context = await permitContext(db, { unitId: unit.id, ipHash, browserHash, ticketId }, at);
       const exclusionReason = integrityVerdict({
         signature: permitSignature(service.id, input.submittedOn, input.completedOn), channel: 'web', localHour: 12,
@@ -93,6 +99,7 @@ export function permitRoutes({ db, now, trustProxy }: AppDeps) {
         ticket_hash: ticketId,
       }, input.visitCode ?? null);
       if (!('report' in result)) throw visitCodeRefused(result.outcome);
+      if (result.outcome === 'created') await giveTicket(c, unit, 'permit');
       // Answered the same whether it counts or was held back: the answer tells a bot nothing about the checks.
       return c.json(reportBody(result.report, today, holidays), result.outcome === 'created' ? 201 : 200);
     })

@@ -16,14 +16,18 @@ import { isTimeZone, localDateOf, localHourOf, todayIn } from '../domain/time-zo
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, validationFailed, visitCodeRefused } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
+import { browserCookie, ticketCookie } from '../middleware/form-cookies.ts';
 import { enforceLimits, submissionLimits } from '../middleware/throttle.ts';
+import { ticketGiver } from './form-tickets.ts';
 import { requireUnit } from './units.ts';
 
 const MINUTE = 60_000;
 
-export function ratingRoutes({ db, now, trustProxy }: AppDeps) {
+export function ratingRoutes(deps: AppDeps) {
+  const { db, now, trustProxy } = deps;
   const hashClient = clientHasher(db);
   const secret = formTicketSecret(db);
+  const giveTicket = ticketGiver(deps);
   return new Hono<AppEnv>().post('/units/:slug/ratings', async (c) => {
     const unit = await requireUnit(db, c.req.param('slug'));
     const parsed = parseRatingInput(await readJsonBody(c));
@@ -57,7 +61,9 @@ export function ratingRoutes({ db, now, trustProxy }: AppDeps) {
     }
     const channel = device ? 'kiosk' : input.channel === 'kiosk' ? 'web' : input.channel;
     const ipHash = await hashClient(clientAddress(c, trustProxy), arrived);
-    const browserHash = input.browserToken ? await hashClient(`browser:${input.browserToken}`, arrived) : null;
+    // The form's ticket and the browser's token come in the body (API clients) or in the cookies the page set.
+    const browserToken = input.browserToken ?? browserCookie(c);
+    const browserHash = browserToken ? await hashClient(`browser:${browserToken}`, arrived) : null;
     await enforceLimits(c, db, device
       ? [{ bucket: `rating:device:${device.id}`, limit: 120, windowMs: 60 * MINUTE }]
       : submissionLimits('rating', unit.id, ipHash, browserHash),
@@ -69,8 +75,9 @@ export function ratingRoutes({ db, now, trustProxy }: AppDeps) {
     const localDate = localDateOf(at, unit.timezone);
     const signature = answersSignature(input.answers);
     const honeypotFilled = Boolean(input.website?.trim());
-    const ticket = checkTicket(await secret(arrived), input.ticket, 'rating', unit.id, arrived);
-    const ticketId = 'id' in ticket ? ticket.id : null;
+    const ticket = checkTicket(await secret(arrived), input.ticket ?? ticketCookie(c), 'rating', unit.id, arrived);
+    // Only a valid ticket is kept (and so counts once); a too-fast one is judged, and stored, as no ticket.
+    const ticketId = ticket.state === 'valid' ? ticket.id : null;
     let exclusionReason;
     if (device) {
       const kiosk = await kioskContext(db, { id: device.id, unitId: unit.id, approvedAt: device.approved_at!, lastCapturedAt: device.last_captured_at }, comment, at,
@@ -109,6 +116,8 @@ export function ratingRoutes({ db, now, trustProxy }: AppDeps) {
       exclusionReason,
     });
     if (!('ack' in result)) throw visitCodeRefused(result.outcome);
+    // A fresh ticket for the next visit's rating from this browser ("rate another visit").
+    if (result.outcome === 'created' && !device) await giveTicket(c, unit, 'rating');
     return c.json(result.ack, result.outcome === 'created' ? 201 : 200);
   });
 }

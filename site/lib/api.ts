@@ -35,25 +35,6 @@ export function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: s
   });
 }
 
-export interface Me {
-  email: string;
-  name: string;
-  role: 'staff' | 'evaluator' | 'admin';
-  unit: { slug: string; name: string } | null;
-  region: { code: string; name: string } | null;
-}
-
-/**
- * The signed-in account, or a trip to the sign-in page that brings the user back here. An administrator who must
- * enrol in two-step verification first (production) is sent to the account page.
- */
-export async function requireMe(lang: 'id' | 'en'): Promise<Me | null> {
-  const r = await apiFetch<{ user: Me; twoFactorSetupRequired?: true }>('/api/auth/me');
-  if (r.ok && !r.data.twoFactorSetupRequired) return r.data.user;
-  if (r.ok || r.status === 401) location.href = `${lang === 'en' ? '/en' : ''}${r.ok ? '/akun' : `/masuk?next=${encodeURIComponent(location.pathname + location.search)}`}`;
-  return null;
-}
-
 /** The slug after a fixed page segment in the current URL: /nilai/{slug} or /en/nilai/{slug}. */
 export function slugFromPath(pathname: string, page: string): string | null {
   const match = new RegExp(`^(?:/en)?/${page}/([a-z0-9-]+)/?$`).exec(pathname);
@@ -73,22 +54,3 @@ export function formatSla(sla: { value: number; unit: string } | null, units: Re
   return sla ? `${sla.value} ${units[sla.unit] ?? sla.unit}` : fallback;
 }
 
-/** This browser's own random token, kept across visits (docs/decisions/022): one browser is one resident. */
-export function browserToken(): string | null {
-  try {
-    let token = localStorage.getItem('rapor-browser');
-    if (!token) {
-      token = randomUuid();
-      localStorage.setItem('rapor-browser', token);
-    }
-    return token;
-  } catch {
-    return null;
-  }
-}
-
-/** A form ticket for a unit's rating or permit form, asked for when the form opens; null when it cannot be had. */
-export async function formTicket(slug: string, purpose: 'rating' | 'permit'): Promise<string | null> {
-  const r = await apiFetch<{ ticket: string }>(`/api/units/${slug}/form-ticket?purpose=${purpose}`);
-  return r.ok ? r.data.ticket : null;
-}

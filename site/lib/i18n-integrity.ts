@@ -17,6 +17,12 @@ const id = {
   failed: 'Gagal menyimpan. Periksa isian lalu coba lagi.',
   kioskPending: 'menunggu persetujuan administrator',
   kioskApproved: 'aktif',
+  permitExclusionsHeading: 'Laporan waktu izin yang ditahan',
+  kioskShareHeading: 'Porsi penilaian dari kios',
+  kioskColumn: 'Dari kios / semua yang dihitung',
+  shareColumn: 'Porsi',
+  none: 'Tidak ada.',
+  noKiosk: 'Tidak ada penilaian dari kios pada periode ini.',
 };
 
 const en: typeof id = {
@@ -35,6 +41,12 @@ const en: typeof id = {
   failed: 'Could not save. Check the fields and try again.',
   kioskPending: 'waiting for an administrator\'s approval',
   kioskApproved: 'active',
+  permitExclusionsHeading: 'Held-back permit time reports',
+  kioskShareHeading: 'Share of ratings from kiosks',
+  kioskColumn: 'From kiosks / all counted',
+  shareColumn: 'Share',
+  none: 'None.',
+  noKiosk: 'No ratings from kiosks in this period.',
 };
 
 export function integrityStrings(lang: Lang) {

@@ -5,7 +5,7 @@ import { ACCOUNTS, TEST_PASSWORD, insertFixtureUsers, signIn, testApp } from '..
 type TestApp = Awaited<ReturnType<typeof testApp>>;
 let t: TestApp;
 beforeEach(async () => {
-  t = await testApp(new Date('2026-08-10T03:00:00.000Z'));
+  t = await testApp(new Date('2026-08-10T03:00:00.000Z'), { peer: '198.51.100.20' });
   await insertFixtureUsers(t.db);
 });
 afterEach(async () => {

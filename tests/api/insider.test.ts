@@ -321,7 +321,7 @@ describe('finding 8: visit codes do not de-anonymise', () => {
 
   it('the public comments give the day only, so the comment cannot be timed there either', async () => {
     t.clock.now = new Date('2026-06-15T05:17:42.123Z');
-    const { id } = await rate(all(2), { comment: 'Petugas loket dua minta uang tambahan' });
+    const { id } = await rate(all(2), { comment: 'Petugas loket dua lambat melayani' });
     await rate(all(3), { comment: 'Ruang tunggu panas' });
     const res = await t.app.request(`/api/units/${UNIT}/comments?limit=1`);
     const text = await res.text();

@@ -11,7 +11,7 @@ let t: TestApp;
 /** The app under test: the default one, or one made as in production. */
 let app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> };
 beforeEach(async () => {
-  t = await testApp(new Date('2026-08-10T03:00:00.000Z'));
+  t = await testApp(new Date('2026-08-10T03:00:00.000Z'), { peer: '198.51.100.21' });
   app = t.app;
   await insertFixtureUsers(t.db);
 });

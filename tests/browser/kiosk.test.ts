@@ -51,6 +51,17 @@ describe.skipIf(!hasChromium)('a kiosk that goes offline', () => {
     const kiosk = await context.request.post(`${server.url}/api/staff/units/${UNIT}/kiosks`, { headers: { origin: server.url }, data: { name: 'Kios loket 1' } });
     const { id, token } = (await kiosk.json()) as { id: string; token: string };
     kioskId = id;
+    // A kiosk registered by staff waits for an administrator (docs/decisions/022).
+    expect((await context.request.post(`${server.url}/api/auth/login`, { headers: { origin: server.url }, data: { email: 'admin@demo.rapor.id', password: 'rapor-demo-2026' } })).status()).toBe(200);
+    expect((await context.request.post(`${server.url}/api/admin/kiosks/${id}/approve`, { headers: { origin: server.url } })).status()).toBe(200);
+    // The page's clock below is set to last morning; capture times must follow the approval, so date the approval
+    // (made just now) a day before that morning, as if the kiosk had been approved then.
+    const writable = new Database(server.dbFile);
+    try {
+      writable.prepare('update kiosk_devices set approved_at = ? where id = ?').run(new Date(lastMorning().getTime() - 86_400_000).toISOString(), id);
+    } finally {
+      writable.close();
+    }
 
     await page.clock.install({ time: lastMorning() });
     await page.goto(`${server.url}/nilai/${UNIT}?ch=kiosk#token=${token}`);

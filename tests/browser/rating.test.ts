@@ -71,6 +71,31 @@ describe.skipIf(!hasChromium)('a resident rates a service unit in a real browser
     }
   });
 
+  it('carries the form ticket and the browser token the page set, with no script of its own: the rating counts', async () => {
+    // A resident who takes their time: the ticket set when the page was served is valid from 10 s on.
+    await page.goto(`${server.url}/nilai/dpmptsp-kota-gorontalo?ch=qr`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('DPMPTSP Kota Gorontalo');
+    const cookies = await page.context().cookies(`${server.url}/api/units/dpmptsp-kota-gorontalo/ratings`);
+    expect(cookies.map((c) => c.name).sort()).toEqual(['rapor_browser', 'rapor_ticket']);
+    expect(cookies.every((c) => c.httpOnly && c.sameSite === 'Strict')).toBe(true);
+    await page.getByLabel('Layanan yang Anda terima').selectOption('penerbitan-pbg');
+    for (const [i, element] of SKM_ELEMENTS.entries()) {
+      await page.getByRole('group', { name: new RegExp(`Pertanyaan ${i + 1} dari 9`) }).getByRole('radio', { name: element.labels.id[(i % 2) + 2], exact: true }).check();
+    }
+    await page.waitForTimeout(11_000);
+    await page.getByRole('button', { name: 'Kirim penilaian' }).click();
+    const receipt = (await page.getByTestId('receipt').textContent())!.trim();
+    const db = new Database(server.dbFile, { readonly: true });
+    try {
+      const row = db.prepare('select ticket_hash, browser_hash, exclusion_reason from responses where receipt = ?').get(receipt) as Record<string, string | null>;
+      expect(row.ticket_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(row.browser_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(row.exclusion_reason).toBeNull();
+    } finally {
+      db.close();
+    }
+  });
+
   it('fits a 360 px screen without sideways scrolling', async () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   });

@@ -35,9 +35,10 @@ describe('web and QR submissions', () => {
     expect(integrityVerdict({ ...base, ticket: 'expired' }, { ...quiet, fromAddress: [1, 2, 3, 4].map((i) => rec(`22222222${i}`, true)) })).toBe('burst_client');
   });
 
-  it('holds back forged, reused and too-fast tickets, and a browser rating the unit twice', () => {
+  it('holds back forged and reused tickets and a browser rating the unit a third time; a too-fast ticket counts as none', () => {
     expect(integrityVerdict({ ...base, ticket: 'forged' }, quiet)).toBe('forged_ticket');
-    expect(integrityVerdict({ ...base, ticket: 'too_fast' }, quiet)).toBe('too_fast');
+    expect(integrityVerdict({ ...base, ticket: 'too_fast' }, quiet)).toBeNull();
+    expect(integrityVerdict({ ...base, ticket: 'too_fast' }, { ...quiet, fromAddress: [rec('111111111', false)] })).toBe('burst_client');
     expect(integrityVerdict(base, { ...quiet, ticketUsed: true })).toBe('reused_ticket');
     expect(integrityVerdict(base, { ...quiet, fromBrowser: 1 })).toBeNull();
     expect(integrityVerdict(base, { ...quiet, fromBrowser: 2 })).toBe('burst_browser');
