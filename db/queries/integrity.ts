@@ -1,6 +1,7 @@
 // What the integrity checks need to know, and the retention purge of what they keep.
 import type { Kysely } from 'kysely';
-import { permitSignature, RULES, type DeviceContext, type IntegrityContext } from '../../server/domain/integrity.ts';
+import { answersSignature, permitSignature, RULES, type DeviceContext, type IntegrityContext } from '../../server/domain/integrity.ts';
+import type { Answers } from '../../server/domain/skm.ts';
 import type { Database } from '../database.ts';
 import { unitsInScope, type Scope } from './scope.ts';
 
@@ -22,32 +23,45 @@ export interface SubmissionSource {
 
 const FROM_ADDRESS_ROWS = 100;
 
-/** What the checks of a rating from the web or a QR code need to know (server/domain/integrity.ts). */
-export async function ratingContext(db: Kysely<Database>, source: SubmissionSource, comment: string | null, now: Date): Promise<IntegrityContext> {
-  const since = new Date(now.getTime() - RULES.burstWindowMs).toISOString();
-  const until = now.toISOString();
-  const window = db.selectFrom('responses').where('unit_id', '=', source.unitId).where('created_at', '>', since).where('created_at', '<=', until);
-  const [rows, ticketed, browser, ticketUsed, repeated] = await Promise.all([
-    window.select(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'created_at', 'exclusion_reason', 'ticket_hash'])
-      .where('ip_hash', '=', source.ipHash).orderBy('created_at', 'desc').limit(FROM_ADDRESS_ROWS).execute(),
+/**
+ * The counts both kinds of submission are judged by, from their own table (ratings or permit reports share these
+ * column names): counted ticketed submissions from the address, submissions from the browser, and earlier use of the
+ * ticket, within the burst window.
+ */
+async function sourceCounts(db: Kysely<Database>, table: 'responses' | 'permit_reports', source: SubmissionSource, now: Date) {
+  // One query shape for both tables: the columns read here have the same names and types in each.
+  const from = () => db.selectFrom(table as 'responses');
+  const window = from().where('unit_id', '=', source.unitId)
+    .where('created_at', '>', new Date(now.getTime() - RULES.burstWindowMs).toISOString()).where('created_at', '<=', now.toISOString());
+  const [ticketed, browser, ticketUsed] = await Promise.all([
     window.select((eb) => eb.fn.countAll<number>().as('n')).where('ip_hash', '=', source.ipHash).where('ticket_hash', 'is not', null)
       .where('exclusion_reason', 'is', null).executeTakeFirstOrThrow(),
     source.browserHash
       ? window.select((eb) => eb.fn.countAll<number>().as('n')).where('browser_hash', '=', source.browserHash).executeTakeFirstOrThrow()
       : { n: 0 },
-    source.ticketId ? db.selectFrom('responses').select('id').where('ticket_hash', '=', source.ticketId).limit(1).executeTakeFirst() : undefined,
+    source.ticketId ? from().select('id').where('ticket_hash', '=', source.ticketId).limit(1).executeTakeFirst() : undefined,
+  ]);
+  return { ticketedCountedFromAddress: Number(ticketed.n), fromBrowser: Number(browser.n), ticketUsed: ticketUsed !== undefined };
+}
+
+/** What the checks of a rating from the web or a QR code need to know (server/domain/integrity.ts). */
+export async function ratingContext(db: Kysely<Database>, source: SubmissionSource, comment: string | null, now: Date): Promise<IntegrityContext> {
+  const since = new Date(now.getTime() - RULES.burstWindowMs).toISOString();
+  const [rows, counts, repeated] = await Promise.all([
+    db.selectFrom('responses').select(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'created_at', 'exclusion_reason', 'ticket_hash'])
+      .where('unit_id', '=', source.unitId).where('created_at', '>', since).where('created_at', '<=', now.toISOString())
+      .where('ip_hash', '=', source.ipHash).orderBy('created_at', 'desc').limit(FROM_ADDRESS_ROWS).execute(),
+    sourceCounts(db, 'responses', source, now),
     repeatedComment(db, source.unitId, comment, now),
   ]);
   return {
     fromAddress: rows.map((r) => ({
-      signature: `${r.u1}${r.u2}${r.u3}${r.u4}${r.u5}${r.u6}${r.u7}${r.u8}${r.u9}`,
+      signature: answersSignature({ U1: r.u1, U2: r.u2, U3: r.u3, U4: r.u4, U5: r.u5, U6: r.u6, U7: r.u7, U8: r.u8, U9: r.u9 } as Answers),
       createdAt: r.created_at,
       excluded: r.exclusion_reason !== null,
       ticketed: r.ticket_hash !== null,
     })),
-    ticketedCountedFromAddress: Number(ticketed.n),
-    fromBrowser: Number(browser.n),
-    ticketUsed: ticketUsed !== undefined,
+    ...counts,
     commentSeenRecently: repeated,
   };
 }
@@ -72,7 +86,7 @@ export async function kioskContext(
   ]);
   return {
     device: {
-      recent: rows.map((r) => ({ signature: `${r.u1}${r.u2}${r.u3}${r.u4}${r.u5}${r.u6}${r.u7}${r.u8}${r.u9}`, createdAt: r.created_at, excluded: r.exclusion_reason !== null, ticketed: false })),
+      recent: rows.map((r) => ({ signature: answersSignature({ U1: r.u1, U2: r.u2, U3: r.u3, U4: r.u4, U5: r.u5, U6: r.u6, U7: r.u7, U8: r.u8, U9: r.u9 } as Answers), createdAt: r.created_at, excluded: r.exclusion_reason !== null, ticketed: false })),
       lastCapturedAt: device.lastCapturedAt,
       approvedAt: device.approvedAt,
       inClosedPeriod,
@@ -84,16 +98,11 @@ export async function kioskContext(
 /** What the checks of a permit report need to know: the same questions about the permit reports table. */
 export async function permitContext(db: Kysely<Database>, source: SubmissionSource, now: Date): Promise<IntegrityContext> {
   const since = new Date(now.getTime() - RULES.burstWindowMs).toISOString();
-  const window = db.selectFrom('permit_reports').where('unit_id', '=', source.unitId).where('created_at', '>', since).where('created_at', '<=', now.toISOString());
-  const [rows, ticketed, browser, ticketUsed] = await Promise.all([
-    window.select(['service_id', 'submitted_on', 'completed_on', 'created_at', 'exclusion_reason', 'ticket_hash'])
+  const [rows, counts] = await Promise.all([
+    db.selectFrom('permit_reports').select(['service_id', 'submitted_on', 'completed_on', 'created_at', 'exclusion_reason', 'ticket_hash'])
+      .where('unit_id', '=', source.unitId).where('created_at', '>', since).where('created_at', '<=', now.toISOString())
       .where('ip_hash', '=', source.ipHash).orderBy('created_at', 'desc').limit(FROM_ADDRESS_ROWS).execute(),
-    window.select((eb) => eb.fn.countAll<number>().as('n')).where('ip_hash', '=', source.ipHash).where('ticket_hash', 'is not', null)
-      .where('exclusion_reason', 'is', null).executeTakeFirstOrThrow(),
-    source.browserHash
-      ? window.select((eb) => eb.fn.countAll<number>().as('n')).where('browser_hash', '=', source.browserHash).executeTakeFirstOrThrow()
-      : { n: 0 },
-    source.ticketId ? db.selectFrom('permit_reports').select('id').where('ticket_hash', '=', source.ticketId).limit(1).executeTakeFirst() : undefined,
+    sourceCounts(db, 'permit_reports', source, now),
   ]);
   return {
     fromAddress: rows.map((r) => ({
@@ -102,9 +111,7 @@ export async function permitContext(db: Kysely<Database>, source: SubmissionSour
       excluded: r.exclusion_reason !== null,
       ticketed: r.ticket_hash !== null,
     })),
-    ticketedCountedFromAddress: Number(ticketed.n),
-    fromBrowser: Number(browser.n),
-    ticketUsed: ticketUsed !== undefined,
+    ...counts,
     commentSeenRecently: false,
   };
 }
