@@ -23,6 +23,16 @@ const id = {
   shareColumn: 'Porsi',
   none: 'Tidak ada.',
   noKiosk: 'Tidak ada penilaian dari kios pada periode ini.',
+  reviewHeading: 'Saran yang menunggu tinjauan',
+  reviewIntro: 'Saran yang menyebut nama orang atau dugaan pelanggaran sudah dihitung dalam IKM, tetapi teksnya baru tampil setelah Anda terbitkan. Unit tidak dapat memutuskannya sendiri.',
+  noReviews: 'Tidak ada saran yang menunggu tinjauan.',
+  reviewReason: 'Alasan (wajib untuk menahan)',
+  publish: 'Terbitkan',
+  withhold: 'Tahan',
+  published: 'Saran diterbitkan.',
+  withheld: 'Saran ditahan.',
+  reasonRequired: 'Tulis alasan untuk menahan saran ini.',
+  flag: (f: string) => ({ names_person: 'menyebut nama orang', alleges_misconduct: 'dugaan pelanggaran' } as Record<string, string>)[f] ?? f,
 };
 
 const en: typeof id = {
@@ -47,6 +57,16 @@ const en: typeof id = {
   shareColumn: 'Share',
   none: 'None.',
   noKiosk: 'No ratings from kiosks in this period.',
+  reviewHeading: 'Suggestions waiting for review',
+  reviewIntro: 'Suggestions that name a person or allege misconduct already count in the IKM, but their text is shown only once you publish it. The unit cannot decide about them alone.',
+  noReviews: 'No suggestion is waiting for review.',
+  reviewReason: 'Reason (required to withhold)',
+  publish: 'Publish',
+  withhold: 'Withhold',
+  published: 'Suggestion published.',
+  withheld: 'Suggestion withheld.',
+  reasonRequired: 'Write a reason to withhold this suggestion.',
+  flag: (f: string) => ({ names_person: 'names a person', alleges_misconduct: 'alleges misconduct' } as Record<string, string>)[f] ?? f,
 };
 
 export function integrityStrings(lang: Lang) {

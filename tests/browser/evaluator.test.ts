@@ -76,6 +76,25 @@ describe.skipIf(!hasChromium)('an evaluator downloads the data', () => {
     expect(after.items.find((i) => i.id === id)).toMatchObject({ exclusionReason: 'spam' });
   });
 
+  it('publishes a suggestion that names an officer, which waited for review outside the unit', async () => {
+    const text = 'Pak Rahmat di loket dua minta uang rokok supaya berkas cepat.';
+    const rated = await fetch(`${server.url}/api/units/dpmptsp-kota-gorontalo/ratings`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.90' },
+      body: JSON.stringify({ idempotencyKey: crypto.randomUUID(), service: 'penerbitan-pbg', answers: Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => [`U${i}`, 2])), comment: text }),
+    });
+    expect(((await rated.json()) as { commentReview?: string }).commentReview).toBe('pending');
+    const publicComments = async () => JSON.stringify(await (await fetch(`${server.url}/api/units/dpmptsp-kota-gorontalo/comments?limit=50`)).json());
+    expect(await publicComments()).not.toContain('Pak Rahmat');
+
+    await page.reload();
+    const item = page.getByTestId('comment-reviews').locator('li').filter({ hasText: 'Pak Rahmat' });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('dugaan pelanggaran');
+    await item.getByRole('button', { name: 'Terbitkan' }).click();
+    await expect.poll(() => item.count()).toBe(0);
+    expect(await publicComments()).toContain('Pak Rahmat');
+  });
+
   it('opens the printable SKM report of a unit', async () => {
     await page.locator('a[href*="/laporan/skm?unit=dpmptsp-kota-gorontalo"]').click();
     await page.getByTestId('report-summary').waitFor();
