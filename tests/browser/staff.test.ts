@@ -90,9 +90,11 @@ describe.skipIf(!hasChromium)('a staff member works on the unit dashboard', () =
     await expect.poll(() => page.getByTestId('unused-codes').textContent()).toMatch(/kode belum dipakai · \d+ dari \d+ kode sudah dipakai/);
     // The third quarter ended on 30 September: it is closed (docs/decisions/021-closed-periods.md).
     await page.locator('#periode-dasbor').selectOption('2026-Q3');
-    const card = page.getByTestId('responses').locator('li').filter({ has: page.getByLabel('Alasan menyembunyikan') }).first();
-    await card.waitFor();
-    const id = (await card.getAttribute('data-response'))!;
+    const first = page.getByTestId('responses').locator('li').filter({ has: page.getByLabel('Alasan menyembunyikan') }).first();
+    // Wait for the quarter's own ratings, then hold on to one card by its id (the list re-renders as it loads).
+    await expect.poll(() => first.locator('.meta').first().textContent()).toMatch(/(Juli|Agustus|September) 2026/);
+    const id = (await first.getAttribute('data-response'))!;
+    const card = page.locator(`[data-response="${id}"]`);
     await card.getByLabel('Alasan menyembunyikan').selectOption('spam');
     await card.getByLabel('Alasan tertulis (wajib untuk penilaian tanpa saran)').fill('Iklan, bukan penilaian layanan.');
     await card.getByRole('button', { name: 'Sembunyikan' }).click();
