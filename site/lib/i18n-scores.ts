@@ -8,7 +8,6 @@ const id = {
   gradeLabel: 'Mutu pelayanan',
   kinerjaLabel: 'Kinerja unit',
   intervalLabel: 'Selang kepercayaan 95%',
-  intervalHint: 'Dengan keyakinan 95%, IKM sebenarnya ada di dalam rentang ini; makin banyak penilaian, makin sempit.',
   intervalHints: {
     ok: 'Dengan keyakinan 95%, IKM sebenarnya ada di dalam rentang ini; makin banyak penilaian, makin sempit.',
     wide: 'Rentang ini lebar (lebih dari 10 poin): IKM sebenarnya bisa jauh dari angka di atas, dan mutunya belum dapat dipastikan.',
@@ -72,7 +71,6 @@ const en: typeof id = {
   gradeLabel: 'Service grade',
   kinerjaLabel: 'Unit performance',
   intervalLabel: '95% confidence interval',
-  intervalHint: 'With 95% confidence the true index lies in this range; more ratings make it narrower.',
   intervalHints: {
     ok: 'With 95% confidence the true index lies in this range; more ratings make it narrower.',
     wide: 'This range is wide (more than 10 points): the true index may be far from the figure above, and its grade is not settled.',
