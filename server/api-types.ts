@@ -63,14 +63,34 @@ export interface UnitScores {
   nExcluded: number;
   ikm: number | null;
   ikmCi95: [number, number] | null;
+  /** What the interval's width allows one to say: too few responses (or no spread), wide, or ok. */
+  intervalNote: 'too-few' | 'wide' | 'ok' | null;
   mutu: string | null;
   kinerja: string | null;
   ikmVerified: number | null;
   sampleTarget: number | null;
+  /** The unit as a whole reached its target (grades and ranks the unit's IKM; docs/decisions/023). */
   sampleAdequate: boolean;
-  elements: { code: string; name: string; nrr: number | null; n: number }[];
-  services: { slug: string; name: string; n: number; ikm: number | null; mutu: string | null }[];
-  trend: { period: string; from: string; to: string; n: number; ikm: number | null; mutu: string | null }[];
+  /** Responses but below the target: the grade is provisional, never shown as a bare letter. */
+  provisional: boolean;
+  elements: { code: string; name: string; nrr: number | null; nrr25: number | null; n: number }[];
+  /** The three weakest element codes by their exact NRR, weakest first. */
+  weakest: string[];
+  services: ServiceScore[];
+  /** Every service with a declared population reached its own target (DOMAIN.md §4, per service type). */
+  servicesSampleAdequate: boolean;
+  trend: { period: string; from: string; to: string; n: number; ikm: number | null; mutu: string | null; sampleTarget: number | null; provisional: boolean }[];
+}
+
+export interface ServiceScore {
+  slug: string;
+  name: string;
+  n: number;
+  ikm: number | null;
+  mutu: string | null;
+  sampleTarget: number | null;
+  sampleAdequate: boolean;
+  provisional: boolean;
 }
 
 export interface Scoreboard {

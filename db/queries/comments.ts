@@ -10,6 +10,22 @@ export interface PublicComment {
   replies: { body: string; createdAt: string }[];
 }
 
+/** How many public comments (the same rule as publicComments) a unit has from one local date to another. */
+export async function countPublicComments(db: Kysely<Database>, unitId: string, from: string, to: string): Promise<number> {
+  const row = await db
+    .selectFrom('responses')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('responses.unit_id', '=', unitId)
+    .where('responses.local_date', '>=', from)
+    .where('responses.local_date', '<=', to)
+    .where('responses.comment', 'is not', null)
+    .where('responses.comment_hidden_at', 'is', null)
+    .where(commentIsPublic)
+    .where('responses.exclusion_reason', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /**
  * A unit's public comments, newest day first: already redacted when stored; hidden comments, comments of excluded
  * ratings and comments waiting for review or withheld by a reviewer (decision 019) are left out. Keyset pagination on
@@ -21,6 +37,7 @@ export async function publicComments(
   unitId: string,
   limit: number,
   before?: { localDate: string; id: string },
+  range?: { from: string; to: string },
 ): Promise<PublicComment[]> {
   let query = db
     .selectFrom('responses')
@@ -34,6 +51,7 @@ export async function publicComments(
     .where('responses.comment_hidden_at', 'is', null)
     .where(commentIsPublic)
     .where('responses.exclusion_reason', 'is', null);
+  if (range) query = query.where('responses.local_date', '>=', range.from).where('responses.local_date', '<=', range.to);
   if (before) {
     query = query.where((eb) =>
       eb.or([

@@ -1,6 +1,7 @@
 // The index of PermenPANRB 14/2017 (DOMAIN.md §3), computed exactly from integer rollup sums.
 // NRR = Σanswers / n per element; IKM = Σ(NRR × 1/9) × 25. With all nine answers required, Σ NRR = Σtotal / n,
 // so IKM = 25·Σtotal / (9n): a rational number, graded unrounded and rounded half up only for display (ours).
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { ELEMENT_CODES, type ElementCode } from './skm.ts';
 import type { RollupCounts } from './rollup.ts';
 
@@ -96,20 +97,26 @@ export function ikmInterval(n: number, total: number, totalSq: number): [number,
   return [Math.max(25, 25 * (mean - half)), Math.min(100, 25 * (mean + half))];
 }
 
-/** The 97.5 % quantile of Student's t with `df` degrees of freedom (Cornish–Fisher; exact for df 1 and 2). */
+/**
+ * The 97.5 % quantile of Student's t with `df` degrees of freedom, exact (stdlib's inverse of the regularised incomplete
+ * beta function; docs/decisions/024-exact-t-quantile.md). An approximation undershoots at small samples (df 3: 3.1786
+ * for 3.1824), which narrows exactly the intervals that matter most.
+ */
 export function tQuantile975(df: number): number {
-  if (df <= 0) return Number.NaN;
-  if (df === 1) return 12.706204736174707;
-  if (df === 2) return 4.302652729749464;
-  const z = 1.959963984540054;
-  const z3 = z ** 3, z5 = z ** 5, z7 = z ** 7, z9 = z ** 9;
-  return (
-    z +
-    (z3 + z) / (4 * df) +
-    (5 * z5 + 16 * z3 + 3 * z) / (96 * df ** 2) +
-    (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df ** 3) +
-    (79 * z9 + 776 * z7 + 1482 * z5 - 1920 * z3 - 945 * z) / (92160 * df ** 4)
-  );
+  if (!(df > 0)) return Number.NaN;
+  return tQuantile(0.975, df);
+}
+
+/** How far an interval can be read (ours): too few responses (n < 3) or no spread at all, wider than 10 points, or ok. */
+export type IntervalNote = 'too-few' | 'wide' | 'ok';
+
+/** Width above which an interval is called wide: about a grade band (B spans 11.7 points), so the grade is not settled. */
+export const WIDE_INTERVAL = 10;
+
+export function intervalNote(n: number, interval: [number, number] | null): IntervalNote | null {
+  if (n === 0) return null;
+  if (interval === null || n < 3 || interval[1] - interval[0] <= 0) return 'too-few';
+  return interval[1] - interval[0] > WIDE_INTERVAL ? 'wide' : 'ok';
 }
 
 /**

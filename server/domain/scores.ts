@@ -1,6 +1,6 @@
 // Turns rollup sums into the published figures: the same functions serve the unit page, the scoreboard, the
 // exports and the report, so a number means the same thing everywhere.
-import { gradeOfRatio, ikmFromRollup, ikmInterval, ratioValue, roundHalfUp, roundRatioHalfUp, shrunkIkm, type Mutu } from './ikm.ts';
+import { gradeOfRatio, ikmFromRollup, ikmInterval, intervalNote, ratioValue, roundHalfUp, roundRatioHalfUp, shrunkIkm, type IntervalNote, type Mutu } from './ikm.ts';
 import { addRollup, emptyRollup, type RollupCounts } from './rollup.ts';
 import { sampleTarget } from './sample-size.ts';
 import { SKM_ELEMENTS } from './skm.ts';
@@ -32,11 +32,14 @@ export interface ScoreSummary {
   /** 25–100, rounded half up to two decimals for display; null without responses. */
   ikm: number | null;
   ikmCi95: [number, number] | null;
+  /** What the interval's width allows one to say (ours): 'too-few' below three responses or without spread, 'wide', 'ok'. */
+  intervalNote: IntervalNote | null;
   mutu: Mutu | null;
   kinerja: string | null;
   /** Ours: the IKM of verified ratings only (visit codes), shown beside the IKM of all reportable ones. */
   ikmVerified: number | null;
-  elements: { code: string; name: string; nrr: number | null; n: number }[];
+  /** nrr: rounded half up to two places; nrr25: the exact NRR × 25, rounded once at the end (DOMAIN.md §3). */
+  elements: { code: string; name: string; nrr: number | null; nrr25: number | null; n: number }[];
   /** Unrounded, for ranking and improvement; never displayed as is. */
   ikmExact: number | null;
 }
@@ -46,12 +49,14 @@ export function summarise(s: Sums): ScoreSummary {
   const verified = s.nVerified > 0 ? { num: 25 * s.verifiedTotal, den: 9 * s.nVerified } : null;
   const grade = result ? gradeOfRatio(result.ikm) : null;
   const interval = ikmInterval(s.n, s.total, s.totalSq);
+  const rounded: [number, number] | null = interval ? [roundHalfUp(interval[0]), roundHalfUp(interval[1])] : null;
   return {
     n: s.n,
     nVerified: s.nVerified,
     nExcluded: s.nExcluded,
     ikm: result ? roundRatioHalfUp(result.ikm) : null,
-    ikmCi95: interval ? [roundHalfUp(interval[0]), roundHalfUp(interval[1])] : null,
+    ikmCi95: rounded,
+    intervalNote: intervalNote(s.n, rounded),
     mutu: grade?.mutu ?? null,
     kinerja: grade?.kinerja ?? null,
     ikmVerified: verified ? roundRatioHalfUp(verified) : null,
@@ -59,10 +64,35 @@ export function summarise(s: Sums): ScoreSummary {
       code: e.code,
       name: e.name.id,
       nrr: result ? roundRatioHalfUp(result.elements[i]!.nrr) : null,
+      nrr25: result ? roundRatioHalfUp({ num: 25 * result.elements[i]!.nrr.num, den: result.elements[i]!.nrr.den }) : null,
       n: s.n,
     })),
     ikmExact: result ? ratioValue(result.ikm) : null,
   };
+}
+
+/**
+ * The weakest elements by their exact NRR (issue 16: never by the rounded one, which ties and falls back to element
+ * order). Every element has the same n (all nine answers are required), so the element sums order them exactly; equal
+ * sums keep the regulation's element order.
+ */
+export function weakestElements(s: Sums, count = 3): ScoreSummary['elements'] {
+  if (s.n <= 0) return [];
+  const summary = summarise(s);
+  return summary.elements
+    .map((e, i) => ({ e, sum: s.elementSums[i]! }))
+    .sort((a, b) => a.sum - b.sum)
+    .slice(0, count)
+    .map(({ e }) => e);
+}
+
+/**
+ * The sample flags of one unit-period or service-period (ours, docs/decisions/023-sample-adequacy.md): adequate when the
+ * responses reach the Krejcie & Morgan target; below it (or without a target) the grade is provisional.
+ */
+export function sampleFlags(n: number, target: number | null): { sampleAdequate: boolean; provisional: boolean } {
+  const sampleAdequate = target !== null && n >= target;
+  return { sampleAdequate, provisional: n > 0 && !sampleAdequate };
 }
 
 export interface BoardUnit<U> {
@@ -121,4 +151,25 @@ export function rankUnits<U>(units: BoardUnit<U>[], periodDays: number): { ranke
   }
   insufficient.sort((a, b) => b.n - a.n);
   return { ranked: withRank.map(({ index: _index, ...r }) => r), insufficient, priorMean };
+}
+
+export interface ServiceRef {
+  id: string;
+  slug: string;
+  name: string;
+  declared_users: number | null;
+}
+
+/**
+ * The scores of each service of a unit with its own sample target (DOMAIN.md §4 takes N per service type), beside the
+ * unit-wide flag (docs/decisions/023-sample-adequacy.md).
+ */
+export function serviceScores(services: ServiceRef[], byService: { serviceId: string; sums: Sums }[], periodDays: number) {
+  const rows = services.map((s) => {
+    const one = summarise(byService.find((b) => b.serviceId === s.id)?.sums ?? emptySums());
+    const target = sampleTarget(s.declared_users, periodDays);
+    return { slug: s.slug, name: s.name, n: one.n, ikm: one.ikm, mutu: one.mutu, sampleTarget: target, ...sampleFlags(one.n, target) };
+  });
+  const targeted = rows.filter((r) => r.sampleTarget !== null);
+  return { services: rows, servicesSampleAdequate: targeted.length > 0 && targeted.every((r) => r.sampleAdequate) };
 }

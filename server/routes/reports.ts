@@ -1,19 +1,24 @@
 // The data of the printable SKM report of a unit and period (API.md: evaluator of the region, admin, staff of the unit).
 import { Hono } from 'hono';
-import { publicComments } from '../../db/queries/comments.ts';
+import { countPublicComments, publicComments } from '../../db/queries/comments.ts';
 import { listFollowUps } from '../../db/queries/follow-ups.ts';
 import { unitSumsByService } from '../../db/queries/scores.ts';
 import { profileRows, workspaceUnit } from '../../db/queries/workspace.ts';
 import { findUnitBySlug } from '../../db/queries/units.ts';
 import { scopeOf } from '../auth/scope.ts';
+import { reportFollowUps } from '../domain/follow-up-periods.ts';
 import { daysInclusive } from '../domain/periods.ts';
 import { tabulateProfile } from '../domain/respondent-profile.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
-import { summarise, totalOf } from '../domain/scores.ts';
+import { sampleFlags, serviceScores, summarise, totalOf, weakestElements } from '../domain/scores.ts';
+import { isTimeZone, todayIn } from '../domain/time-zones.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { requireUser } from '../middleware/session.ts';
 import { periodFromQuery } from './period-query.ts';
+
+/** A report lists every suggestion of its period; beyond this many it lists the newest and says how many there are. */
+const REPORT_SUGGESTIONS_MAX = 2000;
 
 export function reportRoutes({ db, now }: AppDeps) {
   return new Hono<AppEnv>().get('/reports/skm/:slug', async (c) => {
@@ -25,29 +30,40 @@ export function reportRoutes({ db, now }: AppDeps) {
     const period = periodFromQuery(c.req.query(), now());
     const unit = (await findUnitBySlug(db, ws.slug))!;
     const byService = await unitSumsByService(db, ws.id, period.from, period.to);
-    const summary = summarise(totalOf(byService.map((s) => s.sums)));
+    const total = totalOf(byService.map((s) => s.sums));
+    const summary = summarise(total);
+    const days = daysInclusive(period.from, period.to);
     const declared = unit.services.reduce((sum, s) => sum + (s.declared_users ?? 0), 0);
-    const target = sampleTarget(declared || null, daysInclusive(period.from, period.to));
-    const [profile, comments, followUps] = await Promise.all([
+    const target = sampleTarget(declared || null, days);
+    const range = { from: period.from, to: period.to };
+    const [profile, comments, commentCount, followUps] = await Promise.all([
       profileRows(db, scope, ws.id, period.from, period.to),
-      publicComments(db, ws.id, 200),
+      publicComments(db, ws.id, REPORT_SUGGESTIONS_MAX, undefined, range),
+      countPublicComments(db, ws.id, period.from, period.to),
       listFollowUps(db, ws.id),
     ]);
+    const today = todayIn(isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta', now());
+    const rtl = reportFollowUps(followUps, period, today);
+    const perService = serviceScores(unit.services, byService, days);
     const { ikmExact: _exact, ...published } = summary;
+    const item = (f: (typeof followUps)[number]) => ({ period: f.period, element: f.element, problem: f.problem, action: f.action, responsible: f.responsible, dueDate: f.due_date, status: f.status, progress: f.progress, completedOn: f.completed_on });
     return c.json({
       unit: { slug: unit.slug, name: unit.name, region: unit.region, address: unit.address },
       period: { code: period.code, from: period.from, to: period.to },
       ...published,
       sampleTarget: target,
-      sampleAdequate: target !== null && summary.n >= target,
-      weakest: summary.elements.filter((e) => e.nrr !== null).sort((a, b) => a.nrr! - b.nrr!).slice(0, 3),
-      services: unit.services.map((s) => {
-        const one = summarise(byService.find((b) => b.serviceId === s.id)?.sums ?? { n: 0, nVerified: 0, nExcluded: 0, elementSums: [0, 0, 0, 0, 0, 0, 0, 0, 0], total: 0, totalSq: 0, verifiedTotal: 0, verifiedTotalSq: 0 });
-        return { slug: s.slug, name: s.name, n: one.n, ikm: one.ikm, mutu: one.mutu };
-      }),
+      ...sampleFlags(summary.n, target),
+      weakest: weakestElements(total),
+      services: perService.services,
+      servicesSampleAdequate: perService.servicesSampleAdequate,
       profile: tabulateProfile(profile),
-      suggestions: comments.filter((x) => x.localDate >= period.from && x.localDate <= period.to).slice(0, 30).map((x) => ({ localDate: x.localDate, comment: x.comment, replies: x.replies })),
-      followUps: followUps.map((f) => ({ period: f.period, element: f.element, problem: f.problem, action: f.action, responsible: f.responsible, dueDate: f.due_date, status: f.status, progress: f.progress })),
+      // Every public suggestion of the period (up to REPORT_SUGGESTIONS_MAX, newest first), with their count.
+      suggestions: comments.map((x) => ({ localDate: x.localDate, comment: x.comment, replies: x.replies })),
+      suggestionsTotal: commentCount,
+      // The RTL made for this period, and the previous period's with how each went (DOMAIN.md §10).
+      followUps: rtl.current.map(item),
+      previousPeriod: { code: rtl.previous.code, from: rtl.previous.from, to: rtl.previous.to },
+      previousFollowUps: rtl.earlier.map(({ item: f, outcome }) => ({ ...item(f), outcome })),
       generatedAt: now().toISOString(),
     }, 200);
   });

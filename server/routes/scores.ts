@@ -3,7 +3,7 @@ import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { sumsByUnit, unitSumsByMonth, unitSumsByService, unitsForBoard } from '../../db/queries/scores.ts';
 import { daysInclusive, periodsEndingWith, type Period } from '../domain/periods.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
-import { emptySums, rankUnits, summarise, totalOf, type Sums } from '../domain/scores.ts';
+import { emptySums, rankUnits, sampleFlags, serviceScores, summarise, totalOf, weakestElements, type Sums } from '../domain/scores.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, validationFailed } from '../errors.ts';
 import { periodFromQuery } from './period-query.ts';
@@ -42,25 +42,28 @@ export function scoreRoutes({ db, now }: AppDeps) {
       ]);
       const total = totalOf(byService.map((s) => s.sums));
       const summary = summarise(total);
-      const declared = unit.services.reduce((sum, s) => sum + (s.declared_users ?? 0), 0);
-      const target = sampleTarget(declared || null, daysInclusive(period.from, period.to));
+      const declared = unit.services.reduce((sum, s) => sum + (s.declared_users ?? 0), 0) || null;
+      const target = sampleTarget(declared, daysInclusive(period.from, period.to));
       const { ikmExact: _exact, ...published } = summary;
+      // The unit-wide flag grades the unit's IKM; each service carries its own (docs/decisions/023-sample-adequacy.md).
+      const perService = serviceScores(unit.services, byService, daysInclusive(period.from, period.to));
       return c.json(
         {
           unit: { slug: unit.slug, name: unit.name },
           period: { code: period.code, from: period.from, to: period.to },
           ...published,
           sampleTarget: target,
-          sampleAdequate: target !== null && summary.n >= target,
-          services: unit.services.map((s) => {
-            const one = summarise(byService.find((b) => b.serviceId === s.id)?.sums ?? emptySums());
-            return { slug: s.slug, name: s.name, n: one.n, ikm: one.ikm, mutu: one.mutu };
-          }),
+          ...sampleFlags(summary.n, target),
+          // The three weakest elements by their exact NRR (issue 16), weakest first.
+          weakest: weakestElements(total).map((e) => e.code),
+          services: perService.services,
+          servicesSampleAdequate: perService.servicesSampleAdequate,
           trend: trimLeadingEmpty(
             trend.map((p) => {
               const sums: Sums = totalOf(byMonth.filter((m) => m.month >= p.from.slice(0, 7) && m.month <= p.to.slice(0, 7)).map((m) => m.sums));
               const s = summarise(sums);
-              return { period: p.code, from: p.from, to: p.to, n: s.n, ikm: s.ikm, mutu: s.mutu };
+              const pointTarget = sampleTarget(declared, daysInclusive(p.from, p.to));
+              return { period: p.code, from: p.from, to: p.to, n: s.n, ikm: s.ikm, mutu: s.mutu, sampleTarget: pointTarget, provisional: sampleFlags(s.n, pointTarget).provisional };
             }),
           ),
         },

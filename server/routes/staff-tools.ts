@@ -11,7 +11,7 @@ import { followUpPatchSchema, followUpSchema } from '../domain/follow-up-input.t
 import { FOLLOW_UP_TEMPLATES } from '../domain/follow-up-templates.ts';
 import { uuidV7 } from '../domain/ids.ts';
 import { posterSvg } from '../domain/poster.ts';
-import { summarise, totalOf } from '../domain/scores.ts';
+import { totalOf, weakestElements } from '../domain/scores.ts';
 import type { ElementCode } from '../domain/skm.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { notFound, validationFailed } from '../errors.ts';
@@ -29,9 +29,9 @@ export function staffToolRoutes({ db, now, publicUrl }: AppDeps) {
     .get('/staff/units/:slug/follow-ups/suggestions', async (c) => {
       const { unit } = await requireWorkspace(c, db);
       const period = periodFromQuery(c.req.query(), now());
-      const summary = summarise(totalOf((await unitSumsByService(db, unit.id, period.from, period.to)).map((s) => s.sums)));
-      // The weakest elements first (DOMAIN.md §7: an RTL usually targets the weakest element).
-      const weakest = summary.elements.filter((e) => e.nrr !== null).sort((a, b) => a.nrr! - b.nrr!).slice(0, 3);
+      const total = totalOf((await unitSumsByService(db, unit.id, period.from, period.to)).map((s) => s.sums));
+      // The weakest elements first, by their exact NRR (DOMAIN.md §7: an RTL usually targets the weakest element).
+      const weakest = weakestElements(total);
       return c.json({
         period: { code: period.code, from: period.from, to: period.to },
         items: weakest.map((e) => ({ element: { code: e.code, name: e.name }, nrr: e.nrr, ...FOLLOW_UP_TEMPLATES[e.code as ElementCode] })),

@@ -63,13 +63,14 @@ describe('GET /api/units/{slug}/scores', () => {
     expect(body.sampleTarget).toBeGreaterThan(3);
     expect(body.ikmCi95[0]).toBeLessThan(85.19);
     expect(body.ikmCi95[1]).toBeGreaterThan(85.19);
-    expect(body.elements[2]).toEqual({ code: 'U3', name: 'Waktu penyelesaian', nrr: 2.67, n: 3 });
-    expect(body.services).toEqual([
+    expect(body.elements[2]).toEqual({ code: 'U3', name: 'Waktu penyelesaian', nrr: 2.67, nrr25: 66.67, n: 3 });
+    // Existing fields as before (issue 16 only adds: each service's own sample target and flags).
+    expect(body.services).toMatchObject([
       { slug: FIXTURE.ktp, name: 'Perekaman KTP-el', n: 3, ikm: 85.19, mutu: 'B' },
       { slug: FIXTURE.kk, name: 'Kartu Keluarga', n: 0, ikm: null, mutu: null },
     ]);
     // Eight quarters back at most, starting from the first with ratings.
-    expect(body.trend).toEqual([
+    expect(body.trend).toMatchObject([
       // 23 / 9 × 25 = 63.888… → 63.89, D
       { period: '2026-Q2', from: '2026-04-01', to: '2026-06-30', n: 1, ikm: 63.89, mutu: 'D' },
       { period: '2026-Q3', from: '2026-07-01', to: '2026-09-30', n: 3, ikm: 85.19, mutu: 'B' },

@@ -99,6 +99,17 @@ describe.skipIf(!hasChromium)('an evaluator downloads the data', () => {
     await page.locator('a[href*="/laporan/skm?unit=dpmptsp-kota-gorontalo"]').click();
     await page.getByTestId('report-summary').waitFor();
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('DPMPTSP Kota Gorontalo');
+    // NRR × 25 from the exact NRR, never from the NRR rounded to two places (issue 16 item 1); every suggestion of the
+    // period with its count, and the previous period's follow-up with how it went (item 4).
+    const period = new URL(page.url()).searchParams.get('periode')!;
+    const report = (await (await page.request.get(`${server.url}/api/reports/skm/dpmptsp-kota-gorontalo?period=${period}`)).json()) as any;
+    const idNumber = (x: number) => new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
+    const rows = await page.locator('section[aria-labelledby="r-nrr"] table tbody tr').allTextContents();
+    expect(rows).toHaveLength(9);
+    report.elements.forEach((e: any, i: number) => expect(rows[i], e.code).toContain(`${idNumber(e.nrr)}${idNumber(e.nrr25)}`));
+    expect(await page.locator('section[aria-labelledby="r-saran"] li').count()).toBe(report.suggestionsTotal);
+    expect(await page.locator('section[aria-labelledby="r-saran"]').textContent()).toContain(`${report.suggestionsTotal} saran`);
+    expect(await page.locator('section[aria-labelledby="r-rtl-lalu"] tbody tr').count()).toBe(Math.max(1, report.previousFollowUps.length));
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: 'test-results/skm-report-print.png', fullPage: true });
   });

@@ -47,6 +47,34 @@ describe.skipIf(!hasChromium)('score pages in a real browser', () => {
     expect(await page.getByTestId('data-belum-cukup').textContent()).toContain('Data belum cukup');
   });
 
+  it('shows a grade below the sample target as provisional, never a bare letter: puskesmas-telaga 2026-Q4 (n = 2 of 19)', async () => {
+    const scores = await api('/api/units/puskesmas-telaga/scores?period=2026-Q4');
+    expect(scores).toMatchObject({ n: 2, sampleTarget: 19, mutu: 'B' });
+    await page.goto(`${server.url}/unit/puskesmas-telaga?periode=2026-Q4`);
+    await page.getByTestId('data-belum-cukup').waitFor();
+    expect(await page.getByTestId('mutu').textContent()).toBe('B (sementara)');
+    expect(await page.locator('.summary').textContent()).not.toContain('(Baik)');
+    // The words about the interval are true for it: two ratings are too few for a range, not "hampir pasti".
+    const note = await page.getByTestId('interval-note').textContent();
+    expect(note).not.toContain('hampir pasti');
+    expect(note).toContain('terlalu sedikit');
+    // Every grade in the per-service and trend tables below its target is marked too.
+    const services = await page.getByTestId('services-table').locator('tbody tr').allTextContents();
+    scores.services.forEach((s: any, i: number) => { if (s.mutu && s.provisional) expect(services[i]).toContain(`${s.mutu} (sementara)`); });
+    const trend = await page.getByTestId('trend-table').locator('tbody tr').allTextContents();
+    scores.trend.forEach((p: any, i: number) => { if (p.mutu && p.provisional) expect(trend[i]).toContain(`${p.mutu} (sementara)`); });
+  });
+
+  it('does not print a degenerate interval for n = 2: kelurahan-bagus-kuning 2025-Q1 (83,33 – 83,33)', async () => {
+    const scores = await api('/api/units/kelurahan-bagus-kuning/scores?period=2025-Q1');
+    expect(scores.ikmCi95).toEqual([83.33, 83.33]);
+    await page.goto(`${server.url}/unit/kelurahan-bagus-kuning?periode=2025-Q1`);
+    await page.getByTestId('data-belum-cukup').waitFor();
+    const summary = await page.locator('.summary').textContent();
+    expect(summary).not.toContain('83,33 – 83,33');
+    expect(summary).not.toContain('hampir pasti');
+  });
+
   it('lists the ranked units with their IKM and the units with too little data', async () => {
     const board = await api('/api/scoreboard?period=2026&region=75');
     await page.goto(`${server.url}/peringkat?periode=2026&wilayah=75`);

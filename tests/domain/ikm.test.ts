@@ -99,6 +99,12 @@ describe('the 95 % interval and the shrunk score (ours)', () => {
     expect(tQuantile975(100000)).toBeCloseTo(1.96, 3);
   });
 
+  it('uses the exact quantile at small samples (issue 16, item 3): df 3 gives 3.1824, not the approximation 3.1786', () => {
+    expect(tQuantile975(3)).toBeCloseTo(3.182446, 6);
+    expect(tQuantile975(4)).toBeCloseTo(2.776445, 6);
+    expect(tQuantile975(5)).toBeCloseTo(2.570582, 6);
+  });
+
   it('matches a hand computation for three respondents with totals 27, 36, 18', () => {
     // Respondent means 3, 4, 2 → mean 3, sd 1, t(2) = 4.3027 → 25 × (3 ± 4.3027/√3) = [12.9 → clamped 25, 137 → clamped 100]
     const r = rollupOf([[3, 3, 3, 3, 3, 3, 3, 3, 3], [4, 4, 4, 4, 4, 4, 4, 4, 4], [2, 2, 2, 2, 2, 2, 2, 2, 2]]);
