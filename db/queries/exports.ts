@@ -107,3 +107,17 @@ export async function followUpsDue(db: Kysely<Database>, unitIds: string[], from
     .where('due_date', '<=', to)
     .execute();
 }
+
+/** The permit services (with a published SLA) of the units given, in their order on the unit page: the permit types. */
+export async function permitServicesOf(db: Kysely<Database>, unitIds: string[]) {
+  if (unitIds.length === 0) return [];
+  return db
+    .selectFrom('services')
+    .select(['id', 'unit_id', 'slug', 'sla_unit'])
+    .where('unit_id', 'in', unitIds)
+    .where('is_permit', '=', 1)
+    .where('sla_value', 'is not', null)
+    .orderBy('unit_id')
+    .orderBy('position')
+    .execute();
+}

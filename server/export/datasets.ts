@@ -1,18 +1,19 @@
 // The four export datasets of API.md: their fixed columns (the data dictionary's order) and their rows.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { followUpsDue, officialsForPeriod, streamPermitReports, streamResponses, targetsFor, unitsForExport, type ExportFilter } from '../../db/queries/exports.ts';
+import { followUpsDue, officialsForPeriod, permitServicesOf, streamPermitReports, streamResponses, targetsFor, unitsForExport, type ExportFilter } from '../../db/queries/exports.ts';
 import { holidaySet } from '../../db/queries/holidays.ts';
 import { reportsForPeriod } from '../../db/queries/permits.ts';
 import { readSettings } from '../../db/queries/settings.ts';
 import { sumsByUnit } from '../../db/queries/scores.ts';
-import { INDICATOR_INFO, achievementPct, followUpOnTimeShare, suggestedRating, type Indicator, type Thresholds } from '../domain/asn-evidence.ts';
-import { INDICATORS } from '../domain/admin-input.ts';
+import { INDICATOR_INFO, achievementPct, followUpOnTime, fromRatio, permitTypeFigures, roundExact, suggestedRating, tenureWindow, type DateWindow, type Indicator, type Realised, type Thresholds } from '../domain/asn-evidence.ts';
 import { isCommentPublic } from '../domain/comment-review.ts';
+import { ikmFromRollup } from '../domain/ikm.ts';
 import { daysInclusive, type Period } from '../domain/periods.ts';
-import { permitStats, type ReportRow } from '../domain/permit-stats.ts';
+import type { ReportRow } from '../domain/permit-stats.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
 import { emptySums, summarise } from '../domain/scores.ts';
+import type { SlaUnit } from '../domain/working-days.ts';
 import type { Cell } from './table-writers.ts';
 
 export const DATASETS = ['responses', 'permit-reports', 'scores', 'asn-evidence'] as const;
@@ -22,7 +23,7 @@ export const COLUMNS: Record<Dataset, readonly string[]> = {
   responses: ['response_id', 'unit_slug', 'unit_name', 'region_code', 'service_slug', 'submitted_at_utc', 'local_date', 'channel', 'status', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'gender', 'age', 'education', 'occupation', 'comment'],
   'permit-reports': ['report_id', 'unit_slug', 'service_slug', 'submitted_on', 'completed_on', 'status', 'working_days', 'sla_value', 'sla_unit', 'within_sla', 'calendar_days', 'region_code', 'verified'],
   scores: ['unit_slug', 'unit_name', 'region_code', 'period', 'n', 'ikm', 'ikm_ci_low', 'ikm_ci_high', 'mutu', 'sample_target', 'sample_adequate', 'nrr_u1', 'nrr_u2', 'nrr_u3', 'nrr_u4', 'nrr_u5', 'nrr_u6', 'nrr_u7', 'nrr_u8', 'nrr_u9', 'n_verified', 'ikm_verified', 'n_excluded'],
-  'asn-evidence': ['period', 'nip', 'official_name', 'position', 'unit_slug', 'perspective', 'indicator', 'unit_of_measure', 'target', 'realisation', 'achievement_pct', 'suggested_rating', 'n', 'sample_adequate', 'evidence_url', 'tenure_from', 'tenure_to'],
+  'asn-evidence': ['period', 'nip', 'official_name', 'position', 'unit_slug', 'perspective', 'indicator', 'unit_of_measure', 'target', 'realisation', 'achievement_pct', 'suggested_rating', 'n', 'sample_adequate', 'evidence_url', 'tenure_from', 'tenure_to', 'service_slug'],
 };
 
 export interface ExportContext {
@@ -98,43 +99,57 @@ async function evidenceRows(ctx: ExportContext): Promise<Cell[][]> {
   const units = await unitsForExport(ctx.db, ctx.filter);
   const ids = units.map((u) => u.id);
   const year = Number(ctx.period.to.slice(0, 4));
-  const [officials, targets, sums, followUps, holidays, serviceRows] = await Promise.all([
+  const [officials, targets, followUps, holidays, serviceRows] = await Promise.all([
     officialsForPeriod(ctx.db, ids, ctx.period.from, ctx.period.to),
     targetsFor(ctx.db, ids, year),
-    sumsByUnit(ctx.db, ctx.filter.regionCodes, null, ctx.period.from, ctx.period.to),
     followUpsDue(ctx.db, ids, ctx.period.from, ctx.period.to),
     holidaySet(ctx.db),
-    ctx.db.selectFrom('services').select(['id', 'unit_id', 'sla_unit']).where('unit_id', 'in', ids.length ? ids : ['']).where('is_permit', '=', 1).where('sla_value', 'is not', null).execute(),
+    permitServicesOf(ctx.db, ids),
   ]);
   // An administrator may make the permit indicators count only reports verified with a visit code.
   const verifiedOnly = (await readSettings(ctx.db)).asn_permit_verified_only === 'true';
-  const reports = await reportsForPeriod(ctx.db, serviceRows.map((s) => s.id), ctx.period.from, ctx.period.to, { verifiedOnly });
-  const days = daysInclusive(ctx.period.from, ctx.period.to);
+  const reports = (await reportsForPeriod(ctx.db, serviceRows.map((s) => s.id), ctx.period.from, ctx.period.to, { verifiedOnly })) as (ReportRow & { service_id: string })[];
+  // Each official's own days in the post (decision 025): the IKM from the rollups of exactly those days.
+  const windows = new Map<string, DateWindow>();
+  for (const o of officials) {
+    const w = tenureWindow(ctx.period, o.from_date, o.to_date);
+    if (w) windows.set(`${w.from}..${w.to}`, w);
+  }
+  const sumsByWindow = new Map<string, Awaited<ReturnType<typeof sumsByUnit>>>();
+  for (const [key, w] of windows) sumsByWindow.set(key, await sumsByUnit(ctx.db, ctx.filter.regionCodes, null, w.from, w.to));
   const out: Cell[][] = [];
   for (const u of units) {
-    const s = summarise(sums.get(u.id) ?? emptySums());
-    const target = sampleTarget(u.declaredUsers, days);
-    const unitServices = serviceRows.filter((x) => x.unit_id === u.id);
-    const unitReports = reports.filter((r) => unitServices.some((x) => x.id === r.service_id)) as (ReportRow & { service_id: string })[];
-    const all = permitStats(unitReports, 'working_days', ctx.today, holidays);
-    const dayBased = permitStats(unitReports.filter((r) => r.sla_unit === 'working_days'), 'working_days', ctx.today, holidays);
-    const fu = followUps.filter((f) => f.unit_id === u.id);
-    const realised: Record<Indicator, { value: number | null; n: number; adequate: boolean }> = {
-      ikm: { value: s.ikm, n: s.n, adequate: target !== null && s.n >= target },
-      permit_within_sla_share: { value: all.withinSlaShare === null ? null : Math.round(all.withinSlaShare * 10000) / 100, n: all.n, adequate: all.n >= INDICATOR_INFO.permit_within_sla_share.minN },
-      permit_median_days: { value: dayBased.medianDays, n: dayBased.n, adequate: dayBased.n >= INDICATOR_INFO.permit_median_days.minN },
-      follow_up_on_time_share: { value: followUpOnTimeShare(fu), n: fu.length, adequate: fu.length >= INDICATOR_INFO.follow_up_on_time_share.minN },
-    };
     const evidence = `${ctx.evidenceBase}/laporan/skm?unit=${u.slug}&periode=${encodeURIComponent(ctx.period.code)}`;
+    const unitServices = serviceRows.filter((x) => x.unit_id === u.id);
+    const unitFollowUps = followUps.filter((f) => f.unit_id === u.id);
+    const target = (indicator: Indicator) => targets.find((x) => x.unit_id === u.id && x.indicator === indicator)?.value ?? null;
     for (const o of officials.filter((x) => x.unit_id === u.id)) {
-      for (const indicator of INDICATORS) {
+      const w = tenureWindow(ctx.period, o.from_date, o.to_date);
+      if (!w) continue;
+      const row = (indicator: Indicator, r: Realised, display: number | null, adequate: boolean, serviceSlug: string | null, unitOfMeasure?: string): Cell[] => {
         const info = INDICATOR_INFO[indicator];
-        const t = targets.find((x) => x.unit_id === u.id && x.indicator === indicator)?.value ?? null;
-        const r = realised[indicator];
+        const t = target(indicator);
         const achievement = achievementPct(t, r.value, info.lowerIsBetter);
-        out.push([ctx.period.code, o.nip, o.name, o.position, u.slug, info.perspective, indicator, info.unitOfMeasure, t, r.value,
-          achievement, suggestedRating(achievement, r.adequate, ctx.thresholds), r.n, r.adequate, evidence, o.from_date, o.to_date]);
+        return [ctx.period.code, o.nip, o.name, o.position, u.slug, info.perspective, indicator, unitOfMeasure ?? info.unitOfMeasure, t, display,
+          achievement, suggestedRating(achievement, adequate, ctx.thresholds), r.n, adequate, evidence, o.from_date, o.to_date, serviceSlug];
+      };
+      const s = summarise(sumsByWindow.get(`${w.from}..${w.to}`)?.get(u.id) ?? emptySums());
+      const ikm = ikmFromRollup(sumsByWindow.get(`${w.from}..${w.to}`)?.get(u.id) ?? emptySums());
+      const sample = sampleTarget(u.declaredUsers, daysInclusive(w.from, w.to));
+      const perType = unitServices.map((svc) => ({ svc, figures: permitTypeFigures(reports.filter((r) => r.service_id === svc.id), w, svc.sla_unit as SlaUnit, ctx.today, holidays) }));
+      const share = (r: Realised) => (r.value === null ? null : roundExact(r.value, 2));
+      out.push(row('ikm', { value: ikm ? fromRatio(ikm.ikm) : null, n: s.n }, s.ikm, sample !== null && s.n >= sample, null));
+      for (const { svc, figures } of perType) {
+        out.push(row('permit_within_sla_share', figures.withinSla, share(figures.withinSla), figures.withinSla.n >= INDICATOR_INFO.permit_within_sla_share.minN, svc.slug));
       }
+      // The median is measured in the SLA's own days; an SLA in hours or minutes has dates only to go by (item 12).
+      for (const { svc, figures } of perType.filter((x) => x.svc.sla_unit === 'working_days' || x.svc.sla_unit === 'calendar_days')) {
+        const m = figures.median;
+        out.push(row('permit_median_days', m, m.value === null ? null : roundExact(m.value, 1), m.n >= INDICATOR_INFO.permit_median_days.minN, svc.slug,
+          svc.sla_unit === 'calendar_days' ? 'hari kalender' : undefined));
+      }
+      const fu = followUpOnTime(unitFollowUps, w, ctx.today);
+      out.push(row('follow_up_on_time_share', fu, share(fu), fu.n >= INDICATOR_INFO.follow_up_on_time_share.minN, null));
     }
   }
   return out;
