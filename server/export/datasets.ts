@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { followUpsDue, officialsForPeriod, streamPermitReports, streamResponses, targetsFor, unitsForExport, type ExportFilter } from '../../db/queries/exports.ts';
+import { newestEvidenceLocks } from '../../db/queries/evidence.ts';
 import { holidaySet } from '../../db/queries/holidays.ts';
 import { reportsForPeriod } from '../../db/queries/permits.ts';
 import { readSettings } from '../../db/queries/settings.ts';
@@ -33,6 +34,11 @@ export interface ExportContext {
   today: string;
   thresholds: Thresholds;
   evidenceBase: string;
+  /**
+   * The locked snapshot the ASN evidence links to (one being made or verified); absent: each unit's newest locked
+   * snapshot of the period, else its live SKM report (docs/decisions/026).
+   */
+  evidenceLockId?: string;
 }
 
 export function columnsFor(dataset: Dataset, includeExcluded: boolean): readonly string[] {
@@ -110,6 +116,7 @@ async function evidenceRows(ctx: ExportContext): Promise<Cell[][]> {
   const verifiedOnly = (await readSettings(ctx.db)).asn_permit_verified_only === 'true';
   const reports = await reportsForPeriod(ctx.db, serviceRows.map((s) => s.id), ctx.period.from, ctx.period.to, { verifiedOnly });
   const days = daysInclusive(ctx.period.from, ctx.period.to);
+  const locks = ctx.evidenceLockId ? new Map<string, string>() : await newestEvidenceLocks(ctx.db, ids, ctx.period.code);
   const out: Cell[][] = [];
   for (const u of units) {
     const s = summarise(sums.get(u.id) ?? emptySums());
@@ -125,7 +132,8 @@ async function evidenceRows(ctx: ExportContext): Promise<Cell[][]> {
       permit_median_days: { value: dayBased.medianDays, n: dayBased.n, adequate: dayBased.n >= INDICATOR_INFO.permit_median_days.minN },
       follow_up_on_time_share: { value: followUpOnTimeShare(fu), n: fu.length, adequate: fu.length >= INDICATOR_INFO.follow_up_on_time_share.minN },
     };
-    const evidence = `${ctx.evidenceBase}/laporan/skm?unit=${u.slug}&periode=${encodeURIComponent(ctx.period.code)}`;
+    const lockId = ctx.evidenceLockId ?? locks.get(u.id);
+    const evidence = lockId ? `${ctx.evidenceBase}/bukti/${lockId}` : `${ctx.evidenceBase}/laporan/skm?unit=${u.slug}&periode=${encodeURIComponent(ctx.period.code)}`;
     for (const o of officials.filter((x) => x.unit_id === u.id)) {
       for (const indicator of INDICATORS) {
         const info = INDICATOR_INFO[indicator];

@@ -1,12 +1,15 @@
 // The data of the printable SKM report of a unit and period (API.md: evaluator of the region, admin, staff of the unit).
 import { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { Scope } from '../../db/queries/scope.ts';
 import { publicComments } from '../../db/queries/comments.ts';
 import { listFollowUps } from '../../db/queries/follow-ups.ts';
 import { unitSumsByService } from '../../db/queries/scores.ts';
 import { profileRows, workspaceUnit } from '../../db/queries/workspace.ts';
 import { findUnitBySlug } from '../../db/queries/units.ts';
 import { scopeOf } from '../auth/scope.ts';
-import { daysInclusive } from '../domain/periods.ts';
+import { daysInclusive, type Period } from '../domain/periods.ts';
 import { tabulateProfile } from '../domain/respondent-profile.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
 import { summarise, totalOf } from '../domain/scores.ts';
@@ -23,6 +26,15 @@ export function reportRoutes({ db, now }: AppDeps) {
     if (ws === undefined) throw notFound(`Unit "${c.req.param('slug').slice(0, 80)}"`, 'unit_not_found');
     if (ws === 'forbidden') throw new ApiError(403, 'forbidden', 'This account may not read this unit\'s report.');
     const period = periodFromQuery(c.req.query(), now());
+    return c.json(await skmReportData(db, scope, ws, period, now()), 200);
+  });
+}
+
+/**
+ * The SKM report's data for a unit and period: the route above answers it, and locked evidence stores it
+ * (docs/decisions/026), so both are made by this one function.
+ */
+export async function skmReportData(db: Kysely<Database>, scope: Scope, ws: { id: string; slug: string }, period: Period, at: Date) {
     const unit = (await findUnitBySlug(db, ws.slug))!;
     const byService = await unitSumsByService(db, ws.id, period.from, period.to);
     const summary = summarise(totalOf(byService.map((s) => s.sums)));
@@ -34,7 +46,7 @@ export function reportRoutes({ db, now }: AppDeps) {
       listFollowUps(db, ws.id),
     ]);
     const { ikmExact: _exact, ...published } = summary;
-    return c.json({
+    return {
       unit: { slug: unit.slug, name: unit.name, region: unit.region, address: unit.address },
       period: { code: period.code, from: period.from, to: period.to },
       ...published,
@@ -48,7 +60,6 @@ export function reportRoutes({ db, now }: AppDeps) {
       profile: tabulateProfile(profile),
       suggestions: comments.filter((x) => x.localDate >= period.from && x.localDate <= period.to).slice(0, 30).map((x) => ({ localDate: x.localDate, comment: x.comment, replies: x.replies })),
       followUps: followUps.map((f) => ({ period: f.period, element: f.element, problem: f.problem, action: f.action, responsible: f.responsible, dueDate: f.due_date, status: f.status, progress: f.progress })),
-      generatedAt: now().toISOString(),
-    }, 200);
-  });
+      generatedAt: at.toISOString(),
+    };
 }
