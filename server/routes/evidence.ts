@@ -98,10 +98,17 @@ export function evidenceRoutes(deps: AppDeps) {
       const units = await snapshotUnits(input);
       if (units.length === 0) throw new ApiError(422, 'no_units', 'There is no unit in that region to lock evidence of.');
       const files = await snapshotFiles(input);
-      const version = await insertEvidenceLock(db, {
-        id, period: period.code, scope: target.scope, publicUrl: base, unitIds: units.map((u) => u.id),
-        user: { id: target.user.id, name: target.user.name, role: target.user.role }, files,
-      }, at);
+      let version: number;
+      try {
+        version = await insertEvidenceLock(db, {
+          id, period: period.code, scope: target.scope, publicUrl: base, unitIds: units.map((u) => u.id),
+          user: { id: target.user.id, name: target.user.name, role: target.user.role }, files,
+        }, at);
+      } catch (error) {
+        // Two locks of one period and scope at the same moment: the unique version refuses the second.
+        if (/unique|duplicate/i.test(String(error))) throw new ApiError(409, 'lock_conflict', 'Another lock of this period and scope was being stored at the same moment; try again.');
+        throw error;
+      }
       return c.json({
         id, version, period: period.code, scope: target.scope, lockedAt: at.toISOString(),
         lockedBy: { name: target.user.name, role: target.user.role }, units: units.map((u) => u.slug),

@@ -37,7 +37,6 @@ const id = {
   // Evaluator dashboard
   lockHeading: 'Kunci bukti periode',
   lockHelp: 'Menyimpan salinan tetap (berkas bukti ASN, nilai, dan data laporan SKM beserta hash SHA-256) untuk wilayah Anda. Mengunci lagi membuat versi baru; versi lama tetap ada.',
-  lockPeriod: 'Periode (mis. 2026-Q3)',
   lockButton: 'Kunci bukti',
   locking: 'Mengunci…',
   lockedLink: 'Bukti terkunci, versi',
@@ -78,7 +77,6 @@ const en: typeof id = {
   notFound: 'There is no locked evidence at this address.',
   lockHeading: 'Lock a period\'s evidence',
   lockHelp: 'Stores a permanent copy (the ASN evidence, scores and SKM report data, with a SHA-256 of each) for your region. Locking again makes a new version; the old one stays.',
-  lockPeriod: 'Period (e.g. 2026-Q3)',
   lockButton: 'Lock evidence',
   locking: 'Locking…',
   lockedLink: 'Evidence locked, version',
