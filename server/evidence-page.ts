@@ -7,7 +7,8 @@ import { evidenceStrings } from '../site/lib/i18n-evidence.ts';
 import { href, strings, type Lang } from '../site/lib/i18n.ts';
 import type { AppDeps } from './deps.ts';
 import { verifyPath } from './export/evidence-snapshot.ts';
-import { verifyLock, type Verification } from './routes/evidence.ts';
+import { ApiError } from './errors.ts';
+import { LOCK_ID, limitVerification, verifyLock, type Verification } from './routes/evidence.ts';
 
 let css: string | undefined;
 /** The site's stylesheet, inlined (the page is not one of Astro's, so it has no bundle of its own). */
@@ -138,9 +139,16 @@ export function evidencePageRoutes(deps: AppDeps) {
   for (const lang of ['id', 'en'] as const) {
     app.get(`${lang === 'en' ? '/en' : ''}/bukti/:id`, async (c) => {
       const id = c.req.param('id');
-      const result = await verifyLock(deps, id);
       c.header('Cache-Control', 'no-store');
-      if (!result) return c.html(notFoundHtml(lang, /^[0-9a-f-]{1,36}$/.test(id) ? id : ''), 404);
+      try {
+        await limitVerification(c, deps);
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.status !== 429) throw error;
+        const e = evidenceStrings(lang);
+        return c.html(layout(lang, `/bukti/${LOCK_ID.test(id) ? id : ''}`, e.tooManyTitle, `      <h1>${esc(e.tooManyTitle)}</h1>\n      <p>${esc(e.tooMany)}</p>`), 429);
+      }
+      const result = await verifyLock(deps, id);
+      if (!result) return c.html(notFoundHtml(lang, LOCK_ID.test(id) ? id : ''), 404);
       return c.html(verificationHtml(result, lang, deps.now()), 200);
     });
   }

@@ -2,12 +2,14 @@
 // administrator locks a period's evidence for a unit, a region, or their whole scope; the snapshot's files and hashes
 // are stored once and never changed. Reading a snapshot, its files and whether the live figures still match needs no
 // account: it is the evidence an appraiser follows a link to.
+import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import type { EvidenceLock } from '../../db/database.ts';
 import { evidenceFile, evidenceFileList, evidenceLockVersions, findEvidenceLock, insertEvidenceLock } from '../../db/queries/evidence.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { workspaceUnit } from '../../db/queries/workspace.ts';
+import { clientAddress } from '../auth/client.ts';
 import { scopeOf } from '../auth/scope.ts';
 import { DEFAULT_THRESHOLDS } from '../domain/asn-evidence.ts';
 import { uuidV7 } from '../domain/ids.ts';
@@ -16,6 +18,7 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, notFound, validationFailed } from '../errors.ts';
 import { compareFiles, parseLockScope, snapshotFiles, snapshotUnits, verifyPath, type LiveComparison } from '../export/evidence-snapshot.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
+import { enforceLimits } from '../middleware/throttle.ts';
 import { requireRole } from '../middleware/session.ts';
 import { parseWith } from '../validate.ts';
 import { periodFromQuery } from './period-query.ts';
@@ -35,6 +38,15 @@ export interface Verification {
   files: Awaited<ReturnType<typeof evidenceFileList>>;
   versions: Awaited<ReturnType<typeof evidenceLockVersions>>;
   live: LiveComparison;
+}
+
+/** Verifications one client may ask for in 10 minutes: each makes the snapshot's files again (an export of its scope). */
+export const VERIFY_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
+
+/** Takes a verification slot for this client, or refuses with 429 and Retry-After. */
+export async function limitVerification(c: Context, { db, now, trustProxy }: AppDeps): Promise<void> {
+  const client = createHash('sha256').update(clientAddress(c, trustProxy)).digest('hex').slice(0, 32);
+  await enforceLimits(c, db, [{ bucket: `evidence-verify:${client}`, ...VERIFY_LIMIT }], now(), 'too_many_requests', 'Too many verifications from this connection; please try again later.');
 }
 
 /** A lock, its files, every version of its period and scope, and how its files compare with the same files made now. */
@@ -117,6 +129,7 @@ export function evidenceRoutes(deps: AppDeps) {
       }, 201);
     })
     .get('/evidence/locks/:id', async (c) => {
+      await limitVerification(c, deps);
       const result = await verifyLock(deps, c.req.param('id'));
       if (!result) throw notFound('Locked evidence', 'evidence_not_found');
       return c.json({ ...lockJson(result), live: { checkedAt: now().toISOString(), changed: result.live.changed, changedFiles: result.live.changedFiles, addedFiles: result.live.addedFiles } }, 200);

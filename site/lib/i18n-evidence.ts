@@ -34,6 +34,8 @@ const id = {
   howToCheck: 'Cara memeriksa: unduh berkas, hitung SHA-256-nya (misalnya `sha256sum` atau `certutil -hashfile berkas SHA256`), dan bandingkan dengan kolom SHA-256 di atas.',
   notFoundTitle: 'Bukti tidak ditemukan',
   notFound: 'Tidak ada bukti terkunci dengan alamat ini.',
+  tooManyTitle: 'Terlalu banyak pemeriksaan',
+  tooMany: 'Setiap pemeriksaan menghitung ulang berkas bukti. Sambungan ini sudah memeriksa terlalu sering; coba lagi beberapa menit lagi. Berkas terkunci tetap dapat diunduh.',
   // Evaluator dashboard
   lockHeading: 'Kunci bukti periode',
   lockHelp: 'Menyimpan salinan tetap (berkas bukti ASN, nilai, dan data laporan SKM beserta hash SHA-256) untuk wilayah Anda. Mengunci lagi membuat versi baru; versi lama tetap ada.',
@@ -75,6 +77,8 @@ const en: typeof id = {
   howToCheck: 'To check: download a file, compute its SHA-256 (for example `sha256sum` or `certutil -hashfile file SHA256`) and compare it with the SHA-256 column above.',
   notFoundTitle: 'Evidence not found',
   notFound: 'There is no locked evidence at this address.',
+  tooManyTitle: 'Too many checks',
+  tooMany: 'Each check makes the evidence files again. This connection has checked too often; try again in a few minutes. The locked files can still be downloaded.',
   lockHeading: 'Lock a period\'s evidence',
   lockHelp: 'Stores a permanent copy (the ASN evidence, scores and SKM report data, with a SHA-256 of each) for your region. Locking again makes a new version; the old one stays.',
   lockButton: 'Lock evidence',

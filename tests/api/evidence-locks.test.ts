@@ -176,6 +176,27 @@ describe('locked evidence (issue 16, item 9)', () => {
     expect(((await (await t.app.request(`/api/evidence/locks/${first.id}`)).json()) as any).versions.map((v: any) => v.version)).toEqual([1, 2]);
   });
 
+  it('one client recounts at most 30 snapshots in 10 minutes (each view makes the files again): then 429, as HTML on the page', async () => {
+    const evaluator = as(await signIn(t.app, ACCOUNTS.evaluatorGorontalo));
+    const locked = await lock(evaluator, { period: '2026-Q2', unit: UNIT });
+    const view = (path: string, client: string) => t.app.request(path, { headers: { 'x-forwarded-for': client } });
+    for (let i = 0; i < 15; i++) {
+      expect((await view(`/bukti/${locked.id}`, '10.6.0.1')).status).toBe(200);
+      expect((await view(`/api/evidence/locks/${locked.id}`, '10.6.0.1')).status).toBe(200);
+    }
+    const refused = await view(`/bukti/${locked.id}`, '10.6.0.1');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(refused.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await refused.text()).toContain('Terlalu banyak pemeriksaan');
+    expect((await view(`/api/evidence/locks/${locked.id}`, '10.6.0.1')).status).toBe(429);
+    // Another client, and the files themselves (no recount), are not held up.
+    expect((await view(`/bukti/${locked.id}`, '10.6.0.2')).status).toBe(200);
+    expect((await view(`/api/evidence/${locked.id}/files/scores.csv`, '10.6.0.1')).status).toBe(200);
+    t.clock.now = new Date(t.clock.now.getTime() + 11 * 60_000);
+    expect((await view(`/bukti/${locked.id}`, '10.6.0.1')).status).toBe(200);
+  });
+
   it('only an evaluator of the region or an administrator locks, with a valid period and scope; unknown snapshots and files are 404', async () => {
     const anonymous = as(null);
     const staff = as(await signIn(t.app, ACCOUNTS.staffGorontalo));
