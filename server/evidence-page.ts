@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { evidenceStrings } from '../site/lib/i18n-evidence.ts';
 import { href, strings, type Lang } from '../site/lib/i18n.ts';
 import type { AppDeps } from './deps.ts';
+import { parseLockScope } from './domain/evidence-lock.ts';
 import { verifyPath } from './export/evidence-snapshot.ts';
 import { ApiError } from './errors.ts';
 import { LOCK_ID, limitVerification, verifyLock, type Verification } from './routes/evidence.ts';
@@ -81,8 +82,9 @@ ${main}
 
 function scopeText(scope: string, lang: Lang): string {
   const e = evidenceStrings(lang);
-  if (scope.startsWith('unit:')) return `${e.scopeUnit}: ${scope.slice(5)}`;
-  if (scope.startsWith('region:')) return `${e.scopeRegion}: ${scope.slice(7)}`;
+  const parsed = parseLockScope(scope);
+  if (parsed.kind === 'unit') return `${e.scopeUnit}: ${parsed.slug}`;
+  if (parsed.kind === 'region') return `${e.scopeRegion}: ${parsed.code}`;
   return e.scopeAll;
 }
 
