@@ -325,6 +325,40 @@ export interface SettingTable {
   updated_at: string;
 }
 
+/** A locked evidence snapshot (docs/decisions/026-locked-evidence.md): never updated once written. */
+export interface EvidenceLockTable {
+  id: string;
+  /** 1, 2, … per period and scope: locking again adds a version and keeps the old. */
+  version: number;
+  /** The period's code, as periodFromQuery gives it. */
+  period: string;
+  /** "unit:<slug>", "region:<code>" or "all". */
+  scope: string;
+  /** The portal address the files' links were written with. */
+  public_url: string;
+  /** The account's id, and its name and role at the time (kept if the account goes). */
+  locked_by: string;
+  locked_by_name: string;
+  locked_by_role: string;
+  locked_at: string;
+}
+
+/** The units a lock covers. */
+export interface EvidenceLockUnitTable {
+  lock_id: string;
+  unit_id: string;
+}
+
+/** One file of a locked snapshot: its bytes (base64) and their SHA-256 (hex). */
+export interface EvidenceFileTable {
+  lock_id: string;
+  name: string;
+  media_type: string;
+  content_base64: string;
+  bytes: number;
+  sha256: string;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -350,6 +384,9 @@ export interface Database {
   recovery_codes: RecoveryCodeTable;
   pending_logins: PendingLoginTable;
   known_devices: KnownDeviceTable;
+  evidence_locks: EvidenceLockTable;
+  evidence_lock_units: EvidenceLockUnitTable;
+  evidence_files: EvidenceFileTable;
 }
 
 export type Region = Selectable<RegionTable>;
@@ -365,3 +402,5 @@ export type NewPermitReport = Insertable<PermitReportTable>;
 
 export type User = Selectable<UserTable>;
 export type ModerationRequest = Selectable<ModerationRequestTable>;
+export type EvidenceLock = Selectable<EvidenceLockTable>;
+export type EvidenceFile = Selectable<EvidenceFileTable>;

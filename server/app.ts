@@ -12,6 +12,7 @@ import { commentReviewRoutes } from './routes/comment-review.ts';
 import { twoFactorRoutes } from './routes/two-factor.ts';
 import { handleError } from './middleware/errors.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
+import { evidenceRoutes } from './routes/evidence.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { improvementRoutes } from './routes/improvement.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -24,6 +25,7 @@ import { staffRoutes } from './routes/staff.ts';
 import { staffToolRoutes } from './routes/staff-tools.ts';
 import { unitPublicRoutes } from './routes/unit-public.ts';
 import { unitRoutes } from './routes/units.ts';
+import { evidencePageRoutes } from './evidence-page.ts';
 import { openApiDocument } from './openapi.ts';
 import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './security-headers.ts';
 import { sitePageNotFound, siteRoutes } from './site.ts';
@@ -51,7 +53,8 @@ export function createApp(deps: AppDeps) {
     .route('/', exportRoutes(deps))
     .route('/', improvementRoutes(deps))
     .route('/', reportRoutes(deps))
-    .route('/', commentReviewRoutes(deps));
+    .route('/', commentReviewRoutes(deps))
+    .route('/', evidenceRoutes(deps));
   api.onError(handleError);
 
   const app = new Hono();
@@ -63,6 +66,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api', api);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app.routes), 200));
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}.` } }, 404));
+  // The public verification pages of locked evidence: HTML from the server, no script (docs/decisions/026).
+  app.route('/', evidencePageRoutes(deps));
   if (deps.distDir) {
     app.use('*', formPageTickets(deps));
     app.route('/', siteRoutes(deps.distDir));

@@ -36,6 +36,9 @@ const SUMMARIES: Record<string, string> = {
   'POST /api/evaluation/responses/{id}/lift': 'Put an excluded rating back into the score, with a written reason (evaluator of the region, admin)',
   'GET /api/review/comments': 'Comments waiting for review (or reviewed) in the account’s region: evaluators and admins; paginated',
   'POST /api/review/comments/{id}': 'Publish or withhold a comment that names a person or alleges misconduct (audited)',
+  'POST /api/evidence/locks': 'Lock a period’s evidence for a unit, a region or the account’s whole scope: an immutable snapshot (ASN evidence CSV, scores CSV, SKM report data per unit) with a SHA-256 of each; locking again adds a version (evaluator of the region, admin; audited)',
+  'GET /api/evidence/locks/{id}': 'A locked evidence snapshot (public): its files and hashes, who locked it and when, every version, and whether the live figures have changed since (which files)',
+  'GET /api/evidence/{id}/files/{name}': 'Download a file of a locked evidence snapshot (public), as stored; its SHA-256 in X-Content-SHA256 and Repr-Digest',
 };
 
 const periodParams = ['period', 'from', 'to'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }));
@@ -79,6 +82,15 @@ const BODIES: Record<string, object> = {
     required: ['decision'],
     properties: { decision: { enum: ['publish', 'withhold'] }, reason: { type: ['string', 'null'], maxLength: 500, description: 'required to withhold' } },
   },
+  'POST /api/evidence/locks': {
+    type: 'object',
+    required: ['period'],
+    properties: {
+      period: { type: 'string', pattern: '^\\d{4}(-S[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$' },
+      unit: { type: 'string', description: 'a unit slug; or give region; neither: the account’s whole scope' },
+      region: { type: 'string', description: 'a region code (with its sub-regions)' },
+    },
+  },
   'POST /api/auth/login': { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' } } },
   'POST /api/auth/2fa/enable': { type: 'object', required: ['code'], properties: { code: { type: 'string', pattern: '^[0-9]{6}$' } } },
   'POST /api/auth/2fa/verify': { type: 'object', required: ['code'], properties: { code: { type: 'string', description: 'six digits, or a recovery code xxxx-xxxx-xxxx-xxxx', maxLength: 40 } } },
@@ -92,7 +104,7 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
     const path = r.path.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, '{$1}');
     const key = `${r.method} ${path}`;
     const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review)\//.test(path) || path === '/api/auth/me' || (path.startsWith('/api/auth/2fa') && path !== '/api/auth/2fa/verify');
+    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review)\//.test(path) || path === '/api/auth/me' || path === '/api/evidence/locks' || (path.startsWith('/api/auth/2fa') && path !== '/api/auth/2fa/verify');
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: SUMMARIES[key] ?? (path.startsWith('/api/admin/') ? 'Administration (admin only)' : path.startsWith('/api/staff/') ? 'Unit workspace (staff of the unit, admin)' : key),
       parameters: [...params, ...(r.method === 'GET' && !params.length && path !== '/api/health' ? periodParams : [])],

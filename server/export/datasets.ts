@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { followUpsDue, officialsForPeriod, permitServicesOf, streamPermitReports, streamResponses, targetsFor, unitsForExport, type ExportFilter } from '../../db/queries/exports.ts';
+import { newestEvidenceLocks } from '../../db/queries/evidence.ts';
 import { holidaySet } from '../../db/queries/holidays.ts';
 import { reportsForPeriod } from '../../db/queries/permits.ts';
 import { readSettings } from '../../db/queries/settings.ts';
@@ -34,6 +35,11 @@ export interface ExportContext {
   today: string;
   thresholds: Thresholds;
   evidenceBase: string;
+  /**
+   * The locked snapshot the ASN evidence links to (one being made or verified); absent: each unit's newest locked
+   * snapshot of the period, else its live SKM report (docs/decisions/026).
+   */
+  evidenceLockId?: string;
 }
 
 export function columnsFor(dataset: Dataset, includeExcluded: boolean): readonly string[] {
@@ -117,9 +123,12 @@ async function evidenceRows(ctx: ExportContext): Promise<Cell[][]> {
   }
   const sumsByWindow = new Map<string, Awaited<ReturnType<typeof sumsByUnit>>>();
   for (const [key, w] of windows) sumsByWindow.set(key, await sumsByUnit(ctx.db, ctx.filter.regionCodes, null, w.from, w.to));
+  const locks = ctx.evidenceLockId ? new Map<string, string>() : await newestEvidenceLocks(ctx.db, ids, ctx.period.code);
   const out: Cell[][] = [];
   for (const u of units) {
-    const evidence = `${ctx.evidenceBase}/laporan/skm?unit=${u.slug}&periode=${encodeURIComponent(ctx.period.code)}`;
+    // The newest locked snapshot's verification page when there is one (decision 026), else the live report.
+    const lockId = ctx.evidenceLockId ?? locks.get(u.id);
+    const evidence = lockId ? `${ctx.evidenceBase}/bukti/${lockId}` : `${ctx.evidenceBase}/laporan/skm?unit=${u.slug}&periode=${encodeURIComponent(ctx.period.code)}`;
     const unitServices = serviceRows.filter((x) => x.unit_id === u.id);
     const unitFollowUps = followUps.filter((f) => f.unit_id === u.id);
     const target = (indicator: Indicator) => targets.find((x) => x.unit_id === u.id && x.indicator === indicator)?.value ?? null;

@@ -81,6 +81,8 @@ const ROUTES: Route[] = [
   { method: 'POST', path: () => '/api/evaluation/moderation-requests/req-1/approve', body: { reason: 'Sesuai' }, ok: 200, area: 'evaluation', outside: 404 },
   { method: 'POST', path: () => '/api/evaluation/moderation-requests/req-2/reject', body: { reason: 'Tidak sesuai' }, ok: 200, area: 'evaluation', outside: 404 },
   { method: 'POST', path: (i) => `/api/evaluation/responses/${i.excluded}/lift`, body: { reason: 'Diperiksa' }, ok: 200, area: 'evaluation', outside: 404 },
+  { method: 'POST', path: () => '/api/evidence/locks', body: { period: '2026-Q3', unit: FIXTURE.gorontaloUnit }, ok: 201, area: 'evaluation', outside: 403 },
+  { method: 'POST', path: () => '/api/evidence/locks', body: { period: '2026-Q3', region: '75' }, ok: 201, area: 'evaluation', outside: 403 },
 ];
 
 function expected(actor: Actor, route: Route): number {

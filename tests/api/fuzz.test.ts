@@ -165,6 +165,19 @@ describe('fuzzing every route', () => {
     await fc.assert(fc.asyncProperty(query, async (q) => check('GET', `/api/integrity/excluded${qs(q)}`, { cookie: admin })), { numRuns: 200 });
   });
 
+  it('locked evidence: lock as admin with random bodies; read snapshots, files and verification pages with random ids and names', async () => {
+    const made = await t.app.request('/api/evidence/locks', { method: 'POST', headers: { origin: 'http://localhost', cookie: admin, 'content-type': 'application/json' }, body: JSON.stringify({ period: '2026-Q3', unit: FIXTURE.gorontaloUnit }) });
+    expect(made.status).toBe(201);
+    const lockId = ((await made.json()) as { id: string }).id;
+    const lockBody = fc.record({ period: fc.oneof(fc.constantFrom('2026', '2026-Q3', '2026-S2', '2026-08'), hostileString), unit: fc.oneof(slug, fc.constant(undefined)), region: fc.oneof(fc.constantFrom('75', '1671', '99'), hostileString, fc.constant(undefined)) }, { requiredKeys: [] });
+    await fc.assert(fc.asyncProperty(fc.oneof(lockBody.map((b) => JSON.stringify(b)), body), contentType, async (b, type) => check('POST', '/api/evidence/locks', { cookie: admin, body: b, type })), { numRuns: 150 });
+    const id = fc.oneof(fc.constant(lockId), segment);
+    const name = fc.oneof(fc.constantFrom('scores.csv', 'asn-evidence.csv', `skm-${FIXTURE.gorontaloUnit}.json`), segment);
+    await fc.assert(fc.asyncProperty(id, async (i) => check('GET', `/api/evidence/locks/${i}`)), { numRuns: 150 });
+    await fc.assert(fc.asyncProperty(id, name, async (i, n) => check('GET', `/api/evidence/${i}/files/${n}`)), { numRuns: 200 });
+    await fc.assert(fc.asyncProperty(id, fc.constantFrom('', '/en'), async (i, lang) => check('GET', `${lang}/bukti/${i}`)), { numRuns: 150 });
+  });
+
   it('the comment review queue and decisions as admin, with random parameters, ids and bodies', async () => {
     const decision = fc.record({ decision: fc.oneof(fc.constantFrom('publish', 'withhold'), hostileString), reason: fc.oneof(hostileString, fc.constant(null), fc.string({ maxLength: 600 })) }, { requiredKeys: [] });
     await fc.assert(fc.asyncProperty(query, async (q) => check('GET', `/api/review/comments${qs(q)}`, { cookie: admin })), { numRuns: 200 });

@@ -1,0 +1,98 @@
+// Locked evidence on the demo data (issue 16, item 9): the snapshot an evaluator locks does not move when moderation
+// later changes the period's figures, and its public verification page says which files the live figures changed in.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Connection } from '../../db/connect.ts';
+import { seedDemo } from '../../db/seed.ts';
+import { createApp } from '../../server/app.ts';
+import { migratedDb, signIn } from '../support/db.ts';
+
+const UNIT = 'dukcapil-kota-gorontalo';
+let conn: Connection;
+let app: ReturnType<typeof createApp>;
+let evaluator = '';
+beforeAll(async () => {
+  conn = await migratedDb();
+  await seedDemo(conn.db);
+  // 23 November 2026: the fourth quarter is open, the third closed (decision 021).
+  app = createApp({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z') });
+  evaluator = await signIn(app, 'evaluator.gorontalo@demo.rapor.id', 'rapor-demo-2026');
+});
+afterAll(async () => {
+  await conn.close();
+});
+
+const post = (cookie: string, path: string, body: unknown) => app.request(path, { method: 'POST', headers: { cookie, origin: 'http://localhost', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+async function files(id: string, names: string[]) {
+  const out: Record<string, string> = {};
+  for (const name of names) {
+    const res = await app.request(`/api/evidence/${id}/files/${name}`);
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(res.headers.get('x-content-sha256'));
+    out[name] = bytes.toString('base64');
+  }
+  return out;
+}
+
+async function counted(unitSlug: string, from: string, to: string) {
+  return conn.db.selectFrom('responses').innerJoin('units', 'units.id', 'responses.unit_id').select(['responses.id as id', 'responses.exclusion_reason as reason'])
+    .where('units.slug', '=', unitSlug).where('responses.local_date', '>=', from).where('responses.local_date', '<=', to)
+    .where('responses.comment', 'is', null).orderBy('responses.id').execute();
+}
+
+describe('locked evidence on the demo data', () => {
+  it(`${UNIT} 2026-Q4: a staff spam exclusion after the lock leaves the snapshot as it was and the page says the live figures changed`, async () => {
+    const res = await post(evaluator, '/api/evidence/locks', { period: '2026-Q4', unit: UNIT });
+    expect(res.status).toBe(201);
+    const lock = (await res.json()) as { id: string; files: { name: string; sha256: string }[] };
+    const names = lock.files.map((f) => f.name);
+    const before = await files(lock.id, names);
+    const evidence = Buffer.from(before['asn-evidence.csv']!, 'base64').toString('utf8');
+    expect(evidence.split('\r\n').filter(Boolean).length).toBeGreaterThan(1);
+    expect(evidence).toContain(`/bukti/${lock.id}`);
+    expect(await (await app.request(`/bukti/${lock.id}`)).text()).toContain('Angka langsung sama dengan bukti terkunci');
+
+    const rating = (await counted(UNIT, '2026-10-01', '2026-11-23')).find((r) => r.reason === null)!;
+    const staff = await signIn(app, `staff.${UNIT}@demo.rapor.id`, 'rapor-demo-2026');
+    const hidden = await post(staff, `/api/staff/units/${UNIT}/responses/${rating.id}/hide`, { reason: 'spam', note: 'Isian berulang dari pengisi yang sama.' });
+    expect(hidden.status, await hidden.clone().text()).toBe(200);
+
+    expect(await files(lock.id, names)).toEqual(before);
+    const page = await (await app.request(`/bukti/${lock.id}`)).text();
+    expect(page).toContain('Angka langsung telah berubah sejak dikunci');
+    const status = (await (await app.request(`/api/evidence/locks/${lock.id}`)).json()) as any;
+    expect(status.live.changedFiles).toContain('scores.csv');
+    expect(status.live.changedFiles).toContain(`skm-${UNIT}.json`);
+    expect(status.files.map((f: any) => f.sha256)).toEqual(lock.files.map((f) => f.sha256));
+  });
+
+  it('Provinsi Gorontalo 2026-Q3 (closed): a staff spam request an evaluator approves after the lock leaves the snapshot alone; the page names the unit\'s files', async () => {
+    const other = 'dpmptsp-kota-gorontalo';
+    const res = await post(evaluator, '/api/evidence/locks', { period: '2026-Q3' });
+    expect(res.status).toBe(201);
+    const lock = (await res.json()) as { id: string; scope: string; files: { name: string; sha256: string }[] };
+    expect(lock.scope).toBe('region:75');
+    expect(lock.files.map((f) => f.name)).toContain(`skm-${other}.json`);
+    const names = lock.files.map((f) => f.name);
+    const before = await files(lock.id, names);
+    expect(((await (await app.request(`/api/evidence/locks/${lock.id}`)).json()) as any).live.changed).toBe(false);
+
+    const rating = (await counted(other, '2026-07-01', '2026-09-30')).find((r) => r.reason === null)!;
+    const staff = await signIn(app, `staff.${other}@demo.rapor.id`, 'rapor-demo-2026');
+    const asked = await post(staff, `/api/staff/units/${other}/responses/${rating.id}/hide`, { reason: 'spam', note: 'Isian berulang dari pengisi yang sama.' });
+    expect(asked.status, await asked.clone().text()).toBe(202);
+    const { requestId } = (await asked.json()) as { requestId: string };
+    const approved = await post(evaluator, `/api/evaluation/moderation-requests/${requestId}/approve`, { reason: 'Dicek: isian berulang.' });
+    expect(approved.status, await approved.clone().text()).toBe(200);
+
+    expect(await files(lock.id, names)).toEqual(before);
+    const page = await (await app.request(`/en/bukti/${lock.id}`)).text();
+    expect(page).toContain('The live figures have changed since the lock');
+    const status = (await (await app.request(`/api/evidence/locks/${lock.id}`)).json()) as any;
+    expect(status.live.changedFiles).toEqual(expect.arrayContaining(['scores.csv', `skm-${other}.json`]));
+    expect(status.live.changedFiles).not.toContain(`skm-${UNIT}.json`);
+    expect(page).toContain(`skm-${other}.json`);
+  });
+});

@@ -1,0 +1,52 @@
+// An evaluator locks a period's evidence from the dashboard and follows the link to its verification page, which a
+// reader without JavaScript sees in full (issue 16 item 9, docs/decisions/026).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+
+reportSkip('locked evidence journey');
+
+describe.skipIf(!hasChromium)('an evaluator locks evidence', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultTimeout(15_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('locks 2026-Q3 for Provinsi Gorontalo from the dashboard; the verification page works without JavaScript', async () => {
+    await page.goto(`${server.url}/masuk`);
+    await page.getByLabel('Email').fill('evaluator.gorontalo@demo.rapor.id');
+    await page.getByLabel('Kata sandi').fill('rapor-demo-2026');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await page.waitForURL('**/evaluasi');
+    await page.getByLabel('Periode').selectOption('2026-Q3');
+    await page.getByTestId('lock-evidence').click();
+    await expect.poll(() => page.getByTestId('lock-notice').textContent()).toContain('Bukti terkunci, versi 1');
+    const link = await page.getByTestId('lock-notice').getByRole('link').getAttribute('href');
+    expect(link).toMatch(/^\/bukti\/[0-9a-f-]{36}$/);
+
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 800 } });
+    try {
+      const plain = await context.newPage();
+      const res = await plain.goto(`${server.url}${link}`);
+      expect(res!.status()).toBe(200);
+      await expect.poll(() => plain.getByRole('heading', { level: 1 }).textContent()).toContain('Bukti terkunci: 2026-Q3');
+      expect(await plain.getByRole('status').textContent()).toContain('Angka langsung sama dengan bukti terkunci');
+      expect(await plain.locator('table.evidence-files tbody tr').count()).toBeGreaterThan(10);
+      expect(await plain.getByText('Evaluator BKPSDM Provinsi Gorontalo (demo)').count()).toBe(1);
+      await plain.screenshot({ path: 'test-results/evidence-360.png', fullPage: false });
+      await plain.getByRole('link', { name: 'English' }).click();
+      expect(await plain.getByRole('heading', { level: 1 }).textContent()).toContain('Locked evidence: 2026-Q3');
+    } finally {
+      await context.close();
+    }
+  });
+});
