@@ -14,6 +14,7 @@ import { handleError } from './middleware/errors.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { improvementRoutes } from './routes/improvement.ts';
+import { reportFileRoutes } from './routes/report-files.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { permitRoutes } from './routes/permits.ts';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps) {
     .route('/', evaluationRoutes(deps))
     .route('/', exportRoutes(deps))
     .route('/', improvementRoutes(deps))
+    .route('/', reportFileRoutes(deps)) // before reportRoutes: /reports/skm/{slug}.pdf is not a slug
     .route('/', reportRoutes(deps))
     .route('/', commentReviewRoutes(deps));
   api.onError(handleError);

@@ -14,15 +14,27 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { requireUser } from '../middleware/session.ts';
 import { periodFromQuery } from './period-query.ts';
+import type { Scope } from '../auth/scope.ts';
+import type { Period } from '../domain/periods.ts';
 
-export function reportRoutes({ db, now }: AppDeps) {
+export function reportRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get('/reports/skm/:slug', async (c) => {
     const user = requireUser(c);
-    const scope = await scopeOf(db, user);
-    const ws = await workspaceUnit(db, scope, c.req.param('slug'));
-    if (ws === undefined) throw notFound(`Unit "${c.req.param('slug').slice(0, 80)}"`, 'unit_not_found');
+    const scope = await scopeOf(deps.db, user);
+    return c.json(await skmReportData(deps, scope, c.req.param('slug'), periodFromQuery(c.req.query(), deps.now())), 200);
+  });
+}
+
+export type SkmReportData = Awaited<ReturnType<typeof skmReportData>>;
+
+/**
+ * The SKM report of a unit and period as every format shows it (the HTML print view, the PDF and the ZIP of PDFs):
+ * one function, so a figure means the same thing in each. Refuses a unit outside the scope (403) or unknown (404).
+ */
+export async function skmReportData({ db, now }: AppDeps, scope: Scope, slug: string, period: Period) {
+    const ws = await workspaceUnit(db, scope, slug);
+    if (ws === undefined) throw notFound(`Unit "${slug.slice(0, 80)}"`, 'unit_not_found');
     if (ws === 'forbidden') throw new ApiError(403, 'forbidden', 'This account may not read this unit\'s report.');
-    const period = periodFromQuery(c.req.query(), now());
     const unit = (await findUnitBySlug(db, ws.slug))!;
     const byService = await unitSumsByService(db, ws.id, period.from, period.to);
     const summary = summarise(totalOf(byService.map((s) => s.sums)));
@@ -34,7 +46,7 @@ export function reportRoutes({ db, now }: AppDeps) {
       listFollowUps(db, ws.id),
     ]);
     const { ikmExact: _exact, ...published } = summary;
-    return c.json({
+    return {
       unit: { slug: unit.slug, name: unit.name, region: unit.region, address: unit.address },
       period: { code: period.code, from: period.from, to: period.to },
       ...published,
@@ -49,6 +61,5 @@ export function reportRoutes({ db, now }: AppDeps) {
       suggestions: comments.filter((x) => x.localDate >= period.from && x.localDate <= period.to).slice(0, 30).map((x) => ({ localDate: x.localDate, comment: x.comment, replies: x.replies })),
       followUps: followUps.map((f) => ({ period: f.period, element: f.element, problem: f.problem, action: f.action, responsible: f.responsible, dueDate: f.due_date, status: f.status, progress: f.progress })),
       generatedAt: now().toISOString(),
-    }, 200);
-  });
+    };
 }
