@@ -196,7 +196,7 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
     for (const g of GRADES) {
       if (g.from <= lo || g.from >= hi) continue;
       doc.moveTo(x0, yOf(g.from)).lineTo(x0 + plotW, yOf(g.from)).dash(3, { space: 3 }).lineWidth(0.5).strokeColor('#999999').stroke().undash();
-      doc.fillColor(MUTED).text(g.mutu, x0 + plotW - 8, yOf(g.from) - 9, { width: 8, lineBreak: false });
+      doc.fillColor(MUTED).text(g.mutu, x0 + plotW + 3, yOf(g.from) - 9, { width: 8, lineBreak: false }); // right of the plot
     }
     doc.moveTo(x0, top).lineTo(x0, top + height).lineTo(x0 + plotW, top + height).lineWidth(0.6).strokeColor(MUTED).stroke();
     let drawing = false;
