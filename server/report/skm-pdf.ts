@@ -210,12 +210,21 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
       drawing = true;
     });
     doc.lineWidth(1.5).strokeColor(BAR).stroke();
+    // At most twelve labelled points (a long date range has a point per month); the last one is always labelled.
+    const step = Math.ceil(points.length / 12);
     points.forEach((p, i) => {
+      const labelled = i % step === 0 || i === points.length - 1;
       if (p.ikm !== null) {
         doc.circle(xOf(i), yOf(p.ikm), 2.5).fill(BAR);
-        doc.font('Helvetica').fontSize(7).fillColor(INK).text(num(p.ikm), xOf(i) - 20, yOf(p.ikm) - 12, { width: 40, align: 'center', lineBreak: false });
+        if (labelled) {
+          const label = num(p.ikm);
+          doc.font('Helvetica').fontSize(7);
+          const w = doc.widthOfString(label) + 2;
+          doc.rect(xOf(i) - w / 2, yOf(p.ikm) - 12, w, 8).fill('#ffffff'); // the value stays legible over grid lines
+          doc.fillColor(INK).text(label, xOf(i) - 20, yOf(p.ikm) - 11, { width: 40, align: 'center', lineBreak: false });
+        }
       }
-      doc.font('Helvetica').fontSize(7).fillColor(MUTED).text(pdfText(p.period), xOf(i) - 25, top + height + 4, { width: 50, align: 'center', lineBreak: false });
+      if (labelled) doc.font('Helvetica').fontSize(7).fillColor(MUTED).text(pdfText(p.period), xOf(i) - 25, top + height + 4, { width: 50, align: 'center', lineBreak: false });
     });
     doc.x = left;
     doc.y = top + height + 18;
@@ -345,7 +354,7 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
   const conclusions: string[] = [];
   if (r.ikm === null) conclusions.push(L.conclusionNoData(r.unit.name, periodWords));
   else conclusions.push(L.conclusionIkm(r.unit.name, periodWords, num(r.ikm), grade(r.mutu, r.kinerja, unitProvisional), count(r.n)));
-  if (r.sampleTarget !== null) conclusions.push(L.conclusionSample(count(r.sampleTarget), r.sampleAdequate));
+  if (r.sampleTarget !== null && r.n > 0) conclusions.push(L.conclusionSample(count(r.sampleTarget), r.sampleAdequate));
   if (r.weakest.length > 0) conclusions.push(L.conclusionWeakest(r.weakest.map((w) => `${w.code} ${elementName(w.code)} (${num(w.nrr)})`).join(', ')));
   if (data.previousRtl.length > 0) conclusions.push(L.conclusionRtl(data.previousRtl.filter((f) => f.status === 'selesai').length, data.previousRtl.length));
   conclusions.forEach((c, i) => body(`${i + 1}. ${c}`, { align: 'left' }));
