@@ -17,11 +17,11 @@ import { periodFromQuery } from './period-query.ts';
 import type { Scope } from '../auth/scope.ts';
 import type { Period } from '../domain/periods.ts';
 
-export function reportRoutes(deps: AppDeps) {
+export function reportRoutes({ db, now }: AppDeps) {
   return new Hono<AppEnv>().get('/reports/skm/:slug', async (c) => {
     const user = requireUser(c);
-    const scope = await scopeOf(deps.db, user);
-    return c.json(await skmReportData(deps, scope, c.req.param('slug'), periodFromQuery(c.req.query(), deps.now())), 200);
+    const scope = await scopeOf(db, user);
+    return c.json(await skmReportData({ db, now }, scope, c.req.param('slug'), periodFromQuery(c.req.query(), now())), 200);
   });
 }
 
@@ -31,7 +31,7 @@ export type SkmReportData = Awaited<ReturnType<typeof skmReportData>>;
  * The SKM report of a unit and period as every format shows it (the HTML print view, the PDF and the ZIP of PDFs):
  * one function, so a figure means the same thing in each. Refuses a unit outside the scope (403) or unknown (404).
  */
-export async function skmReportData({ db, now }: AppDeps, scope: Scope, slug: string, period: Period) {
+export async function skmReportData({ db, now }: Pick<AppDeps, 'db' | 'now'>, scope: Scope, slug: string, period: Period) {
     const ws = await workspaceUnit(db, scope, slug);
     if (ws === undefined) throw notFound(`Unit "${slug.slice(0, 80)}"`, 'unit_not_found');
     if (ws === 'forbidden') throw new ApiError(403, 'forbidden', 'This account may not read this unit\'s report.');
