@@ -60,7 +60,9 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
   const grade = (mutu: string | null, k: string | null, provisional: boolean) => (mutu === null ? '–' : provisional ? L.provisionalGrade(mutu) : `${mutu} (${kinerja(k)})`);
   const unitProvisional = r.ikm !== null && !r.sampleAdequate;
   /** NRR × 25 of the exact NRR when the report data carries it (issue 16, item 1); else as the HTML view computes it. */
-  const nrr25 = (e: (typeof r.elements)[number]): number | null => ('nrr25' in e ? (e.nrr25 as number | null) : e.nrr === null ? null : e.nrr * 25);
+  const nrr25 = (e: { nrr: number | null; nrr25?: number | null }): number | null => (e.nrr25 !== undefined ? e.nrr25 : e.nrr === null ? null : e.nrr * 25);
+  /** A service's own provisional flag, when the report data carries per-service targets (issue 16, item 15). */
+  const serviceProvisional = (s: { mutu: string | null; provisional?: boolean }) => s.provisional === true;
 
   const doc: Doc = new PDFDocument({
     size: 'A4',
@@ -307,7 +309,7 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
 
   section(L.servicesHeading);
   table([{ title: L.service, width: 6 }, { title: L.n, width: 1.2, align: 'right' }, { title: L.ikm, width: 1.5, align: 'right' }, { title: L.mutu, width: 1.2, align: 'center' }],
-    r.services.map((s) => [s.name, count(s.n), num(s.ikm), s.mutu === null ? '–' : 'provisional' in s && s.provisional === true ? L.provisionalGrade(s.mutu) : s.mutu]));
+    r.services.map((s) => [s.name, count(s.n), num(s.ikm), s.mutu === null ? '–' : serviceProvisional(s) ? L.provisionalGrade(s.mutu) : s.mutu]));
 
   section(L.trendHeading, 230);
   trendChart();
