@@ -63,6 +63,8 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
   const nrr25 = (e: { nrr: number | null; nrr25?: number | null }): number | null => (e.nrr25 !== undefined ? e.nrr25 : e.nrr === null ? null : e.nrr * 25);
   /** A service's own provisional flag, when the report data carries per-service targets (issue 16, item 15). */
   const serviceProvisional = (s: { mutu: string | null; provisional?: boolean }) => s.provisional === true;
+  /** An interval is shown only where its width means something (issue 16, item 11: the report data's intervalNote). */
+  const interval = (x: { ikmCi95: [number, number] | null; intervalNote?: string | null }) => (x.ikmCi95 && x.intervalNote !== 'too-few' ? `${num(x.ikmCi95[0])} – ${num(x.ikmCi95[1])}` : '–');
 
   const doc: Doc = new PDFDocument({
     size: 'A4',
@@ -295,7 +297,7 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
   table([{ title: '', width: 3 }, { title: '', width: 2, align: 'right' }], [
     [L.ikm, num(r.ikm)],
     [L.grade, grade(r.mutu, r.kinerja, unitProvisional)],
-    [L.interval, r.ikmCi95 ? `${num(r.ikmCi95[0])} – ${num(r.ikmCi95[1])}` : '–'],
+    [L.interval, interval(r)],
     [L.respondents, count(r.n)],
     [L.verified, count(r.nVerified)],
     [L.excluded, count(r.nExcluded)],
@@ -308,8 +310,8 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
   elementChart();
 
   section(L.servicesHeading);
-  table([{ title: L.service, width: 6 }, { title: L.n, width: 1.2, align: 'right' }, { title: L.ikm, width: 1.5, align: 'right' }, { title: L.mutu, width: 1.2, align: 'center' }],
-    r.services.map((s) => [s.name, count(s.n), num(s.ikm), s.mutu === null ? '–' : serviceProvisional(s) ? L.provisionalGrade(s.mutu) : s.mutu]));
+  table([{ title: L.service, width: 6 }, { title: L.n, width: 1.2, align: 'right' }, { title: L.ikm, width: 1.5, align: 'right' }, { title: L.mutu, width: 2, align: 'center' }],
+    r.services.map((s) => [s.name, count(s.n), num(s.ikm), s.mutu === null ? '–' : serviceProvisional(s) ? L.provisionalShort(s.mutu) : s.mutu]));
 
   section(L.trendHeading, 230);
   trendChart();

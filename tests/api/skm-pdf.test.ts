@@ -69,7 +69,8 @@ describe('the SKM report PDF (pdftotext -layout)', () => {
     const count = (x: number | null) => fmtCount('id', x);
 
     expect(row(text, 'IKM', 1)).toEqual([num(scores.ikm)]);
-    expect(row(text, 'Interval kepercayaan 95%', 1)).toEqual([scores.ikmCi95 ? `${num(scores.ikmCi95[0])} – ${num(scores.ikmCi95[1])}` : '–']);
+    // An interval too narrow to mean anything is not printed (issue 16, item 11), as in the HTML report.
+    expect(row(text, 'Interval kepercayaan 95%', 1)).toEqual([scores.ikmCi95 && scores.intervalNote !== 'too-few' ? `${num(scores.ikmCi95[0])} – ${num(scores.ikmCi95[1])}` : '–']);
     expect(row(text, 'Jumlah responden (n)', 1)).toEqual([count(scores.n)]);
     expect(row(text, 'Responden tercapai', 1)).toEqual([count(scores.n)]);
     expect(row(text, 'Target sampel (Krejcie & Morgan)', 1)).toEqual([count(scores.sampleTarget)]);
