@@ -15,6 +15,7 @@ import { evaluationRoutes } from './routes/evaluation.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { improvementRoutes } from './routes/improvement.ts';
+import { reportFileRoutes } from './routes/report-files.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { permitRoutes } from './routes/permits.ts';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps) {
     .route('/', evaluationRoutes(deps))
     .route('/', exportRoutes(deps))
     .route('/', improvementRoutes(deps))
+    .route('/', reportFileRoutes(deps)) // before reportRoutes: /reports/skm/{slug}.pdf is not a slug
     .route('/', reportRoutes(deps))
     .route('/', commentReviewRoutes(deps))
     .route('/', evidenceRoutes(deps));

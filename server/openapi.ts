@@ -29,6 +29,8 @@ const SUMMARIES: Record<string, string> = {
   'POST /api/auth/2fa/disable': 'Turn two-factor sign-in off with the password or a current code',
   'GET /api/exports/{file}': 'Export a dataset: {responses|permit-reports|scores|asn-evidence}.{csv|xlsx|ndjson}',
   'GET /api/reports/skm/{slug}': 'Data of the printable SKM report of a unit',
+  'GET /api/reports/skm/{slug}.pdf': 'The SKM report of a unit as a PDF (lang=id|en), as filed: chapters, sample, results with charts, analysis, follow-up plans, sign-off (evaluator of the region, admin, staff of the unit)',
+  'GET /api/reports/skm.zip': 'The SKM report PDFs of every unit in the account’s scope (region=… narrows it; lang=id|en) as one ZIP (evaluator, admin)',
   'GET /api/integrity/excluded': 'Excluded ratings per unit and reason, and who moderated what (waiting, excluded, restored, lifted), within the account’s scope',
   'GET /api/evaluation/moderation-requests': 'Staff moderation requests on closed quarters (status pending|decided|all), within the account’s scope (evaluator, admin)',
   'POST /api/evaluation/moderation-requests/{id}/approve': 'Approve a waiting moderation request, with a reason: it takes effect (evaluator of the region, admin)',
@@ -101,7 +103,8 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
   const paths: Record<string, Record<string, object>> = {};
   for (const r of routes) {
     if (r.method === 'ALL' || !r.path.startsWith('/api/') || r.path.includes('*')) continue;
-    const path = r.path.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, '{$1}');
+    // A parameter whose pattern ends in a file extension ("{[a-z0-9-]+\\.pdf}") keeps it: /reports/skm/{slug}.pdf.
+    const path = r.path.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, (_m, name: string, pattern = '') => `{${name}}${/\\(\.[a-z]+)\}$/.exec(pattern)?.[1] ?? ''}`);
     const key = `${r.method} ${path}`;
     const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
     const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review)\//.test(path) || path === '/api/auth/me' || path === '/api/evidence/locks' || (path.startsWith('/api/auth/2fa') && path !== '/api/auth/2fa/verify');

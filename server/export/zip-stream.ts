@@ -28,7 +28,7 @@ export class ZipStream {
   }
 
   /** Writes one entry whose content arrives through `write` until `end` is awaited. */
-  async entry(name: string): Promise<{ write: (text: string) => Promise<void>; end: () => Promise<void> }> {
+  async entry(name: string): Promise<{ write: (content: string | Uint8Array) => Promise<void>; end: () => Promise<void> }> {
     const nameBytes = Buffer.from(name, 'utf8');
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
@@ -51,8 +51,8 @@ export class ZipStream {
       deflate.on('end', resolve);
       deflate.on('error', reject);
     });
-    const write = async (text: string) => {
-      const bytes = Buffer.from(text, 'utf8');
+    const write = async (content: string | Uint8Array) => {
+      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
       entry.crc = crc32(bytes, entry.crc);
       entry.size += bytes.length;
       if (!deflate.write(bytes)) await new Promise<void>((r) => deflate.once('drain', r));
@@ -74,7 +74,8 @@ export class ZipStream {
     return { write, end };
   }
 
-  async file(name: string, content: string): Promise<void> {
+  /** One whole entry: text (written as UTF-8) or bytes (a PDF). */
+  async file(name: string, content: string | Uint8Array): Promise<void> {
     const e = await this.entry(name);
     await e.write(content);
     await e.end();

@@ -35,9 +35,11 @@ export function reportRoutes({ db, now }: AppDeps) {
   });
 }
 
+export type SkmReportData = Awaited<ReturnType<typeof skmReportData>>;
+
 /**
  * The SKM report's data for a unit and period: the route above answers it, and locked evidence stores it
- * (docs/decisions/026), so both are made by this one function.
+ * (docs/decisions/026) and the PDF report shows it (docs/decisions/027), so all are made by this one function.
  */
 export async function skmReportData(db: Kysely<Database>, scope: Scope, ws: { id: string; slug: string }, period: Period, at: Date) {
   const unit = (await findUnitBySlug(db, ws.slug))!;

@@ -162,6 +162,8 @@ describe('fuzzing every route', () => {
     const file = fc.oneof(fc.constantFrom('responses.csv', 'scores.xlsx', 'permit-reports.ndjson', 'asn-evidence.csv'), hostileString);
     await fc.assert(fc.asyncProperty(file, query, async (f, q) => check('GET', `/api/exports/${encodeURIComponent(wellFormed(f))}${qs(q)}`, { cookie: admin })), { numRuns: 400 });
     await fc.assert(fc.asyncProperty(segment, query, async (s, q) => check('GET', `/api/reports/skm/${s}${qs(q)}`, { cookie: admin })), { numRuns: 300 });
+    await fc.assert(fc.asyncProperty(segment, query, async (s, q) => check('GET', `/api/reports/skm/${s}.pdf${qs(q)}`, { cookie: admin })), { numRuns: 150 });
+    await fc.assert(fc.asyncProperty(query, async (q) => check('GET', `/api/reports/skm.zip${qs(q)}`, { cookie: admin })), { numRuns: 60 });
     await fc.assert(fc.asyncProperty(query, async (q) => check('GET', `/api/integrity/excluded${qs(q)}`, { cookie: admin })), { numRuns: 200 });
   });
 

@@ -10,12 +10,15 @@ describe('the OpenAPI document', () => {
       const doc = (await (await t.app.request('/api/openapi.json')).json()) as any;
       expect(doc.openapi).toBe('3.1.0');
       const app = createApp({ db: t.db, now: () => new Date() });
-      const defined = new Set(app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/') && !r.path.includes('*')).map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, '{$1}')}`));
+      const defined = new Set(app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/') && !r.path.includes('*')).map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, (_m, name: string, pattern = '') => `{${name}}${/\\(\.[a-z]+)\}$/.exec(pattern)?.[1] ?? ''}`)}`));
       const documented = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops as object).map((m) => `${m} ${path}`)));
       expect(defined.size).toBeGreaterThan(50);
       expect([...defined].filter((d) => !documented.has(d))).toEqual([]);
       expect(doc.paths['/api/units/{slug}/ratings'].post.requestBody.content['application/json'].schema.required).toEqual(['idempotencyKey', 'answers']);
       expect(doc.paths['/api/staff/units/{slug}/responses'].get.security).toEqual([{ session: [] }]);
+      // A file route keeps its extension beside the JSON route of the same unit.
+      expect(doc.paths['/api/reports/skm/{slug}.pdf'].get.security).toEqual([{ session: [] }]);
+      expect(doc.paths['/api/reports/skm/{slug}'].get.summary).toContain('Data of the printable SKM report');
     } finally {
       await t.close();
     }

@@ -319,7 +319,7 @@ describe('finding 15: residents on one connection', () => {
     console.log(`[simulation] residents counted ${residentsIn}/40; bot ratings counted ${botIn}/1000; IKM honest ${honestIkm.toFixed(2)} vs published ${after.ikm}`);
     expect(residentsIn).toBeGreaterThanOrEqual(38);
     expect(Math.abs(after.ikm - honestIkm)).toBeLessThan(0.5);
-  });
+  }, 300_000);
 
   it('the same for permit reports: forty residents count, a rotating bot leaves the median where it was', async () => {
     const random = prng(7);
@@ -365,5 +365,5 @@ describe('finding 15: residents on one connection', () => {
     console.log(`[simulation] permit residents counted ${residentsIn}/40; bot reports counted ${published.n - 60 - residentsIn}/1000; median honest ${honestMedian} vs published ${published.medianDays}`);
     expect(residentsIn).toBeGreaterThanOrEqual(38);
     expect(Math.abs(published.medianDays! - honestMedian)).toBeLessThan(0.5);
-  });
+  }, 300_000);
 });

@@ -48,6 +48,11 @@ describe.skipIf(!hasChromium)('an evaluator downloads the data', () => {
     expect(bytes.length).toBeGreaterThan(50_000);
     expect(await page.getByTestId('download-progress').textContent()).toContain('Selesai');
     await page.screenshot({ path: 'test-results/evaluator-1280.png' });
+
+    // Every unit's SKM report of the region and period, as PDFs in one ZIP.
+    const [zip] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('reports-zip-id').click()]);
+    expect(zip.suggestedFilename()).toBe('laporan-skm-2026-S1-75.zip');
+    expect(readFileSync((await zip.path())!).subarray(0, 2).toString()).toBe('PK');
   });
 
   it('approves a unit\'s request to exclude a rating of a closed quarter, with a reason', async () => {
@@ -110,6 +115,13 @@ describe.skipIf(!hasChromium)('an evaluator downloads the data', () => {
     expect(await page.locator('section[aria-labelledby="r-saran"] li').count()).toBe(report.suggestionsTotal);
     expect(await page.locator('section[aria-labelledby="r-saran"]').textContent()).toContain(`${report.suggestionsTotal} saran`);
     expect(await page.locator('section[aria-labelledby="r-rtl-lalu"] tbody tr').count()).toBe(Math.max(1, report.previousFollowUps.length));
+    // The report as a PDF in either language, through the page's own links (the same session).
+    for (const lang of ['id', 'en']) {
+      const href = await page.getByTestId(`report-pdf-${lang}`).getAttribute('href');
+      const res = await page.request.get(`${server.url}${href!}`);
+      expect(res.status()).toBe(200);
+      expect((await res.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: 'test-results/skm-report-print.png', fullPage: true });
   });

@@ -1,0 +1,63 @@
+// Everything the SKM report file (PDF) shows: the report's own data (skmReportData, the same function as the HTML print
+// view, so every figure is the one the site shows), the unit page's trend (read from the public scores route itself),
+// the previous and the new follow-up plan, and the sign-off (head of unit on the period's last day, place and date).
+import { officialsForPeriod } from '../../db/queries/exports.ts';
+import { workspaceUnit } from '../../db/queries/workspace.ts';
+import { findUnitBySlug } from '../../db/queries/units.ts';
+import type { Scope } from '../auth/scope.ts';
+import type { AppDeps } from '../deps.ts';
+import type { Period } from '../domain/periods.ts';
+import { signOffPlace } from '../domain/report-rtl.ts';
+import { isTimeZone, todayIn } from '../domain/time-zones.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { skmReportData } from '../routes/reports.ts';
+import { scoreRoutes } from '../routes/scores.ts';
+
+export interface TrendPoint {
+  period: string;
+  n: number;
+  ikm: number | null;
+  mutu: string | null;
+}
+
+/** The trend exactly as the unit page shows it: the public scores route's own answer for the unit and period. */
+async function unitTrend(deps: AppDeps, slug: string, period: Period): Promise<TrendPoint[]> {
+  const query = period.kind === 'range' ? `from=${period.from}&to=${period.to}` : `period=${encodeURIComponent(period.code)}`;
+  const res = await scoreRoutes(deps).request(`/units/${encodeURIComponent(slug)}/scores?${query}`);
+  if (!res.ok) throw new Error(`scores of ${slug} for ${period.code}: HTTP ${res.status}`);
+  return ((await res.json()) as { trend: TrendPoint[] }).trend;
+}
+
+export async function skmFileData(deps: AppDeps, scope: Scope, slug: string, period: Period) {
+  // 404 / 403 before anything else is read.
+  const ws = await workspaceUnit(deps.db, scope, slug);
+  if (ws === undefined) throw notFound(`Unit "${slug.slice(0, 80)}"`, 'unit_not_found');
+  if (ws === 'forbidden') throw new ApiError(403, 'forbidden', 'This account may not read this unit\'s report.');
+  const report = await skmReportData(deps.db, scope, ws, period, deps.now());
+  const unit = (await findUnitBySlug(deps.db, report.unit.slug))!;
+  const [trend, officials] = await Promise.all([
+    unitTrend(deps, unit.slug, period),
+    officialsForPeriod(deps.db, [unit.id], period.to, period.to),
+  ]);
+  const today = todayIn(isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta', deps.now());
+  const head = officials[officials.length - 1]; // the official in post on the period's last day
+  const declared = unit.services.reduce((sum, s) => sum + (s.declared_users ?? 0), 0);
+  return {
+    report,
+    /** The population behind the sample target: the yearly users the unit declared (null: none declared). */
+    declaredUsers: declared || null,
+    trend,
+    previousPeriod: report.previousPeriod.code,
+    previousRtl: report.previousFollowUps,
+    newRtl: report.followUps,
+    signOff: {
+      name: head?.name ?? null,
+      nip: head?.nip ?? null,
+      position: head?.position ?? null,
+      place: signOffPlace(unit.region.name),
+      date: today,
+    },
+  };
+}
+
+export type SkmFileData = Awaited<ReturnType<typeof skmFileData>>;
