@@ -134,13 +134,22 @@ export interface PermitServiceTimes {
   distribution: { days: number; count: number }[];
 }
 
+/** Years without a holiday calendar (decision 029): the current or next one missing, and those the figures counted. */
+export interface CalendarNotice {
+  missingYears: number[];
+  yearsWithoutCalendar: number[];
+  flagged: boolean;
+}
+
 export interface PermitTimes {
   period: { code: string; from: string; to: string };
+  calendar: CalendarNotice;
   services: PermitServiceTimes[];
 }
 
 export interface PermitOverview {
   period: { code: string; from: string; to: string };
+  calendar: CalendarNotice;
   region: string | null;
   items: (Omit<PermitServiceTimes, 'slug' | 'name' | 'distribution'> & { unit: { slug: string; name: string; region: RegionRef }; service: { slug: string; name: string } })[];
 }
