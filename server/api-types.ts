@@ -132,6 +132,10 @@ export interface PermitServiceTimes {
   openPastSla: number;
   open: number;
   distribution: { days: number; count: number }[];
+  /** `dates_only` for a standard in minutes or hours: dates bound the time but do not measure it (decision 029). */
+  judgement: 'measured' | 'dates_only';
+  notJudgeable: number;
+  provenLate: number;
 }
 
 /** Years without a holiday calendar (decision 029): the current or next one missing, and those the figures counted. */

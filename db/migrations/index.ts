@@ -12,6 +12,7 @@ import * as submissionIntegrity from './2026_12_01_0008_submission_integrity.ts'
 import * as twoFactor from './2026_12_01_0009_two_factor.ts';
 import * as commentReview from './2026_12_01_0010_comment_review.ts';
 import * as moderationApprovals from './2026_12_01_0011_moderation_approvals.ts';
+import * as slaUnits from './2026_12_01_0013_sla_units.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_initial': initial,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0009_two_factor': twoFactor,
   '2026_12_01_0010_comment_review': commentReview,
   '2026_12_01_0011_moderation_approvals': moderationApprovals,
+  '2026_12_01_0013_sla_units': slaUnits,
 };

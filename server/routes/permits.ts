@@ -88,7 +88,7 @@ export function permitRoutes(deps: AppDeps) {
         sla_unit: sla.unit,
         working_days: input.completedOn ? t.workingDays : null,
         calendar_days: input.completedOn ? t.calendarDays : null,
-        within_sla: input.completedOn ? (t.withinSla ? 1 : 0) : null,
+        within_sla: input.completedOn && t.withinSla !== null ? (t.withinSla ? 1 : 0) : null,
         idempotency_key: key,
         ip_hash: ipHash,
         created_at: at.toISOString(),
