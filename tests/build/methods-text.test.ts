@@ -22,4 +22,9 @@ describe('the p90 method is stated', () => {
     expect(en).toMatch(/90th percentile[^.]*interpolat/i);
     expect(en).toContain('1 + (n − 1) × 0.9');
   });
+
+  it('on /metodologi: standards in minutes or hours are judged only where dates prove it (decision 029)', () => {
+    expect(text('metodologi')).toContain('tidak dapat dinilai dari tanggal');
+    expect(text('en/metodologi')).toContain('cannot be judged from dates');
+  });
 });
