@@ -406,7 +406,7 @@ function generatePermitReports(
         sla_unit: sla.unit,
         working_days: pending ? null : t.workingDays,
         calendar_days: pending ? null : t.calendarDays,
-        within_sla: pending ? null : t.withinSla ? 1 : 0,
+        within_sla: pending || t.withinSla === null ? null : t.withinSla ? 1 : 0,
         idempotency_key: uuidV7(createdAt.getTime(), random.bytes),
         ip_hash: null,
         created_at: createdAt.toISOString(),

@@ -152,15 +152,28 @@ export interface PermitServiceTimes {
   openPastSla: number;
   open: number;
   distribution: { days: number; count: number }[];
+  /** `dates_only` for a standard in minutes or hours: dates bound the time but do not measure it (decision 029). */
+  judgement: 'measured' | 'dates_only';
+  notJudgeable: number;
+  provenLate: number;
+}
+
+/** Years without a holiday calendar (decision 029): the current or next one missing, and those the figures counted. */
+export interface CalendarNotice {
+  missingYears: number[];
+  yearsWithoutCalendar: number[];
+  flagged: boolean;
 }
 
 export interface PermitTimes {
   period: { code: string; from: string; to: string };
+  calendar: CalendarNotice;
   services: PermitServiceTimes[];
 }
 
 export interface PermitOverview {
   period: { code: string; from: string; to: string };
+  calendar: CalendarNotice;
   region: string | null;
   items: (Omit<PermitServiceTimes, 'slug' | 'name' | 'distribution'> & { unit: { slug: string; name: string; region: RegionRef }; service: { slug: string; name: string } })[];
 }

@@ -13,6 +13,7 @@ import * as twoFactor from './2026_12_01_0009_two_factor.ts';
 import * as commentReview from './2026_12_01_0010_comment_review.ts';
 import * as moderationApprovals from './2026_12_01_0011_moderation_approvals.ts';
 import * as evidenceSnapshots from './2026_12_01_0012_evidence_snapshots.ts';
+import * as slaUnits from './2026_12_01_0013_sla_units.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_initial': initial,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0010_comment_review': commentReview,
   '2026_12_01_0011_moderation_approvals': moderationApprovals,
   '2026_12_01_0012_evidence_snapshots': evidenceSnapshots,
+  '2026_12_01_0013_sla_units': slaUnits,
 };

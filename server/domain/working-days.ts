@@ -42,24 +42,49 @@ export interface PermitTiming {
   status: 'completed' | 'pending';
   workingDays: number;
   calendarDays: number;
-  /** Null for a pending report still inside its SLA. */
+  /**
+   * Null for a pending report still inside its SLA, and for a report whose dates cannot say (a standard in minutes or
+   * hours, decision 029).
+   */
   withinSla: boolean | null;
 }
 
+const MINUTES_PER_DAY = 1440;
+
+/** The standard in minutes, for the units that are not counted in days. */
+export function slaMinutes(sla: { value: number; unit: SlaUnit }): number | null {
+  return sla.unit === 'minutes' ? sla.value : sla.unit === 'hours' ? sla.value * 60 : null;
+}
+
+/** A standard shorter than days (minutes, hours): a report's dates bound the time taken but do not measure it. */
+export function isSubDaySla(unit: string): boolean {
+  return unit === 'minutes' || unit === 'hours';
+}
+
 /**
- * Ours, for SLAs in hours or minutes: a report gives dates only, so elapsed time is counted in whole calendar days
- * (0 for the same day) and compared with the SLA in minutes: 60 minutes is met only on the same day.
+ * Decision 029: what dates alone prove against a standard in minutes or hours. Between a day and the date `calendarDays`
+ * later, the clock time taken was more than (calendarDays − 1) whole days (23.59 to 00.00) and less than calendarDays + 1
+ * (00.00 to 23.59). Within when even the longest is within the standard, late when even the shortest is past it, and
+ * null ("cannot be judged from dates") otherwise: NIB's 60 minutes is never proved met by a date, and a next-day
+ * completion is not proved late (handed in at 15.55, done at 08.30 the next morning).
  */
-function meetsSla(workingDays: number, calendarDays: number, slaValue: number, slaUnit: SlaUnit): boolean {
+export function judgeFromDates(calendarDays: number, sla: { value: number; unit: SlaUnit }): boolean | null {
+  const minutes = slaMinutes(sla);
+  if (minutes === null) throw new Error(`judgeFromDates is for standards in minutes or hours, not ${sla.unit}`);
+  if ((calendarDays + 1) * MINUTES_PER_DAY <= minutes + 1) return true;
+  if (calendarDays >= 1 && (calendarDays - 1) * MINUTES_PER_DAY >= minutes) return false;
+  return null;
+}
+
+function meetsSla(workingDays: number, calendarDays: number, slaValue: number, slaUnit: SlaUnit): boolean | null {
   switch (slaUnit) {
     case 'working_days':
       return workingDays <= slaValue;
     case 'calendar_days':
       return calendarDays <= slaValue;
     case 'hours':
-      return calendarDays * 24 <= slaValue;
     case 'minutes':
-      return calendarDays * 24 * 60 <= slaValue;
+      return judgeFromDates(calendarDays, { value: slaValue, unit: slaUnit });
   }
 }
 
@@ -76,7 +101,8 @@ export function permitTiming(
   const calendarDays = calendarDaysBetween(submittedOn, end);
   const meets = meetsSla(workingDays, calendarDays, sla.value, sla.unit);
   if (completedOn) return { status: 'completed', workingDays, calendarDays, withinSla: meets };
-  return { status: 'pending', workingDays, calendarDays, withinSla: meets ? null : false };
+  // Still waiting: late once the time so far is past the standard (for minutes or hours, once the dates prove it).
+  return { status: 'pending', workingDays, calendarDays, withinSla: meets === false ? false : null };
 }
 
 /** The elapsed time in the SLA's own measure (working days, or calendar days for the other units). */

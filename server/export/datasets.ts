@@ -14,7 +14,7 @@ import { daysInclusive, type Period } from '../domain/periods.ts';
 import type { ReportRow } from '../domain/permit-stats.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
 import { emptySums, summarise } from '../domain/scores.ts';
-import type { SlaUnit } from '../domain/working-days.ts';
+import { permitTiming, type SlaUnit } from '../domain/working-days.ts';
 import type { Cell } from './table-writers.ts';
 
 export const DATASETS = ['responses', 'permit-reports', 'scores', 'asn-evidence'] as const;
@@ -22,7 +22,7 @@ export type Dataset = (typeof DATASETS)[number];
 
 export const COLUMNS: Record<Dataset, readonly string[]> = {
   responses: ['response_id', 'unit_slug', 'unit_name', 'region_code', 'service_slug', 'submitted_at_utc', 'local_date', 'channel', 'status', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'gender', 'age', 'education', 'occupation', 'comment'],
-  'permit-reports': ['report_id', 'unit_slug', 'service_slug', 'submitted_on', 'completed_on', 'status', 'working_days', 'sla_value', 'sla_unit', 'within_sla', 'calendar_days', 'region_code', 'verified'],
+  'permit-reports': ['report_id', 'unit_slug', 'service_slug', 'submitted_on', 'completed_on', 'status', 'working_days', 'sla_value', 'sla_unit', 'within_sla', 'calendar_days', 'region_code', 'verified', 'past_sla'],
   scores: ['unit_slug', 'unit_name', 'region_code', 'period', 'n', 'ikm', 'ikm_ci_low', 'ikm_ci_high', 'mutu', 'sample_target', 'sample_adequate', 'nrr_u1', 'nrr_u2', 'nrr_u3', 'nrr_u4', 'nrr_u5', 'nrr_u6', 'nrr_u7', 'nrr_u8', 'nrr_u9', 'n_verified', 'ikm_verified', 'n_excluded'],
   'asn-evidence': ['period', 'nip', 'official_name', 'position', 'unit_slug', 'perspective', 'indicator', 'unit_of_measure', 'target', 'realisation', 'achievement_pct', 'suggested_rating', 'n', 'sample_adequate', 'evidence_url', 'tenure_from', 'tenure_to', 'service_slug'],
 };
@@ -81,9 +81,13 @@ async function* responseRows(ctx: ExportContext): AsyncGenerator<Cell[]> {
 }
 
 async function* permitRows(ctx: ExportContext): AsyncGenerator<Cell[]> {
+  const holidays = await holidaySet(ctx.db);
   for await (const r of streamPermitReports(ctx.db, ctx.filter, ctx.includeExcluded)) {
-    const row: Cell[] = [r.id, r.unitSlug, r.serviceSlug, r.submittedOn, r.completedOn, r.completedOn ? 'completed' : 'pending', r.workingDays,
-      r.slaValue, r.slaUnit, r.withinSla === null ? null : r.withinSla === 1, r.calendarDays, r.regionCode, r.verified === 1];
+    // A pending report gets its days so far (as of the export day) and whether it is already past its SLA (issue 16).
+    const waiting = r.completedOn ? null : permitTiming(r.submittedOn, null, ctx.today, { value: r.slaValue, unit: r.slaUnit as SlaUnit }, holidays);
+    const row: Cell[] = [r.id, r.unitSlug, r.serviceSlug, r.submittedOn, r.completedOn, r.completedOn ? 'completed' : 'pending', waiting?.workingDays ?? r.workingDays,
+      r.slaValue, r.slaUnit, r.withinSla === null ? null : r.withinSla === 1, waiting?.calendarDays ?? r.calendarDays, r.regionCode, r.verified === 1,
+      waiting ? waiting.withinSla === false : null];
     if (ctx.includeExcluded) row.push(r.exclusionReason);
     yield row;
   }

@@ -1,5 +1,6 @@
 // One interface for the three export formats: a header, rows in batches, and an end. Each writes to a sink as it goes.
 import { csvRecord } from '../domain/csv.ts';
+import { COLUMN_KINDS, type ColumnKind } from './column-kinds.ts';
 import { ZipStream, type Sink } from './zip-stream.ts';
 
 export type Cell = string | number | boolean | null;
@@ -28,11 +29,20 @@ function csvSafe(value: Cell): Cell {
   return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/**
+ * A `;` file is for spreadsheets in the Indonesian locale, whose decimal mark is the comma: its numbers are written with a
+ * decimal comma (76,61), so the spreadsheet reads them as numbers, not as text or thousands. Text is left as it is.
+ */
+function decimalComma(value: Cell): Cell {
+  return typeof value === 'number' && Number.isFinite(value) ? String(value).replace('.', ',') : value;
+}
+
 export function csvWriter(sink: Sink, separator: ',' | ';'): TableWriter {
+  const cell = separator === ';' ? (v: Cell) => decimalComma(csvSafe(v)) : csvSafe;
   return {
     // UTF-8 with BOM, so spreadsheets read Bahasa Indonesia text correctly (API.md "Exports").
     header: (columns) => sink(encoder.encode('\uFEFF' + csvRecord(columns, separator))),
-    rows: (rows) => sink(encoder.encode(rows.map((r) => csvRecord(r.map(csvSafe), separator)).join(''))),
+    rows: (rows) => sink(encoder.encode(rows.map((r) => csvRecord(r.map(cell), separator)).join(''))),
     end: async () => {},
   };
 }
@@ -61,12 +71,40 @@ function columnName(index: number): string {
   return name;
 }
 
-function cellXml(value: Cell, ref: string): string {
+const DAY_MS = 86_400_000;
+/** Spreadsheet day 0 is 1899-12-30 (the 1900 date system): 1970-01-01 is day 25569. */
+const EPOCH_SERIAL = 25_569;
+// Cell styles in xl/styles.xml: 1 = a date (yyyy-mm-dd), 2 = a timestamp (yyyy-mm-dd hh:mm:ss).
+const STYLE: Record<ColumnKind, number> = { date: 1, timestamp: 2 };
+
+/** A date or an ISO timestamp as the spreadsheet's serial number of days; null when it is not one. */
+function serialOf(value: string, kind: ColumnKind): number | null {
+  const ms = kind === 'date' ? (/^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(value + 'T00:00:00Z') : NaN) : /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : NaN;
+  return Number.isFinite(ms) ? ms / DAY_MS + EPOCH_SERIAL : null;
+}
+
+function cellXml(value: Cell, ref: string, kind?: ColumnKind): string {
   if (value === null || value === '') return '';
+  if (kind && typeof value === 'string') {
+    const serial = serialOf(value, kind);
+    if (serial !== null) return `<c r="${ref}" s="${STYLE[kind]}"><v>${serial}</v></c>`;
+  }
   if (typeof value === 'number' && Number.isFinite(value)) return `<c r="${ref}"><v>${value}</v></c>`;
   if (typeof value === 'boolean') return `<c r="${ref}" t="b"><v>${value ? 1 : 0}</v></c>`;
   return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xml(String(value))}</t></is></c>`;
 }
+
+// The smallest complete style sheet with the two number formats dates and timestamps need (ISO order, any locale).
+const STYLES_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+  + '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>'
+  + '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+  + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+  + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+  + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+  + '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+  + '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+  + '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+  + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
 /** An Office Open XML workbook with one sheet, streamed row by row (inline strings, no shared-strings table). */
 export function xlsxWriter(sink: Sink, sheetName: string): TableWriter {
@@ -74,17 +112,20 @@ export function xlsxWriter(sink: Sink, sheetName: string): TableWriter {
   let sheet: Awaited<ReturnType<ZipStream['entry']>> | undefined;
   let rowNumber = 0;
   let columnCount = 0;
+  let kinds: (ColumnKind | undefined)[] = [];
   const rowXml = (cells: readonly Cell[]) => {
     rowNumber++;
-    return `<row r="${rowNumber}">${cells.map((v, i) => cellXml(v, `${columnName(i)}${rowNumber}`)).join('')}</row>`;
+    return `<row r="${rowNumber}">${cells.map((v, i) => cellXml(v, `${columnName(i)}${rowNumber}`, kinds[i])).join('')}</row>`;
   };
   return {
     header: async (columns) => {
       columnCount = columns.length;
-      await zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>');
+      kinds = columns.map((c) => COLUMN_KINDS[c]);
+      await zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>');
       await zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>');
       await zip.file('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${xml(sheetName.slice(0, 31))}" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-      await zip.file('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>');
+      await zip.file('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>');
+      await zip.file('xl/styles.xml', STYLES_XML);
       sheet = await zip.entry('xl/worksheets/sheet1.xml');
       await sheet.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + rowXml(columns));
     },

@@ -4,7 +4,9 @@ import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { addOfficial, endOfficialTenure, listOfficials, listTargets, listUsers, putRegion, putService, putTarget, putUnit, type AdminOutcome } from '../../db/queries/admin.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
-import { listHolidays, removeHoliday, setHoliday } from '../../db/queries/holidays.ts';
+import { holidaySet, listHolidays, removeHoliday, setHoliday } from '../../db/queries/holidays.ts';
+import { missingCalendarYears } from '../domain/holiday-calendar.ts';
+import { todayIn } from '../domain/time-zones.ts';
 import { deleteUserSessions } from '../../db/queries/sessions.ts';
 import { disableTotp } from '../../db/queries/two-factor.ts';
 import { importUnits } from '../../db/queries/unit-import.ts';
@@ -96,7 +98,11 @@ export function adminRoutes({ db, now }: AppDeps) {
       await writeAudit(db, { userId: c.get('user')!.id, action: 'user.update', target: user.id, details: { fields: Object.keys(p) } }, at);
       return c.json({ id: user.id, updated: Object.keys(p) }, 200);
     })
-    .get('/admin/holidays', async (c) => c.json({ items: await listHolidays(db, c.req.query('year')) }, 200))
+    .get('/admin/holidays', async (c) => {
+      const [items, all] = await Promise.all([listHolidays(db, c.req.query('year')), holidaySet(db)]);
+      // The current or next year without holidays: working days there would count every Monday to Friday (decision 029).
+      return c.json({ items, calendar: { missingYears: missingCalendarYears(all, todayIn('Asia/Jakarta', now())) } }, 200);
+    })
     .put('/admin/holidays/:date', async (c) => {
       const date = c.req.param('date');
       if (!isValidDate(date)) throw validationFailed({ date: 'must be a date YYYY-MM-DD' });

@@ -4,8 +4,8 @@ import { holidaySet } from '../../db/queries/holidays.ts';
 import { permitServicesInRegions, reportsForPeriod } from '../../db/queries/permits.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { sumsByUnit, unitsForBoard } from '../../db/queries/scores.ts';
-import { MIN_PERMITS, rankByImprovement, round2 } from '../domain/improvement.ts';
-import { daysInclusive, previousPeriod } from '../domain/periods.ts';
+import { MIN_PERMITS, comparedSpans, ikmChangeInterval, isSignificant, rankByImprovement, round2, shiftInterval } from '../domain/improvement.ts';
+import { daysInclusive } from '../domain/periods.ts';
 import { permitStats } from '../domain/permit-stats.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
 import { emptySums, summarise } from '../domain/scores.ts';
@@ -18,8 +18,9 @@ export function improvementRoutes({ db, now }: AppDeps) {
   return new Hono().get('/improvement', async (c) => {
     const region = c.req.query('region');
     if (region && !/^[0-9.]{2,20}$/.test(region)) throw validationFailed({ region: 'must be a region code' });
-    const current = periodFromQuery(c.req.query(), now());
-    const previous = previousPeriod(current);
+    const today = todayIn('Asia/Jakarta', now());
+    // A period in progress is compared with the same span of the previous one (decision 028).
+    const { current, previous, partial } = comparedSpans(periodFromQuery(c.req.query(), now()), today);
     const codes = region ? await regionAndDescendants(db, region) : null;
     if (codes && codes.length === 0) throw notFound(`Region "${region}"`, 'region_not_found');
     const [units, nowSums, prevSums, services, holidays] = await Promise.all([
@@ -31,29 +32,51 @@ export function improvementRoutes({ db, now }: AppDeps) {
     ]);
     const ikmRows = [];
     for (const u of units) {
-      const a = summarise(prevSums.get(u.id) ?? emptySums());
-      const b = summarise(nowSums.get(u.id) ?? emptySums());
+      const sa = prevSums.get(u.id) ?? emptySums();
+      const sb = nowSums.get(u.id) ?? emptySums();
+      const a = summarise(sa);
+      const b = summarise(sb);
       const ta = sampleTarget(u.declaredUsers, daysInclusive(previous.from, previous.to));
       const tb = sampleTarget(u.declaredUsers, daysInclusive(current.from, current.to));
       if (a.ikm === null || b.ikm === null || ta === null || tb === null || a.n < ta || b.n < tb) continue;
-      ikmRows.push({ unit: { slug: u.slug, name: u.name, region: { code: u.regionCode, name: u.regionName } }, change: { previous: a.ikm, current: b.ikm, change: round2(b.ikm - a.ikm) }, n: { previous: a.n, current: b.n } });
+      const interval = ikmChangeInterval(sa, sb);
+      if (interval === null) continue;
+      ikmRows.push({
+        unit: { slug: u.slug, name: u.name, region: { code: u.regionCode, name: u.regionName } },
+        change: { previous: a.ikm, current: b.ikm, change: round2(b.ikm - a.ikm) },
+        ci95: [round2(interval[0]), round2(interval[1])] as [number, number],
+        significant: isSignificant(interval),
+        n: { previous: a.n, current: b.n },
+      });
     }
+    // Per permit type: a unit's mix of types would move a pooled median without any permit getting faster.
     const dayServices = services.filter((s) => s.slaUnit === 'working_days');
     const [prevReports, nowReports] = await Promise.all([
       reportsForPeriod(db, dayServices.map((s) => s.id), previous.from, previous.to),
       reportsForPeriod(db, dayServices.map((s) => s.id), current.from, current.to),
     ]);
-    const today = todayIn('Asia/Jakarta', now());
+    const completedDays = (rows: typeof prevReports) => rows.filter((r) => r.completed_on !== null).map((r) => r.working_days ?? 0);
     const permitRows = [];
     for (const u of units) {
-      const ids = new Set(dayServices.filter((s) => s.unitSlug === u.slug).map((s) => s.id));
-      const a = permitStats(prevReports.filter((r) => ids.has(r.service_id)), 'working_days', today, holidays);
-      const b = permitStats(nowReports.filter((r) => ids.has(r.service_id)), 'working_days', today, holidays);
-      if (a.n < MIN_PERMITS || b.n < MIN_PERMITS || a.medianDays === null || b.medianDays === null) continue;
-      permitRows.push({ unit: { slug: u.slug, name: u.name, region: { code: u.regionCode, name: u.regionName } }, change: { previous: a.medianDays, current: b.medianDays, change: round2(b.medianDays - a.medianDays) }, n: { previous: a.n, current: b.n } });
+      for (const s of dayServices.filter((x) => x.unitSlug === u.slug)) {
+        const ra = prevReports.filter((r) => r.service_id === s.id);
+        const rb = nowReports.filter((r) => r.service_id === s.id);
+        const a = permitStats(ra, 'working_days', today, holidays);
+        const b = permitStats(rb, 'working_days', today, holidays);
+        if (a.n < MIN_PERMITS || b.n < MIN_PERMITS || a.medianDays === null || b.medianDays === null) continue;
+        const interval = shiftInterval(completedDays(ra), completedDays(rb))!;
+        permitRows.push({
+          unit: { slug: u.slug, name: u.name, region: { code: u.regionCode, name: u.regionName } },
+          service: { slug: s.slug, name: s.name },
+          change: { previous: a.medianDays, current: b.medianDays, change: round2(b.medianDays - a.medianDays) },
+          ci95: [round2(interval[0]), round2(interval[1])] as [number, number],
+          significant: isSignificant(interval),
+          n: { previous: a.n, current: b.n },
+        });
+      }
     }
     return c.json({
-      period: { code: current.code, from: current.from, to: current.to },
+      period: { code: current.code, from: current.from, to: current.to, partial },
       previous: { code: previous.code, from: previous.from, to: previous.to },
       ikm: rankByImprovement(ikmRows, false),
       permitMedianDays: rankByImprovement(permitRows, true),

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { holidaySet, listHolidays } from '../../db/queries/holidays.ts';
+import { calendarNotice } from '../domain/holiday-calendar.ts';
 import { findPermitByKey, permitServicesInRegions, recordPermitReport, reportsForPeriod } from '../../db/queries/permits.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import type { PermitReport, Service } from '../../db/database.ts';
@@ -87,7 +88,7 @@ export function permitRoutes(deps: AppDeps) {
         sla_unit: sla.unit,
         working_days: input.completedOn ? t.workingDays : null,
         calendar_days: input.completedOn ? t.calendarDays : null,
-        within_sla: input.completedOn ? (t.withinSla ? 1 : 0) : null,
+        within_sla: input.completedOn && t.withinSla !== null ? (t.withinSla ? 1 : 0) : null,
         idempotency_key: key,
         ip_hash: ipHash,
         created_at: at.toISOString(),
@@ -115,6 +116,8 @@ export function permitRoutes(deps: AppDeps) {
       return c.json(
         {
           period: { code: period.code, from: period.from, to: period.to },
+          // Years without a holiday calendar: the current or next one missing, and any the figures counted days of.
+          calendar: calendarNotice(rows, today, holidays),
           services: services.map((s) => {
             const stats = permitStats(rows.filter((r) => r.service_id === s.id), s.sla_unit as SlaUnit, today, holidays);
             return { slug: s.slug, name: s.name, sla: publicService(s).sla, ...stats };
@@ -142,6 +145,7 @@ export function permitRoutes(deps: AppDeps) {
         {
           period: { code: period.code, from: period.from, to: period.to },
           region: region || null,
+          calendar: calendarNotice(rows, today, holidays),
           items: services.map((s) => {
             const { distribution: _d, ...stats } = permitStats(rows.filter((r) => r.service_id === s.id), s.slaUnit as SlaUnit, today, holidays);
             return {

@@ -114,6 +114,7 @@ describe('GET /api/units/{slug}/permit-times', () => {
         slug: FIXTURE.kk, name: 'Kartu Keluarga', sla: { value: 1, unit: 'working_days', startsAt: 'sejak berkas lengkap' },
         n: 4, medianDays: 1.5, p90Days: 2.7, withinSlaShare: 0.5, openPastSla: 1, open: 1,
         distribution: [{ days: 0, count: 1 }, { days: 1, count: 1 }, { days: 2, count: 1 }, { days: 3, count: 1 }],
+        judgement: 'measured', notJudgeable: 0, provenLate: 2,
       },
     ]);
   });

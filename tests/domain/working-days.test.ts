@@ -54,10 +54,14 @@ describe('a report against its SLA', () => {
     expect(permitTiming('2026-10-26', null, '2026-11-02', pbg, holidays)).toMatchObject({ status: 'pending', workingDays: 5, withinSla: null });
     expect(permitTiming('2026-06-01', null, '2026-11-02', pbg, holidays)).toMatchObject({ status: 'pending', withinSla: false });
   });
-  it('measures minute SLAs in whole days: 60 minutes is met only the same day', () => {
-    expect(permitTiming('2026-03-10', '2026-03-10', '2026-11-01', { value: 60, unit: 'minutes' }, holidays).withinSla).toBe(true);
-    expect(permitTiming('2026-03-10', '2026-03-11', '2026-11-01', { value: 60, unit: 'minutes' }, holidays).withinSla).toBe(false);
-    expect(permitTiming('2026-03-10', '2026-03-13', '2026-11-01', { value: 72, unit: 'hours' }, holidays).withinSla).toBe(true);
+  it('judges minute and hour SLAs only where the dates prove it (decision 029, issue 16 item 12)', () => {
+    // Dates cannot show 60 minutes met, nor a next-day completion late; two days on is late.
+    expect(permitTiming('2026-03-10', '2026-03-10', '2026-11-01', { value: 60, unit: 'minutes' }, holidays).withinSla).toBeNull();
+    expect(permitTiming('2026-03-10', '2026-03-11', '2026-11-01', { value: 60, unit: 'minutes' }, holidays).withinSla).toBeNull();
+    expect(permitTiming('2026-03-10', '2026-03-12', '2026-11-01', { value: 60, unit: 'minutes' }, holidays).withinSla).toBe(false);
+    // 72 hours: two days on is met whatever the clock, three is unknown.
+    expect(permitTiming('2026-03-10', '2026-03-12', '2026-11-01', { value: 72, unit: 'hours' }, holidays).withinSla).toBe(true);
+    expect(permitTiming('2026-03-10', '2026-03-13', '2026-11-01', { value: 72, unit: 'hours' }, holidays).withinSla).toBeNull();
   });
   it('measures calendar-day SLAs in calendar days', () => {
     expect(permitTiming('2026-03-17', '2026-03-27', '2026-11-01', { value: 7, unit: 'calendar_days' }, holidays).withinSla).toBe(false);

@@ -1,0 +1,30 @@
+// Issue 16 item 13: the percentile method behind the permit figures is stated where residents and evaluators read them.
+// Reads the built site (npx astro build first), like the JavaScript weight test.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DIST } from '../support/js-weight.ts';
+
+function text(page: string): string {
+  const file = join(DIST, page, 'index.html');
+  if (!existsSync(file)) throw new Error(`${file} is missing: build the site first (npx astro build)`);
+  return readFileSync(file, 'utf8').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}
+
+describe('the p90 method is stated', () => {
+  it.each(['metodologi', 'waktu-izin'])('on /%s: interpolated between ranks, as PERCENTILE.INC', (page) => {
+    const id = text(page);
+    expect(id).toContain('PERCENTILE.INC');
+    expect(id).toMatch(/persentil 90[^.]*interpolasi/i);
+    expect(id).toContain('1 + (n − 1) × 0,9');
+    const en = text(`en/${page}`);
+    expect(en).toContain('PERCENTILE.INC');
+    expect(en).toMatch(/90th percentile[^.]*interpolat/i);
+    expect(en).toContain('1 + (n − 1) × 0.9');
+  });
+
+  it('on /metodologi: standards in minutes or hours are judged only where dates prove it (decision 029)', () => {
+    expect(text('metodologi')).toContain('tidak dapat dinilai dari tanggal');
+    expect(text('en/metodologi')).toContain('cannot be judged from dates');
+  });
+});
