@@ -2,6 +2,7 @@
 // realisation, achievement (capaian) and a *suggested* rating from configurable thresholds — the superior decides.
 // Each official is judged on their own days in the post; permits per permit type; follow-up items only once due;
 // everything is computed from exact rationals and rounded half up once, for display (decision 025).
+import type { ReportRow } from './permit-stats.ts';
 import { INDICATORS } from './admin-input.ts';
 import type { Ratio } from './ikm.ts';
 import { permitTiming, type SlaUnit } from './working-days.ts';
@@ -126,15 +127,8 @@ export function followUpOnTime(items: { status: string; due_date: string; comple
   return { value: percentOf(onTime, due.length), n: due.length };
 }
 
-export interface PermitCase {
-  submitted_on: string;
-  completed_on: string | null;
-  sla_value: number;
-  sla_unit: string;
-  working_days: number | null;
-  calendar_days: number | null;
-  within_sla: number | null;
-}
+/** A permit report as the evidence counts it: the shape the permit figures use. */
+export type PermitCase = ReportRow;
 
 /**
  * One permit type's figures in a window: the share within its SLA over the cases completed in the window plus the

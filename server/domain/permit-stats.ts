@@ -1,16 +1,10 @@
 // Aggregates of permit reports per service and period (DOMAIN.md §6): n, exact median and p90, share within SLA,
 // and open reports already past their SLA. Computed from the reports themselves, so percentiles are exact.
+import type { PermitReport } from '../../db/database.ts';
 import { elapsedForSla, isSubDaySla, percentile, permitTiming, type SlaUnit } from './working-days.ts';
 
-export interface ReportRow {
-  submitted_on: string;
-  completed_on: string | null;
-  sla_value: number;
-  sla_unit: string;
-  working_days: number | null;
-  calendar_days: number | null;
-  within_sla: number | null;
-}
+/** The columns of a stored permit report the figures are made from (one shape, from the schema). */
+export type ReportRow = Pick<PermitReport, 'submitted_on' | 'completed_on' | 'sla_value' | 'sla_unit' | 'working_days' | 'calendar_days' | 'within_sla'>;
 
 export interface PermitStats {
   /** Completed reports in the period. */
