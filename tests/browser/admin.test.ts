@@ -1,7 +1,7 @@
 // An administrator adds a unit and a permit service with its SLA; the public unit page shows the promise.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, launchBrowser, reportSkip, signInOnPage, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('administrator journey');
 
@@ -21,10 +21,7 @@ describe.skipIf(!hasChromium)('an administrator sets up a unit', () => {
   });
 
   it('adds a unit and a permit service with its completion time', async () => {
-    await page.goto(`${server.url}/masuk`);
-    await page.getByLabel('Email').fill('admin@demo.rapor.id');
-    await page.getByLabel('Kata sandi').fill('rapor-demo-2026');
-    await page.getByRole('button', { name: 'Masuk' }).click();
+    await signInOnPage(page, server.url, 'admin@demo.rapor.id');
     await page.waitForURL('**/admin');
     await page.getByRole('heading', { name: 'Administrasi' }).waitFor();
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../server/domain/csv.ts';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, launchBrowser, reportSkip, signInOnPage, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('evaluator journey');
 
@@ -24,10 +24,7 @@ describe.skipIf(!hasChromium)('an evaluator downloads the data', () => {
   });
 
   it('signs in and sees the units of Provinsi Gorontalo compared', async () => {
-    await page.goto(`${server.url}/masuk`);
-    await page.getByLabel('Email').fill('evaluator.gorontalo@demo.rapor.id');
-    await page.getByLabel('Kata sandi').fill('rapor-demo-2026');
-    await page.getByRole('button', { name: 'Masuk' }).click();
+    await signInOnPage(page, server.url, 'evaluator.gorontalo@demo.rapor.id');
     await page.waitForURL('**/evaluasi');
     await page.getByLabel('Periode').selectOption('2026-S1');
     await expect.poll(() => page.getByTestId('compare-table').locator('tbody tr').count()).toBe(17);

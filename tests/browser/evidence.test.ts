@@ -2,7 +2,7 @@
 // reader without JavaScript sees in full (issue 16 item 9, docs/decisions/026).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, launchBrowser, reportSkip, signInOnPage, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('locked evidence journey');
 
@@ -22,10 +22,7 @@ describe.skipIf(!hasChromium)('an evaluator locks evidence', () => {
   });
 
   it('locks 2026-Q3 for Provinsi Gorontalo from the dashboard; the verification page works without JavaScript', async () => {
-    await page.goto(`${server.url}/masuk`);
-    await page.getByLabel('Email').fill('evaluator.gorontalo@demo.rapor.id');
-    await page.getByLabel('Kata sandi').fill('rapor-demo-2026');
-    await page.getByRole('button', { name: 'Masuk' }).click();
+    await signInOnPage(page, server.url, 'evaluator.gorontalo@demo.rapor.id');
     await page.waitForURL('**/evaluasi');
     await page.getByLabel('Periode').selectOption('2026-Q3');
     await page.getByTestId('lock-evidence').click();

@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, launchBrowser, reportSkip, signInOnPage, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('staff journey');
 
@@ -27,11 +27,8 @@ describe.skipIf(!hasChromium)('a staff member works on the unit dashboard', () =
   });
 
   it('signs in with the demo account and lands on the dashboard', async () => {
-    await page.goto(`${server.url}/masuk`);
+    await signInOnPage(page, server.url, `staff.${UNIT}@demo.rapor.id`);
     expect(await page.getByTestId('demo-note').textContent()).toContain('rapor-demo-2026');
-    await page.getByLabel('Email').fill(`staff.${UNIT}@demo.rapor.id`);
-    await page.getByLabel('Kata sandi').fill('rapor-demo-2026');
-    await page.getByRole('button', { name: 'Masuk' }).click();
     await page.waitForURL('**/dasbor');
     await page.getByRole('heading', { name: 'Dasbor unit: DPMPTSP Kota Gorontalo' }).waitFor();
     await page.getByTestId('profile-gender').waitFor();

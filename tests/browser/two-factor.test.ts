@@ -3,7 +3,7 @@
 import * as OTPAuth from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, launchBrowser, reportSkip, signInOnPage, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('two-step verification journey');
 
@@ -27,10 +27,7 @@ describe.skipIf(!hasChromium)('an evaluator turns on two-step verification', () 
   const code = (steps = 0) => new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + steps * 30_000 });
 
   async function signInWithPassword() {
-    await page.goto(`${server.url}/masuk`);
-    await page.getByLabel('Email').fill('evaluator.gorontalo@demo.rapor.id');
-    await page.getByLabel('Kata sandi').fill('rapor-demo-2026');
-    await page.getByRole('button', { name: 'Masuk' }).click();
+    await signInOnPage(page, server.url, 'evaluator.gorontalo@demo.rapor.id');
   }
 
   it('enrols from the account page with the QR code and a first code, and sees ten recovery codes once', async () => {

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -90,4 +90,16 @@ export async function startServer(env: Record<string, string> = {}, options: { d
       if (!options.keepFiles) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Signs in through the sign-in page as a person would, once its island has hydrated: Astro drops the island's `ssr`
+ * attribute then; a click before that would submit the form natively and stay on /masuk (a busy machine shows it).
+ */
+export async function signInOnPage(page: Page, baseUrl: string, email: string, password = 'rapor-demo-2026'): Promise<void> {
+  await page.goto(`${baseUrl}/masuk`);
+  await page.locator('astro-island:not([ssr])', { has: page.locator('form.login') }).waitFor();
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Kata sandi').fill(password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
 }
