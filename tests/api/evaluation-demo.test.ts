@@ -1,16 +1,12 @@
 // Evaluators' views on the demo data: the improvement ranking for award programs and the SKM report.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
-import { seedDemo } from '../../db/seed.ts';
-import { createApp } from '../../server/app.ts';
-import { migratedDb, signIn } from '../support/db.ts';
+import { demoWorld, signIn } from '../support/db.ts';
 
 let conn: Connection;
-let app: ReturnType<typeof createApp>;
+let app: Awaited<ReturnType<typeof demoWorld>>['app'];
 beforeAll(async () => {
-  conn = await migratedDb();
-  await seedDemo(conn.db);
-  app = createApp({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z') });
+  ({ conn, app } = await demoWorld());
 });
 afterAll(async () => {
   await conn.close();

@@ -4,17 +4,13 @@
 // from dates" and stay out of the within-SLA share.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
-import { seedDemo } from '../../db/seed.ts';
-import { createApp } from '../../server/app.ts';
 import { judgeFromDates } from '../../server/domain/working-days.ts';
-import { migratedDb } from '../support/db.ts';
+import { demoWorld } from '../support/db.ts';
 
 let conn: Connection;
-let app: ReturnType<typeof createApp>;
+let app: Awaited<ReturnType<typeof demoWorld>>['app'];
 beforeAll(async () => {
-  conn = await migratedDb();
-  await seedDemo(conn.db);
-  app = createApp({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z') });
+  ({ conn, app } = await demoWorld());
 });
 afterAll(async () => {
   await conn.close();

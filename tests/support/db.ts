@@ -167,3 +167,11 @@ export async function signIn(app: { request: (path: string, init?: RequestInit) 
   if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${res.status} ${await res.text()}`);
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
+
+/** The seeded demo world (deterministic) on the engine under test, with the app at a fixed clock. */
+export async function demoWorld(now = new Date('2026-11-23T03:00:00Z')) {
+  const { seedDemo } = await import('../../db/seed.ts');
+  const conn = await migratedDb();
+  await seedDemo(conn.db);
+  return { conn, app: createApp({ db: conn.db, now: () => now }) };
+}
