@@ -359,6 +359,29 @@ export interface EvidenceFileTable {
   sha256: string;
 }
 
+/** One publication of a unit's results on a medium (the publication log, issue 18): one row per unit, source, medium and day. */
+export interface PublicationTable {
+  id: string;
+  unit_id: string;
+  /** The PEKPPP 7.a.T media type. */
+  medium: PublicationMedium;
+  /** What published it. */
+  source: PublicationSource;
+  /** The unit's local date (YYYY-MM-DD). */
+  published_on: string;
+  period: string | null;
+  note: string | null;
+  evidence_url: string | null;
+  /** The account that recorded it by hand; null when the portal logged it. */
+  created_by: string | null;
+  created_at: string;
+}
+
+export const PUBLICATION_MEDIA = ['print', 'electronic', 'social', 'website', 'app', 'billboard'] as const;
+export type PublicationMedium = (typeof PUBLICATION_MEDIA)[number];
+export const PUBLICATION_SOURCES = ['screen', 'widget', 'badge', 'poster', 'archive', 'manual'] as const;
+export type PublicationSource = (typeof PUBLICATION_SOURCES)[number];
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -387,6 +410,7 @@ export interface Database {
   evidence_locks: EvidenceLockTable;
   evidence_lock_units: EvidenceLockUnitTable;
   evidence_files: EvidenceFileTable;
+  publications: PublicationTable;
 }
 
 export type Region = Selectable<RegionTable>;
