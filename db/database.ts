@@ -8,6 +8,8 @@ export interface RegionTable {
   kind: string;
   timezone: string;
   parent_code: string | null;
+  /** The Ministry of Home Affairs' code (75.71), for open data; null where it is not known. */
+  kemendagri_code: string | null;
 }
 
 export interface UnitTable {

@@ -1,8 +1,9 @@
 // The demo world of DESIGN.md "Demo data": three regions from the seed documents, real kinds of service units,
 // their services with published completion times, and the 2025–2026 holiday calendar (DOMAIN.md §6).
-// Region codes follow BPS (province 2 digits, kota/kabupaten 4); the kecamatan code is illustrative.
+// Region codes follow BPS (province 2 digits, kota/kabupaten 4); the kecamatan code is illustrative. Kemendagri codes
+// (open data) agree with BPS down to kabupaten/kota; Plaju's is left unset rather than guessed.
 
-export interface SeedRegion { code: string; name: string; kind: string; timezone: string; parentCode: string | null }
+export interface SeedRegion { code: string; name: string; kind: string; timezone: string; parentCode: string | null; kemendagriCode: string | null }
 export interface SeedService {
   slug: string;
   name: string;
@@ -25,13 +26,13 @@ export interface SeedUnit {
 }
 
 export const REGIONS: SeedRegion[] = [
-  { code: '75', name: 'Provinsi Gorontalo', kind: 'provinsi', timezone: 'Asia/Makassar', parentCode: null },
-  { code: '7501', name: 'Kabupaten Gorontalo', kind: 'kabupaten', timezone: 'Asia/Makassar', parentCode: '75' },
-  { code: '7571', name: 'Kota Gorontalo', kind: 'kota', timezone: 'Asia/Makassar', parentCode: '75' },
-  { code: '1671', name: 'Kota Palembang', kind: 'kota', timezone: 'Asia/Jakarta', parentCode: null },
-  { code: '1671050', name: 'Kecamatan Plaju', kind: 'kecamatan', timezone: 'Asia/Jakarta', parentCode: '1671' },
-  { code: '15', name: 'Provinsi Jambi', kind: 'provinsi', timezone: 'Asia/Jakarta', parentCode: null },
-  { code: '1571', name: 'Kota Jambi', kind: 'kota', timezone: 'Asia/Jakarta', parentCode: '15' },
+  { code: '75', name: 'Provinsi Gorontalo', kind: 'provinsi', timezone: 'Asia/Makassar', parentCode: null, kemendagriCode: '75' },
+  { code: '7501', name: 'Kabupaten Gorontalo', kind: 'kabupaten', timezone: 'Asia/Makassar', parentCode: '75', kemendagriCode: '75.01' },
+  { code: '7571', name: 'Kota Gorontalo', kind: 'kota', timezone: 'Asia/Makassar', parentCode: '75', kemendagriCode: '75.71' },
+  { code: '1671', name: 'Kota Palembang', kind: 'kota', timezone: 'Asia/Jakarta', parentCode: null, kemendagriCode: '16.71' },
+  { code: '1671050', name: 'Kecamatan Plaju', kind: 'kecamatan', timezone: 'Asia/Jakarta', parentCode: '1671', kemendagriCode: null },
+  { code: '15', name: 'Provinsi Jambi', kind: 'provinsi', timezone: 'Asia/Jakarta', parentCode: null, kemendagriCode: '15' },
+  { code: '1571', name: 'Kota Jambi', kind: 'kota', timezone: 'Asia/Jakarta', parentCode: '15', kemendagriCode: '15.71' },
 ];
 
 export type UnitKind = 'dpmptsp' | 'dukcapil' | 'samsat' | 'puskesmas' | 'rsud' | 'kecamatan' | 'kelurahan' | 'disdik';

@@ -128,7 +128,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions = {}):
 
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('regions').values(
-      REGIONS.map((r) => ({ code: r.code, name: r.name, kind: r.kind, timezone: r.timezone, parent_code: r.parentCode })),
+      REGIONS.map((r) => ({ code: r.code, name: r.name, kind: r.kind, timezone: r.timezone, parent_code: r.parentCode, kemendagri_code: r.kemendagriCode })),
     ).execute();
     await trx.insertInto('holidays').values(
       HOLIDAYS.flatMap((h) => h.days.map(([date, name]) => ({ date, name, kind: h.kind }))),

@@ -18,6 +18,7 @@ import { improvementRoutes } from './routes/improvement.ts';
 import { reportFileRoutes } from './routes/report-files.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { healthRoutes } from './routes/health.ts';
+import { openDataRoutes } from './routes/open-data.ts';
 import { permitRoutes } from './routes/permits.ts';
 import { ratingRoutes } from './routes/ratings.ts';
 import { regionRoutes } from './routes/regions.ts';
@@ -56,7 +57,8 @@ export function createApp(deps: AppDeps) {
     .route('/', reportFileRoutes(deps)) // before reportRoutes: /reports/skm/{slug}.pdf is not a slug
     .route('/', reportRoutes(deps))
     .route('/', commentReviewRoutes(deps))
-    .route('/', evidenceRoutes(deps));
+    .route('/', evidenceRoutes(deps))
+    .route('/', openDataRoutes(deps));
   api.onError(handleError);
 
   const app = new Hono();

@@ -1,6 +1,7 @@
 // Administration writes. Every change is audited in the same transaction.
 import type { Kysely, Transaction } from 'kysely';
 import { uuidV7 } from '../../server/domain/ids.ts';
+import { kemendagriFromBps } from '../../server/domain/region-codes.ts';
 import type { OfficialInput, RegionInput, ServiceInput, UnitInput } from '../../server/domain/admin-input.ts';
 import type { Database } from '../database.ts';
 import { writeAudit } from './audit.ts';
@@ -23,13 +24,15 @@ export async function putRegion(db: Kysely<Database>, r: RegionInput, userId: st
         code = parent.parent_code;
       }
     }
-    const existing = await trx.selectFrom('regions').select('timezone').where('code', '=', r.code).executeTakeFirst();
+    const existing = await trx.selectFrom('regions').select(['timezone', 'kemendagri_code']).where('code', '=', r.code).executeTakeFirst();
     if (existing && existing.timezone !== r.timezone) {
       const used = await trx.selectFrom('units').select('id').where('region_code', '=', r.code).executeTakeFirst();
       // Ratings already carry local dates in the old zone; moving a region that has units would mix two clocks.
       if (used) return fail(409, 'timezone_in_use', 'The time zone of a region that has units cannot change.', 'timezone');
     }
-    const row = { code: r.code, name: r.name, kind: r.kind, timezone: r.timezone, parent_code: r.parentCode };
+    // Omitted: the code it has, else the one derived from the BPS code (decision 038).
+    const kemendagri = r.kemendagriCode !== undefined ? r.kemendagriCode : (existing?.kemendagri_code ?? kemendagriFromBps(r.code, r.kind));
+    const row = { code: r.code, name: r.name, kind: r.kind, timezone: r.timezone, parent_code: r.parentCode, kemendagri_code: kemendagri };
     if (existing) await trx.updateTable('regions').set(row).where('code', '=', r.code).execute();
     else await trx.insertInto('regions').values(row).execute();
     await writeAudit(trx, { userId, action: existing ? 'region.update' : 'region.create', target: r.code }, now);

@@ -1,6 +1,7 @@
 // What administrators may write: regions, units, services with their service standard, accounts, holidays,
 // officials and targets. One schema each, shared by the API and the CSV import.
 import * as v from 'valibot';
+import { KEMENDAGRI_CODE } from './region-codes.ts';
 import { isValidDate } from './periods.ts';
 import { SLUG_PATTERN } from './rating-input.ts';
 import { TIME_ZONES } from './time-zones.ts';
@@ -24,6 +25,8 @@ export const regionSchema = v.object({
   kind: v.picklist(REGION_KINDS, `must be one of ${REGION_KINDS.join(', ')}`),
   timezone: v.picklist(Object.keys(TIME_ZONES) as (keyof typeof TIME_ZONES)[], 'must be Asia/Jakarta, Asia/Makassar or Asia/Jayapura'),
   parentCode: v.nullable(regionCode),
+  /** The Kemendagri code for open data; omitted: derived from the BPS code where the two agree (server/domain/region-codes.ts). */
+  kemendagriCode: v.optional(v.nullable(v.pipe(v.string('must be a Kemendagri code'), v.trim(), v.regex(KEMENDAGRI_CODE, 'must be a Kemendagri code such as 75.71')))),
 });
 
 export const unitSchema = v.object({

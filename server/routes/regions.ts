@@ -6,7 +6,7 @@ export function regionRoutes({ db }: AppDeps) {
   return new Hono().get('/regions', async (c) => {
     const regions = await listRegions(db);
     return c.json(
-      regions.map((r) => ({ code: r.code, name: r.name, kind: r.kind, timezone: r.timezone, parentCode: r.parent_code })),
+      regions.map((r) => ({ code: r.code, name: r.name, kind: r.kind, timezone: r.timezone, parentCode: r.parent_code, kemendagriCode: r.kemendagri_code })),
       200,
     );
   });

@@ -1,0 +1,87 @@
+// Open data (issue 18 item 5, docs/decisions/038-open-data.md): public, cacheable, aggregates only.
+//   GET /api/open-data/{period}/datapackage.json   the Frictionless Tabular Data Package of a closed quarter or year
+//   GET /api/open-data/{period}/scores.csv          its one table: a row per unit
+//   GET /api/catalog.jsonld                          the DCAT catalogue of every published period (CKAN harvests it)
+import { Hono } from 'hono';
+import { firstRatedDate, openDataUnits, regionsWithUnits } from '../../db/queries/open-data.ts';
+import { sumsByUnit } from '../../db/queries/scores.ts';
+import { csvRecord } from '../domain/csv.ts';
+import { OPEN_SCORE_FIELDS, dataPackage, dcatCatalog, isPublishable, publishablePeriods, type OpenScoreRow } from '../domain/open-data.ts';
+import { PeriodError, daysInclusive, parsePeriodCode, type Period } from '../domain/periods.ts';
+import { sampleTarget } from '../domain/sample-size.ts';
+import { emptySums, sampleFlags, summarise } from '../domain/scores.ts';
+import { todayIn } from '../domain/time-zones.ts';
+import type { AppDeps } from '../deps.ts';
+import { ApiError, validationFailed } from '../errors.ts';
+
+// A closed period's figures do not change (decision 021), so caches may keep them for an hour.
+const CACHE = 'public, max-age=3600';
+
+export function openDataRoutes({ db, readDb, now, publicUrl }: AppDeps) {
+  const reader = readDb ?? db;
+  const baseOf = (url: string) => (publicUrl ?? new URL(url).origin).replace(/\/$/, '');
+
+  /** The period of the path, if it may be published: a closed quarter or year (the day in WIB, the last to close). */
+  function publishedPeriod(code: string): Period {
+    let period: Period;
+    try {
+      period = parsePeriodCode(code);
+    } catch (error) {
+      if (error instanceof PeriodError) throw validationFailed({ period: 'must be a quarter (2026-Q3) or a year (2026)' });
+      throw error;
+    }
+    if (period.kind !== 'quarter' && period.kind !== 'year') throw validationFailed({ period: 'must be a quarter (2026-Q3) or a year (2026)' });
+    if (!isPublishable(period, todayIn('Asia/Jakarta', now()))) {
+      throw new ApiError(404, 'period_not_published', `${period.code} is not closed yet: its open data is published from the 4th day after it ends.`);
+    }
+    return period;
+  }
+
+  async function rows(period: Period): Promise<OpenScoreRow[]> {
+    const [units, sums] = await Promise.all([openDataUnits(reader), sumsByUnit(reader, null, null, period.from, period.to)]);
+    const days = daysInclusive(period.from, period.to);
+    return units.map((u) => {
+      const s = summarise(sums.get(u.id) ?? emptySums());
+      const target = sampleTarget(u.declaredUsers, days);
+      const nrr = Object.fromEntries(s.elements.map((e) => [`nrr_${e.code.toLowerCase()}`, e.nrr]));
+      return {
+        period: period.code, period_start: period.from, period_end: period.to,
+        unit_slug: u.slug, unit_name: u.name, unit_kind: u.kind,
+        region_code_bps: u.regionCode, region_code_kemendagri: u.kemendagriCode, region_name: u.regionName,
+        n: s.n, ikm: s.ikm, ikm_ci_low: s.ikmCi95?.[0] ?? null, ikm_ci_high: s.ikmCi95?.[1] ?? null, mutu: s.mutu,
+        sample_target: target, sample_adequate: sampleFlags(s.n, target).sampleAdequate,
+        ...nrr,
+        n_verified: s.nVerified, ikm_verified: s.ikmVerified,
+      } as OpenScoreRow;
+    });
+  }
+
+  return new Hono()
+    .get('/open-data/:period/datapackage.json', (c) => {
+      const period = publishedPeriod(c.req.param('period'));
+      c.header('Cache-Control', CACHE);
+      c.header('Access-Control-Allow-Origin', '*');
+      return c.json(dataPackage({ period, base: baseOf(c.req.url), created: now().toISOString() }), 200);
+    })
+    .get('/open-data/:period/scores.csv', async (c) => {
+      const period = publishedPeriod(c.req.param('period'));
+      const body = csvRecord(OPEN_SCORE_FIELDS.map((f) => f.name)) + (await rows(period)).map((r) => csvRecord(OPEN_SCORE_FIELDS.map((f) => r[f.name]))).join('');
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `inline; filename="rapor-ikm-${period.code}.csv"`);
+      c.header('Cache-Control', CACHE);
+      c.header('Access-Control-Allow-Origin', '*');
+      return c.body(body, 200);
+    })
+    .get('/catalog.jsonld', async (c) => {
+      const [first, regions] = await Promise.all([firstRatedDate(reader), regionsWithUnits(reader)]);
+      const catalog = dcatCatalog({
+        base: baseOf(c.req.url),
+        periods: publishablePeriods(first, todayIn('Asia/Jakarta', now())),
+        regions: regions.map((r) => ({ bps: r.code, kemendagri: r.kemendagri_code, name: r.name })),
+        modified: now().toISOString(),
+      });
+      c.header('Cache-Control', CACHE);
+      c.header('Access-Control-Allow-Origin', '*');
+      return c.body(JSON.stringify(catalog), 200, { 'Content-Type': 'application/ld+json; charset=utf-8' });
+    });
+}
