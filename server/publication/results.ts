@@ -65,7 +65,18 @@ export function unitToday(unit: UnitDetail, now: Date): string {
   return todayIn(isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta', now);
 }
 
+/** What this process already logged, per database: a badge fetched a thousand times a day writes once, not a thousand times. */
+const loggedToday = new WeakMap<Kysely<Database>, Set<string>>();
+
 /** Logs that the unit's results were published on a medium today (the unit's local date); repeats do nothing. */
 export async function logServed(db: Kysely<Database>, unit: UnitDetail, medium: PublicationMedium, source: PublicationSource, period: string, now: Date): Promise<void> {
-  await logPublication(db, { unitId: unit.id, medium, source, publishedOn: unitToday(unit, now), period }, now);
+  const day = unitToday(unit, now);
+  const key = `${unit.id}|${source}|${medium}|${day}`;
+  let seen = loggedToday.get(db);
+  if (!seen) loggedToday.set(db, (seen = new Set()));
+  if (seen.has(key)) return;
+  await logPublication(db, { unitId: unit.id, medium, source, publishedOn: day, period }, now);
+  // Forget earlier days so the set stays small on a long-running server.
+  if (seen.size > 10_000) seen.clear();
+  seen.add(key);
 }
