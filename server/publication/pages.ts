@@ -115,7 +115,7 @@ export function screenHtml(d: ScreenData, lang: Lang): string {
 <body data-refresh="${SCREEN_REFRESH_SECONDS}">
 <main class="screen">
 <section class="score" aria-label="${esc(L.ikm)}">
-<p class="unit">${esc(d.unit.name)}</p>
+<h1 class="unit">${esc(d.unit.name)}</h1>
 <p class="period" data-part="period">${esc(d.periodLabel)}</p>
 <p class="label">${esc(L.ikm)}</p>
 <p class="ikm" data-part="ikm">${esc(fmtNumber(lang, r.ikm))}</p>
@@ -128,8 +128,8 @@ export function screenHtml(d: ScreenData, lang: Lang): string {
 <div class="slide s2"><h2>${esc(L.replies)}</h2><div data-part="replies">${replies}</div></div>
 <div class="slide s3"><h2>${esc(L.followUps)}</h2><div data-part="follow-ups">${follow}</div></div>
 </section>
-</main>
 <p class="stale" role="status">${esc(L.stale)}</p>
+</main>
 </body>
 </html>
 `;
@@ -205,12 +205,12 @@ a{color:#1d4f80}
 </style>
 </head>
 <body>
-<div class="card">
-<p class="unit">${esc(d.unit.name)}</p>
+<main class="card">
+<h1 class="unit">${esc(d.unit.name)}</h1>
 <p class="ikm" data-testid="ikm"><small>IKM</small> ${esc(fmtNumber(lang, r.ikm))}</p>
 <p class="meta">${esc(KIT_LABELS[lang].grade)} ${esc(gradeWords(r, lang))} · ${esc(fmtPeriod(lang, r.period.code))} · ${esc(fmtCount(lang, r.n))} ${esc(L.respondents)}</p>
 <p><a class="rate" href="${esc(d.rateUrl)}" target="_blank" rel="noopener">${esc(L.rate)}</a> <a href="${esc(d.unitUrl)}" target="_blank" rel="noopener">${esc(L.details)}</a></p>
-</div>
+</main>
 </body>
 </html>
 `;

@@ -17,6 +17,7 @@ const id = {
   framesSave: 'Simpan daftar origin',
   saved: 'Tersimpan.',
   choose: 'Pilih',
+  archiveLink: 'Arsip hasil semua periode',
 };
 
 const en: typeof id = {
@@ -35,6 +36,7 @@ const en: typeof id = {
   framesSave: 'Save the origins',
   saved: 'Saved.',
   choose: 'Choose',
+  archiveLink: 'Results of every period (archive)',
 };
 
 export function publicationStrings(lang: Lang) {

@@ -129,6 +129,22 @@ describe.skipIf(!hasChromium)('the publication kit', () => {
     await site.close();
   });
 
+  it('shows the archive without JavaScript, linked from the unit page and linking back to each period', async () => {
+    const unitPage = await context.newPage();
+    await unitPage.goto(`${server.url}/unit/${UNIT}`);
+    await unitPage.getByRole('link', { name: 'Arsip hasil semua periode' }).click();
+    await unitPage.waitForURL(`**/unit/${UNIT}/arsip`);
+    await unitPage.close();
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const archive = await noScript.newPage();
+    await archive.goto(`${server.url}/unit/${UNIT}/arsip`);
+    const rows = archive.locator('tr[data-period]');
+    expect(await rows.count()).toBeGreaterThanOrEqual(5);
+    expect(await archive.locator('tr[data-period="2025-Q4"] a').getAttribute('href')).toBe(`/unit/${UNIT}?periode=2025-Q4`);
+    await archive.screenshot({ path: 'test-results/arsip.png', fullPage: true });
+    await noScript.close();
+  });
+
   it('serves the badge as well-formed SVG with an accessible title', async () => {
     const result = await page.evaluate(async (url) => {
       const text = await (await fetch(url)).text();
