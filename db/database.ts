@@ -384,6 +384,15 @@ export type PublicationMedium = (typeof PUBLICATION_MEDIA)[number];
 export const PUBLICATION_SOURCES = ['screen', 'widget', 'badge', 'poster', 'archive', 'manual'] as const;
 export type PublicationSource = (typeof PUBLICATION_SOURCES)[number];
 
+/** An origin allowed to frame a unit's widget (docs/decisions/034-publication-kit.md). */
+export interface UnitFrameOriginTable {
+  unit_id: string;
+  /** Scheme, host and port only: "https://pemda.go.id". */
+  origin: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -413,6 +422,7 @@ export interface Database {
   evidence_lock_units: EvidenceLockUnitTable;
   evidence_files: EvidenceFileTable;
   publications: PublicationTable;
+  unit_frame_origins: UnitFrameOriginTable;
 }
 
 export type Region = Selectable<RegionTable>;

@@ -29,6 +29,7 @@ import { unitPublicRoutes } from './routes/unit-public.ts';
 import { unitRoutes } from './routes/units.ts';
 import { evidencePageRoutes } from './evidence-page.ts';
 import { openApiDocument } from './openapi.ts';
+import { publicationApiRoutes, publicationPageRoutes } from './publication/routes.ts';
 import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './security-headers.ts';
 import { sitePageNotFound, siteRoutes } from './site.ts';
 
@@ -58,20 +59,24 @@ export function createApp(deps: AppDeps) {
     .route('/', reportRoutes(deps))
     .route('/', commentReviewRoutes(deps))
     .route('/', evidenceRoutes(deps))
-    .route('/', openDataRoutes(deps));
+    .route('/', openDataRoutes(deps))
+    .route('/', publicationApiRoutes(deps));
   api.onError(handleError);
 
   const app = new Hono();
   app.use('*', securityHeaders({ csp: contentSecurityPolicy(deps.distDir ? inlineScriptHashes(deps.distDir) : []), trustProxy: deps.trustProxy }));
   app.use('/api/*', async (c, next) => {
     await next();
-    c.header('Cache-Control', 'no-store');
+    // Answers are private and live unless a route says otherwise (the public badge is cacheable).
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
   app.route('/api', api);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app.routes), 200));
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}.` } }, 404));
   // The public verification pages of locked evidence: HTML from the server, no script (docs/decisions/026).
   app.route('/', evidencePageRoutes(deps));
+  // The publication kit's pages: waiting-room screen, widget, archive (docs/decisions/034).
+  app.route('/', publicationPageRoutes(deps));
   if (deps.distDir) {
     app.use('*', formPageTickets(deps));
     app.route('/', siteRoutes(deps.distDir));

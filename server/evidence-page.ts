@@ -24,14 +24,14 @@ function siteCss(): string {
   return css;
 }
 
-const esc = (text: string | number) => String(text).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+export const esc = (text: string | number) => String(text).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 function when(iso: string, lang: Lang): string {
   const local = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { timeZone: 'Asia/Jakarta', dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
   return `${local} WIB (${iso})`;
 }
 
-function layout(lang: Lang, path: string, title: string, main: string): string {
+export function layout(lang: Lang, path: string, title: string, main: string): string {
   const t = strings(lang);
   const other: Lang = lang === 'id' ? 'en' : 'id';
   return `<!doctype html>

@@ -43,16 +43,33 @@ export function contentSecurityPolicy(scriptHashes: string[]): string {
   ].join('; ');
 }
 
+/**
+ * A route that may be framed sets this (internal) header to its frame-ancestors sources; the middleware below turns it
+ * into the response's CSP frame-ancestors and drops X-Frame-Options DENY (docs/decisions/034-publication-kit.md). Every
+ * other response keeps frame-ancestors 'none' and X-Frame-Options DENY.
+ */
+export const FRAME_ANCESTORS_HEADER = 'X-Rapor-Frame-Ancestors';
+/** A resource meant to be embedded by other sites (the badge image) sets this to get Cross-Origin-Resource-Policy: cross-origin. */
+export const CROSS_ORIGIN_HEADER = 'X-Rapor-Cross-Origin';
+
 export function securityHeaders(options: { csp: string; trustProxy?: ProxyTrust | undefined }): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const h = c.res.headers;
-    h.set('Content-Security-Policy', options.csp);
+    const ancestors = h.get(FRAME_ANCESTORS_HEADER);
+    const crossOrigin = h.get(CROSS_ORIGIN_HEADER) !== null;
+    h.delete(FRAME_ANCESTORS_HEADER);
+    h.delete(CROSS_ORIGIN_HEADER);
+    h.set('Content-Security-Policy', ancestors === null ? options.csp : options.csp.replace("frame-ancestors 'none'", `frame-ancestors ${ancestors}`));
     h.set('X-Content-Type-Options', 'nosniff');
     h.set('Referrer-Policy', 'same-origin');
-    h.set('X-Frame-Options', 'DENY');
+    // X-Frame-Options cannot name other origins: a widget framed by listed origins relies on CSP frame-ancestors alone
+    // (every browser that frames pages supports it); with only its own site allowed, SAMEORIGIN says the same.
+    if (ancestors === null) h.set('X-Frame-Options', 'DENY');
+    else if (ancestors === "'self'") h.set('X-Frame-Options', 'SAMEORIGIN');
+    else h.delete('X-Frame-Options');
     h.set('Cross-Origin-Opener-Policy', 'same-origin');
-    h.set('Cross-Origin-Resource-Policy', 'same-origin');
+    h.set('Cross-Origin-Resource-Policy', crossOrigin ? 'cross-origin' : 'same-origin');
     h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
     // HSTS only means something over HTTPS (directly, or behind a proxy that says so).
     if (isHttps(c, options.trustProxy)) h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');

@@ -19,6 +19,23 @@ function wrap(text: string, maxChars: number): string[] {
   return lines;
 }
 
+/** A QR code of `url` as one SVG path of dark modules, `module` units each, starting at (x, y); and its side. */
+export function qrPath(url: string, x: number, y: number, targetSize: number): { path: string; size: number; modules: boolean[][] } {
+  const qr = encode(url, { ecc: 'M', border: 2 });
+  const module = Math.max(1, Math.floor(targetSize / qr.size));
+  let path = '';
+  qr.data.forEach((row, r) => row.forEach((dark, c) => {
+    if (dark) path += `M${x + c * module},${y + r * module}h${module}v${module}h-${module}z`;
+  }));
+  return { path, size: module * qr.size, modules: qr.data };
+}
+
+/** A square QR code of `url` as a standalone SVG (white quiet zone included), for pages and the screen. */
+export function qrSvg(url: string, label: string): string {
+  const { path, size } = qrPath(url, 0, 0, 400);
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" role="img" aria-label="${escapeXml(label)}"><rect width="${size}" height="${size}" fill="#fff"/><path d="${path}" fill="#000"/></svg>`;
+}
+
 export interface PosterText {
   heading: string;
   unitName: string;
@@ -28,10 +45,9 @@ export interface PosterText {
 }
 
 export function posterSvg(p: PosterText): string {
-  const qr = encode(p.url, { ecc: 'M', border: 2 });
   const width = 600;
-  const module = Math.floor(440 / qr.size);
-  const qrSize = module * qr.size;
+  const probe = qrPath(p.url, 0, 0, 440);
+  const qrSize = probe.size;
   const qrX = (width - qrSize) / 2;
   const nameLines = wrap(p.unitName, 30);
   let y = 70;
@@ -44,10 +60,7 @@ export function posterSvg(p: PosterText): string {
   }
   text.push(`<text x="300" y="${y}" font-size="20" text-anchor="middle">${escapeXml(p.regionName)}</text>`);
   const qrY = y + 25;
-  let path = '';
-  qr.data.forEach((row, r) => row.forEach((dark, c) => {
-    if (dark) path += `M${qrX + c * module},${qrY + r * module}h${module}v${module}h-${module}z`;
-  }));
+  const { path } = qrPath(p.url, qrX, qrY, 440);
   let after = qrY + qrSize + 40;
   const tail: string[] = [];
   for (const line of wrap(p.instruction, 44)) {

@@ -108,8 +108,19 @@ describe('fuzzing every route', () => {
     await fc.assert(fc.asyncProperty(query, async (q) => check('GET', path + qs(q))), { numRuns: RUNS });
   });
 
-  it.each(['', '/scores', '/comments', '/follow-ups', '/permit-times'])('GET /api/units/{slug}%s with random slugs and parameters', async (tail) => {
+  it.each(['', '/scores', '/comments', '/follow-ups', '/permit-times', '/badge.svg'])('GET /api/units/{slug}%s with random slugs and parameters', async (tail) => {
     await fc.assert(fc.asyncProperty(segment, query, async (s, q) => check('GET', `/api/units/${s}${tail}${qs(q)}`)), { numRuns: RUNS });
+  });
+
+  it.each(['/tayang/{}', '/en/tayang/{}', '/widget/{}', '/en/widget/{}', '/unit/{}/arsip', '/en/unit/{}/arsip'])('GET %s (publication kit pages) with random slugs and parameters', async (path) => {
+    await fc.assert(fc.asyncProperty(segment, query, async (s, q) => check('GET', path.replace('{}', s) + qs(q))), { numRuns: RUNS / 4 });
+  });
+
+  it('PUT frame origins as admin with random origin lists', async () => {
+    const origins = fc.record({ origins: fc.array(fc.oneof(hostileString, fc.webUrl(), fc.constantFrom('https://pemda.go.id', 'https://a.go.id:8443', 'http://localhost:3000')), { maxLength: 25 }) }, { requiredKeys: [] });
+    await fc.assert(fc.asyncProperty(segment, origins, async (s, o) => check('PUT', `/api/admin/units/${s}/frame-origins`, { cookie: admin, body: JSON.stringify(o), type: 'application/json' })), { numRuns: 200 });
+    // Whatever was stored is a plain origin that cannot add another CSP source.
+    for (const { origin } of await t.db.selectFrom('unit_frame_origins').select('origin').execute()) expect(origin).toMatch(/^(https:\/\/[a-z0-9.-]+|http:\/\/(localhost|127\.0\.0\.1))(:\d+)?$/);
   });
 
   it('POST ratings with random bodies, encodings, sizes and content types', async () => {
@@ -135,7 +146,7 @@ describe('fuzzing every route', () => {
   const privateRoutes: [string, string][] = [
     ['GET', '/responses'], ['GET', '/profile'], ['POST', '/responses/x/replies'], ['POST', '/responses/x/hide'], ['POST', '/responses/x/restore'],
     ['GET', '/follow-ups/suggestions'], ['POST', '/follow-ups'], ['PATCH', '/follow-ups/x'], ['POST', '/visit-codes'], ['GET', '/visit-codes'],
-    ['GET', '/poster.svg'], ['GET', '/kiosks'], ['POST', '/kiosks'], ['DELETE', '/kiosks/x'], ['GET', '/audit'],
+    ['GET', '/poster.svg'], ['GET', '/poster.pdf'], ['GET', '/kiosks'], ['POST', '/kiosks'], ['DELETE', '/kiosks/x'], ['GET', '/audit'],
   ];
   it.each(privateRoutes)('%s /api/staff/units/{slug}%s as staff, with random slugs, bodies and parameters', async (method, tail) => {
     await fc.assert(fc.asyncProperty(segment, query, body, async (s, q, b) => check(method, `/api/staff/units/${s}${tail}${qs(q)}`, { cookie: staff, body: method === 'GET' || method === 'DELETE' ? undefined : b, type: 'application/json' })), { numRuns: 250 });
@@ -145,6 +156,7 @@ describe('fuzzing every route', () => {
     ['PUT', '/api/admin/regions/', 'code'], ['PUT', '/api/admin/units/', 'slug'], ['PUT', '/api/admin/units/dukcapil-uji-gorontalo/services/', 'slug'],
     ['POST', '/api/admin/users', ''], ['PATCH', '/api/admin/users/', 'id'], ['PUT', '/api/admin/holidays/', 'date'], ['DELETE', '/api/admin/holidays/', 'date'],
     ['POST', '/api/admin/officials', ''], ['PATCH', '/api/admin/officials/', 'id'], ['PUT', '/api/admin/targets', ''], ['POST', '/api/admin/import/units', ''],
+    ['PUT', '/api/admin/units/dukcapil-uji-gorontalo/frame-origins', ''],
   ];
   it.each(adminRoutes)('%s %s as admin, with random path parts and bodies', async (method, path, param) => {
     await fc.assert(fc.asyncProperty(segment, body, contentType, async (p, b, type) => check(method, param ? path + p : path, { cookie: admin, body: method === 'DELETE' ? undefined : b, type })), { numRuns: 200 });
