@@ -9,6 +9,7 @@ import { adminIntegrityRoutes } from './routes/admin-integrity.ts';
 import { formPageTickets, formTicketRoutes } from './routes/form-tickets.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commentReviewRoutes } from './routes/comment-review.ts';
+import { complianceRoutes } from './routes/compliance.ts';
 import { twoFactorRoutes } from './routes/two-factor.ts';
 import { handleError } from './middleware/errors.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
@@ -56,7 +57,8 @@ export function createApp(deps: AppDeps) {
     .route('/', reportFileRoutes(deps)) // before reportRoutes: /reports/skm/{slug}.pdf is not a slug
     .route('/', reportRoutes(deps))
     .route('/', commentReviewRoutes(deps))
-    .route('/', evidenceRoutes(deps));
+    .route('/', evidenceRoutes(deps))
+    .route('/', complianceRoutes(deps));
   api.onError(handleError);
 
   const app = new Hono();

@@ -15,6 +15,7 @@ import * as moderationApprovals from './2026_12_01_0011_moderation_approvals.ts'
 import * as evidenceSnapshots from './2026_12_01_0012_evidence_snapshots.ts';
 import * as slaUnits from './2026_12_01_0013_sla_units.ts';
 import * as publications from './2026_12_01_0014_publications.ts';
+import * as complianceRtl from './2026_12_01_0015_compliance_rtl.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_initial': initial,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0012_evidence_snapshots': evidenceSnapshots,
   '2026_12_01_0013_sla_units': slaUnits,
   '2026_12_01_0014_publications': publications,
+  '2026_12_01_0015_compliance_rtl': complianceRtl,
 };
