@@ -10,6 +10,7 @@ import { formPageTickets, formTicketRoutes } from './routes/form-tickets.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commentReviewRoutes } from './routes/comment-review.ts';
 import { complianceRoutes } from './routes/compliance.ts';
+import { rtlRegisterRoutes } from './routes/rtl-register.ts';
 import { twoFactorRoutes } from './routes/two-factor.ts';
 import { handleError } from './middleware/errors.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
@@ -58,7 +59,8 @@ export function createApp(deps: AppDeps) {
     .route('/', reportRoutes(deps))
     .route('/', commentReviewRoutes(deps))
     .route('/', evidenceRoutes(deps))
-    .route('/', complianceRoutes(deps));
+    .route('/', complianceRoutes(deps))
+    .route('/', rtlRegisterRoutes(deps));
   api.onError(handleError);
 
   const app = new Hono();
