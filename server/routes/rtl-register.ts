@@ -18,7 +18,8 @@ import { parseWith } from '../validate.ts';
 import { requireUnit } from './units.ts';
 import { requireWorkspace } from './workspace-guard.ts';
 
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Item and file ids (UUIDs; older or imported items may carry other short ids). */
+const ID = /^[A-Za-z0-9-]{1,64}$/;
 /** Room for the multipart envelope around the file. */
 const ENVELOPE_BYTES = 64 * 1024;
 
