@@ -19,31 +19,6 @@ const SUMMARIES: Record<string, string> = {
   'GET /api/improvement': 'Units ranked by improvement against the previous period',
   'GET /api/holidays': 'The holiday calendar',
   'GET /api/openapi.json': 'This document',
-  'PUT /api/admin/compliance-thresholds': {
-    type: 'object',
-    required: ['rows'],
-    properties: {
-      rows: {
-        type: 'array', minItems: 1, maxItems: 100,
-        items: {
-          type: 'object', required: ['item', 'op', 'bound', 'score'],
-          properties: {
-            item: { enum: ['zi_skm_frequency', 'zi_publication', 'zi_follow_up', 'pekppp_7aT', 'pekppp_8aAk', 'pekppp_9aAk', 'pekppp_6aB'] },
-            op: { enum: ['ge', 'gt', 'le', 'lt'] }, bound: { type: 'integer', minimum: 0, maximum: 1000 },
-            score: { type: 'number', minimum: 0, maximum: 5, description: 'at most 1 for ZI items, 2 decimals' },
-          },
-        },
-      },
-    },
-  },
-  'POST /api/staff/units/{slug}/publications': {
-    type: 'object',
-    required: ['medium', 'publishedOn', 'evidenceUrl'],
-    properties: {
-      medium: { enum: ['print', 'electronic', 'social', 'website', 'app', 'billboard'] }, publishedOn: { type: 'string', format: 'date' },
-      period: { type: ['string', 'null'] }, note: { type: ['string', 'null'], maxLength: 500 }, evidenceUrl: { type: 'string', format: 'uri', maxLength: 500 },
-    },
-  },
   'POST /api/auth/login': 'Sign in (session cookie)',
   'POST /api/auth/logout': 'Sign out',
   'GET /api/auth/me': 'The signed-in account',
@@ -124,6 +99,31 @@ const BODIES: Record<string, object> = {
       period: { type: 'string', pattern: '^\\d{4}(-S[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$' },
       unit: { type: 'string', description: 'a unit slug; or give region; neither: the account’s whole scope' },
       region: { type: 'string', description: 'a region code (with its sub-regions)' },
+    },
+  },
+  'PUT /api/admin/compliance-thresholds': {
+    type: 'object',
+    required: ['rows'],
+    properties: {
+      rows: {
+        type: 'array', minItems: 1, maxItems: 100,
+        items: {
+          type: 'object', required: ['item', 'op', 'bound', 'score'],
+          properties: {
+            item: { enum: ['zi_skm_frequency', 'zi_publication', 'zi_follow_up', 'pekppp_7aT', 'pekppp_8aAk', 'pekppp_9aAk', 'pekppp_6aB'] },
+            op: { enum: ['ge', 'gt', 'le', 'lt'] }, bound: { type: 'integer', minimum: 0, maximum: 1000 },
+            score: { type: 'number', minimum: 0, maximum: 5, description: 'at most 1 for ZI items, 2 decimals' },
+          },
+        },
+      },
+    },
+  },
+  'POST /api/staff/units/{slug}/publications': {
+    type: 'object',
+    required: ['medium', 'publishedOn', 'evidenceUrl'],
+    properties: {
+      medium: { enum: ['print', 'electronic', 'social', 'website', 'app', 'billboard'] }, publishedOn: { type: 'string', format: 'date' },
+      period: { type: ['string', 'null'] }, note: { type: ['string', 'null'], maxLength: 500 }, evidenceUrl: { type: 'string', format: 'uri', maxLength: 500 },
     },
   },
   'POST /api/auth/login': { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' } } },

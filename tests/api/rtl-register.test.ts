@@ -34,7 +34,7 @@ const call = (method: string, path: string, body?: unknown) => t.app.request(pat
 
 function upload(id: string, bytes: Uint8Array, name: string, type = 'application/octet-stream') {
   const form = new FormData();
-  form.append('file', new Blob([bytes], { type }), name);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
   return t.app.request(`${W}/follow-ups/${id}/evidence`, { method: 'POST', headers: { cookie, origin: 'http://localhost' }, body: form });
 }
 
