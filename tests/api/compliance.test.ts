@@ -17,9 +17,10 @@ async function surveyMonth(unitId: string, serviceId: string, month: string, n: 
   }).execute();
 }
 
+let publications = 0;
 async function publication(unitId: string, medium: string, source: string, on: string, evidenceUrl: string | null = null) {
   await t.db.insertInto('publications').values({
-    id: `pub-${unitId}-${medium}-${source}-${on}`, unit_id: unitId, medium: medium as never, source: source as never, published_on: on,
+    id: `pub-${++publications}`, unit_id: unitId, medium: medium as never, source: source as never, published_on: on,
     period: null, note: null, evidence_url: evidenceUrl, created_by: null, created_at: `${on}T01:00:00.000Z`,
   }).execute();
 }

@@ -79,7 +79,7 @@ describe('RTL register (issue 18, item 3)', () => {
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(PDF);
     const pub = (await (await t.app.request(`/api/units/${FIXTURE.gorontaloUnit}/follow-ups`)).json()) as any;
-    expect(pub.items[0].evidenceFiles.map((f: any) => f.mediaType)).toEqual(['application/pdf', 'image/png']);
+    expect(pub.items[0].evidenceFiles.map((f: any) => f.mediaType).sort()).toEqual(['application/pdf', 'image/png']);
     // Another unit's staff cannot add evidence to this unit's item.
     cookie = await signIn(t.app, ACCOUNTS.staffPlaju);
     expect((await upload(id, PDF, 'x.pdf')).status).toBe(403);
