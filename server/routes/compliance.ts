@@ -145,6 +145,8 @@ export function complianceRoutes({ db, now, publicUrl }: AppDeps) {
       const board = await complianceBoard(db, scope, regionCodes, year, await readThresholds(db), base(c, publicUrl));
       if (format === 'json') return c.json({ year, units: board }, 200);
       const bytes = await tableBytes(format as 'csv' | 'xlsx', sep === 'semicolon' ? ';' : ',', boardRows(board, year));
+      // Audited like every export: who, which year and region, how many rows.
+      await writeAudit(db, { userId: user.id, action: 'export.compliance', target: `${year}.${format}`, details: { region: c.req.query('region') ?? null, rows: board.length } }, now());
       c.header('Content-Type', CONTENT_TYPES[format as 'csv' | 'xlsx']);
       c.header('Content-Disposition', `attachment; filename="rapor-kepatuhan-${year}${c.req.query('region') ? `-${c.req.query('region')}` : ''}.${format}"`);
       return c.body(new Uint8Array(bytes), 200);

@@ -159,6 +159,8 @@ describe('compliance board (issue 18, item 1)', () => {
     const xlsx = await get(cookie, '/api/compliance?year=2026&format=xlsx');
     expect(xlsx.status).toBe(200);
     expect(new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+    const audited = await t.db.selectFrom('audit_log').select(['action', 'target']).where('action', '=', 'export.compliance').orderBy('at').execute();
+    expect(audited.map((a) => a.target).sort()).toEqual(['2026.csv', '2026.xlsx']);
   });
 
   it('lets an administrator edit the thresholds, validated, and scores by them', async () => {
