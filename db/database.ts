@@ -123,6 +123,31 @@ export interface FollowUpTable {
   completed_on: string | null;
   created_at: string;
   updated_at: string;
+  /** The day it was planned (created) and first set to berjalan: the register's status dates (issue 18). */
+  planned_on: string | null;
+  started_on: string | null;
+}
+
+/** A file of evidence for a follow-up item (PDF or image), stored as base64 with its SHA-256 (travels with the backup). */
+export interface FollowUpEvidenceTable {
+  id: string;
+  follow_up_id: string;
+  unit_id: string;
+  name: string;
+  media_type: string;
+  content_base64: string;
+  bytes: number;
+  sha256: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** One row of the compliance board's scales (docs/decisions/033): the item scores the highest row whose condition holds. */
+export interface ComplianceThresholdTable {
+  item: string;
+  op: string;
+  bound: number;
+  score_hundredths: number;
 }
 
 /** One row per unit, service ('' when none was named) and local date: the only source of scores. */
@@ -423,6 +448,8 @@ export interface Database {
   evidence_files: EvidenceFileTable;
   publications: PublicationTable;
   unit_frame_origins: UnitFrameOriginTable;
+  follow_up_evidence: FollowUpEvidenceTable;
+  compliance_thresholds: ComplianceThresholdTable;
 }
 
 export type Region = Selectable<RegionTable>;

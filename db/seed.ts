@@ -339,6 +339,9 @@ function followUpWork(random: Random, unit: SeedUnit, unitId: string, rows: Gene
       completed_on: item.done,
       created_at: created,
       updated_at: item.done ? item.done + 'T08:00:00.000Z' : created,
+      // The register's status dates (issue 18): planned when created; under way from a week after.
+      planned_on: created.slice(0, 10),
+      started_on: item.status === 'rencana' ? null : created === '2026-01-20T02:00:00.000Z' ? '2026-01-27' : '2026-07-27',
     });
   }
   return { replies, followUps };

@@ -121,8 +121,20 @@ export interface FollowUpPublic {
   status: string;
   progress: number;
   evidenceUrl: string | null;
+  plannedOn: string | null;
+  startedOn: string | null;
   completedOn: string | null;
   updatedAt: string;
+  evidenceFiles: { id: string; name: string; mediaType: string; bytes: number; sha256: string; url: string }[];
+}
+
+/** The RTL register's progress of the year on the unit's public page (issue 18). */
+export interface FollowUpProgress {
+  year: number;
+  planned: number;
+  inProgress: number;
+  done: number;
+  shareDone: number | null;
 }
 
 export interface BoardUnitRef {

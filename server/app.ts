@@ -9,6 +9,8 @@ import { adminIntegrityRoutes } from './routes/admin-integrity.ts';
 import { formPageTickets, formTicketRoutes } from './routes/form-tickets.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commentReviewRoutes } from './routes/comment-review.ts';
+import { complianceRoutes } from './routes/compliance.ts';
+import { rtlRegisterRoutes } from './routes/rtl-register.ts';
 import { twoFactorRoutes } from './routes/two-factor.ts';
 import { handleError } from './middleware/errors.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
@@ -60,7 +62,9 @@ export function createApp(deps: AppDeps) {
     .route('/', commentReviewRoutes(deps))
     .route('/', evidenceRoutes(deps))
     .route('/', openDataRoutes(deps))
-    .route('/', publicationApiRoutes(deps));
+    .route('/', publicationApiRoutes(deps))
+    .route('/', complianceRoutes(deps))
+    .route('/', rtlRegisterRoutes(deps));
   api.onError(handleError);
 
   const app = new Hono();

@@ -44,6 +44,14 @@ const SUMMARIES: Record<string, string> = {
   'POST /api/review/comments/{id}': 'Publish or withhold a comment that names a person or alleges misconduct (audited)',
   'POST /api/evidence/locks': 'Lock a period’s evidence for a unit, a region or the account’s whole scope: an immutable snapshot (ASN evidence CSV, scores CSV, SKM report data per unit) with a SHA-256 of each; locking again adds a version (evaluator of the region, admin; audited)',
   'GET /api/evidence/locks/{id}': 'A locked evidence snapshot (public): its files and hashes, who locked it and when, every version, and whether the live figures have changed since (which files)',
+  'GET /api/compliance': 'Compliance board of a year (year=…, region=…; format=json|csv|xlsx, sep=comma|semicolon): per unit, quarters surveyed with an adequate sample, publication media, RTL planned/done/share/median days, scored by the ZI and PEKPPP scales, with evidence links (evaluators: their region; staff: their unit; admin: all)',
+  'GET /api/compliance/pack': 'Evidence pack of a unit and year (unit=…, year=…): a ZIP with the locked SKM reports, the RTL register with its evidence files, the publication log, posters when available, and manifest.json with each file’s SHA-256',
+  'GET /api/admin/compliance-thresholds': 'The compliance board’s scale rows (item, op, bound, score) (admin)',
+  'PUT /api/admin/compliance-thresholds': 'Replace the scale rows of each item named, validated against the item’s scale (admin; audited)',
+  'POST /api/staff/units/{slug}/follow-ups/{id}/evidence': 'Upload evidence for a follow-up item: multipart/form-data field "file", a PDF or an image (PNG, JPEG, WebP) checked by its bytes, at most 5 MB; stored with its SHA-256',
+  'GET /api/units/{slug}/follow-ups/{id}/evidence/{fileId}': 'Download an evidence file of a follow-up item (public), with X-Content-SHA256',
+  'POST /api/staff/units/{slug}/publications': 'Record by hand a medium the unit published its results on, with an evidence link (source manual)',
+  'GET /api/staff/units/{slug}/publications': 'The unit’s publication log of a year (year=…)',
   'GET /api/evidence/{id}/files/{name}': 'Download a file of a locked evidence snapshot (public), as stored; its SHA-256 in X-Content-SHA256 and Repr-Digest',
   'GET /api/open-data/{period}/datapackage.json': 'Open data (public): the Frictionless Tabular Data Package of a closed quarter (2026-Q3) or year (2026), every column typed and explained; aggregates only',
   'GET /api/open-data/{period}/scores.csv': 'Open data (public): a row per unit for a closed quarter or year: IKM, 95 % interval, grade, the nine element averages, sample target, BPS and Kemendagri region codes',
@@ -105,6 +113,31 @@ const BODIES: Record<string, object> = {
     required: ['origins'],
     properties: { origins: { type: 'array', maxItems: 20, items: { type: 'string', pattern: '^https://[a-z0-9.-]+(:[0-9]+)?$', description: 'https://host[:port]; plain http only for localhost' } } },
   },
+  'PUT /api/admin/compliance-thresholds': {
+    type: 'object',
+    required: ['rows'],
+    properties: {
+      rows: {
+        type: 'array', minItems: 1, maxItems: 100,
+        items: {
+          type: 'object', required: ['item', 'op', 'bound', 'score'],
+          properties: {
+            item: { enum: ['zi_skm_frequency', 'zi_publication', 'zi_follow_up', 'pekppp_7aT', 'pekppp_8aAk', 'pekppp_9aAk', 'pekppp_6aB'] },
+            op: { enum: ['ge', 'gt', 'le', 'lt'] }, bound: { type: 'integer', minimum: 0, maximum: 1000 },
+            score: { type: 'number', minimum: 0, maximum: 5, description: 'at most 1 for ZI items, 2 decimals' },
+          },
+        },
+      },
+    },
+  },
+  'POST /api/staff/units/{slug}/publications': {
+    type: 'object',
+    required: ['medium', 'publishedOn', 'evidenceUrl'],
+    properties: {
+      medium: { enum: ['print', 'electronic', 'social', 'website', 'app', 'billboard'] }, publishedOn: { type: 'string', format: 'date' },
+      period: { type: ['string', 'null'] }, note: { type: ['string', 'null'], maxLength: 500 }, evidenceUrl: { type: 'string', format: 'uri', maxLength: 500 },
+    },
+  },
   'POST /api/auth/login': { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' } } },
   'POST /api/auth/2fa/enable': { type: 'object', required: ['code'], properties: { code: { type: 'string', pattern: '^[0-9]{6}$' } } },
   'POST /api/auth/2fa/verify': { type: 'object', required: ['code'], properties: { code: { type: 'string', description: 'six digits, or a recovery code xxxx-xxxx-xxxx-xxxx', maxLength: 40 } } },
@@ -119,7 +152,7 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
     const path = r.path.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, (_m, name: string, pattern = '') => `{${name}}${/\\(\.[a-z]+)\}$/.exec(pattern)?.[1] ?? ''}`);
     const key = `${r.method} ${path}`;
     const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review)\//.test(path) || path === '/api/auth/me' || path === '/api/evidence/locks' || (path.startsWith('/api/auth/2fa') && path !== '/api/auth/2fa/verify');
+    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review|compliance)\//.test(path) || path === '/api/compliance' || path === '/api/auth/me' || path === '/api/evidence/locks' || (path.startsWith('/api/auth/2fa') && path !== '/api/auth/2fa/verify');
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: SUMMARIES[key] ?? (path.startsWith('/api/admin/') ? 'Administration (admin only)' : path.startsWith('/api/staff/') ? 'Unit workspace (staff of the unit, admin)' : key),
       parameters: [...params, ...(r.method === 'GET' && !params.length && path !== '/api/health' ? periodParams : [])],

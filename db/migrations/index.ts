@@ -15,6 +15,7 @@ import * as moderationApprovals from './2026_12_01_0011_moderation_approvals.ts'
 import * as evidenceSnapshots from './2026_12_01_0012_evidence_snapshots.ts';
 import * as slaUnits from './2026_12_01_0013_sla_units.ts';
 import * as publications from './2026_12_01_0014_publications.ts';
+import * as complianceRtl from './2026_12_01_0015_compliance_rtl.ts';
 import * as publicationKit from './2026_12_01_0016_publication_kit.ts';
 import * as regionCodes from './2026_12_01_0019_region_codes.ts';
 
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0012_evidence_snapshots': evidenceSnapshots,
   '2026_12_01_0013_sla_units': slaUnits,
   '2026_12_01_0014_publications': publications,
+  '2026_12_01_0015_compliance_rtl': complianceRtl,
   '2026_12_01_0016_publication_kit': publicationKit,
   '2026_12_01_0019_region_codes': regionCodes,
 };

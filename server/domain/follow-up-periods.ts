@@ -33,13 +33,41 @@ export function followUpOutcome(item: FollowUpDates, today: string): FollowUpOut
   return item.due_date < today ? 'overdue' : 'not-yet-due';
 }
 
+/** Whether an item's own period ended before a day (unreadable codes never do). */
+function endsBefore(item: { period: string }, day: string): boolean {
+  try {
+    return parsePeriodCode(item.period).to < day;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * The report's two lists: the items made for this period (their period overlaps it), and the items of the period
- * before that are not already in the first list, each with its outcome.
+ * The report's two lists: the items made for this period (their period overlaps it), and the earlier items not already
+ * in the first list — every item of the period before, and any item of an older period still not done (carried forward
+ * until it is: issue 18) — each with its outcome.
  */
 export function reportFollowUps<T extends FollowUpDates>(items: T[], p: Period, today: string) {
   const previous = previousPeriod(p);
   const current = items.filter((f) => followUpOverlaps(f, p));
-  const earlier = items.filter((f) => !followUpOverlaps(f, p) && followUpOverlaps(f, previous));
+  const earlier = items.filter((f) => !followUpOverlaps(f, p)
+    && (followUpOverlaps(f, previous) || (f.status !== 'selesai' && endsBefore(f, previous.from))));
   return { previous, current, earlier: earlier.map((f) => ({ item: f, outcome: followUpOutcome(f, today) })) };
+}
+
+/**
+ * The progress of a year's items for the unit's public page (issue 18): items whose period overlaps the year, how many
+ * are under way and done, and the share done (%, 2 decimals; null with none planned).
+ */
+export function yearProgress(items: readonly { period: string; status: string }[], year: number) {
+  const y = parsePeriodCode(String(year));
+  const ofYear = items.filter((f) => followUpOverlaps(f, y));
+  const done = ofYear.filter((f) => f.status === 'selesai').length;
+  return {
+    year,
+    planned: ofYear.length,
+    inProgress: ofYear.filter((f) => f.status === 'berjalan').length,
+    done,
+    shareDone: ofYear.length ? Math.round((done * 10000) / ofYear.length) / 100 : null,
+  };
 }

@@ -12,6 +12,7 @@ import { FOLLOW_UP_TEMPLATES } from '../domain/follow-up-templates.ts';
 import { uuidV7 } from '../domain/ids.ts';
 import { posterSvg } from '../domain/poster.ts';
 import { totalOf, weakestElements } from '../domain/scores.ts';
+import { isTimeZone, todayIn } from '../domain/time-zones.ts';
 import type { ElementCode } from '../domain/skm.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { notFound, validationFailed } from '../errors.ts';
@@ -42,16 +43,17 @@ export function staffToolRoutes({ db, now, publicUrl }: AppDeps) {
       const f = parseWith(followUpSchema, await readJsonBody(c));
       const at = now();
       const id = uuidV7(at.getTime());
-      await createFollowUp(db, unit.id, id, f, user.id, at);
+      await createFollowUp(db, unit.id, id, f, user.id, at, todayIn(isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta', at));
       return c.json({ id, ...f }, 201);
     })
     .patch('/staff/units/:slug/follow-ups/:id', async (c) => {
       const { user, unit } = await requireWorkspace(c, db);
       const patch = parseWith(followUpPatchSchema, await readJsonBody(c));
       if (Object.keys(patch).length === 0) throw validationFailed({ '(body)': 'name at least one field to change' });
-      if (!(await updateFollowUp(db, unit.id, c.req.param('id'), patch, user.id, now()))) throw notFound('A follow-up item of this unit', 'follow_up_not_found');
+      const at = now();
+      if (!(await updateFollowUp(db, unit.id, c.req.param('id'), patch, user.id, at, todayIn(isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta', at)))) throw notFound('A follow-up item of this unit', 'follow_up_not_found');
       const item = (await listFollowUps(db, unit.id)).find((f) => f.id === c.req.param('id'))!;
-      return c.json({ id: item.id, status: item.status, progress: item.progress, completedOn: item.completed_on, updatedAt: item.updated_at }, 200);
+      return c.json({ id: item.id, status: item.status, progress: item.progress, plannedOn: item.planned_on, startedOn: item.started_on, completedOn: item.completed_on, updatedAt: item.updated_at }, 200);
     })
     .post('/staff/units/:slug/visit-codes', async (c) => {
       const { user, unit } = await requireWorkspace(c, db);

@@ -1,13 +1,15 @@
 // A unit's public comments (with its replies) and its follow-up plan.
 import { Hono } from 'hono';
 import { publicComments } from '../../db/queries/comments.ts';
-import { listFollowUps } from '../../db/queries/follow-ups.ts';
+import { followUpEvidenceList, listFollowUps } from '../../db/queries/follow-ups.ts';
+import { yearProgress } from '../domain/follow-up-periods.ts';
+import { isTimeZone, todayIn } from '../domain/time-zones.ts';
 import { SKM_ELEMENTS } from '../domain/skm.ts';
 import type { AppDeps } from '../deps.ts';
 import { decodeCursor, encodeCursor, parseLimit } from './pagination.ts';
 import { requireUnit } from './units.ts';
 
-export function unitPublicRoutes({ db }: AppDeps) {
+export function unitPublicRoutes({ db, now }: AppDeps) {
   return new Hono()
     .get('/units/:slug/comments', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));
@@ -23,9 +25,12 @@ export function unitPublicRoutes({ db }: AppDeps) {
     })
     .get('/units/:slug/follow-ups', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));
-      const rows = await listFollowUps(db, unit.id);
+      const [rows, files] = await Promise.all([listFollowUps(db, unit.id), followUpEvidenceList(db, unit.id)]);
+      const year = Number(todayIn(isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta', now()).slice(0, 4));
       return c.json(
         {
+          // The RTL register's progress this year, for the unit page's small block (issue 18).
+          progress: yearProgress(rows, year),
           items: rows.map((f) => ({
             id: f.id,
             period: f.period,
@@ -37,8 +42,14 @@ export function unitPublicRoutes({ db }: AppDeps) {
             status: f.status,
             progress: f.progress,
             evidenceUrl: f.evidence_url,
+            plannedOn: f.planned_on,
+            startedOn: f.started_on,
             completedOn: f.completed_on,
             updatedAt: f.updated_at,
+            evidenceFiles: files.filter((e) => e.follow_up_id === f.id).map((e) => ({
+              id: e.id, name: e.name, mediaType: e.media_type, bytes: e.bytes, sha256: e.sha256,
+              url: `/api/units/${unit.slug}/follow-ups/${f.id}/evidence/${e.id}`,
+            })),
           })),
         },
         200,

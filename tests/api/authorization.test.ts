@@ -55,6 +55,9 @@ const ROUTES: Route[] = [
   { method: 'POST', path: () => `${W}/follow-ups`, body: followUp, ok: 201, area: 'workspace' },
   { method: 'PATCH', path: (i) => `${W}/follow-ups/${i.followUp}`, body: { progress: 50 }, ok: 200, area: 'workspace' },
   { method: 'POST', path: () => `${W}/visit-codes`, body: { count: 2 }, ok: 201, area: 'workspace' },
+  { method: 'POST', path: (i) => `${W}/follow-ups/${i.followUp}/evidence`, type: 'multipart/form-data; boundary=RAPORUJI', body: '--RAPORUJI\r\nContent-Disposition: form-data; name="file"; filename="bukti.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n%%EOF\r\n--RAPORUJI--\r\n', ok: 201, area: 'workspace' },
+  { method: 'POST', path: () => `${W}/publications`, body: { medium: 'social', publishedOn: '2026-08-01', evidenceUrl: 'https://contoh.go.id/x' }, ok: 201, area: 'workspace' },
+  { method: 'GET', path: () => `${W}/publications?year=2026`, ok: 200, area: 'workspace' },
   { method: 'GET', path: () => `${W}/visit-codes`, ok: 200, area: 'workspace' },
   { method: 'GET', path: () => `${W}/poster.svg`, ok: 200, area: 'workspace' },
   { method: 'GET', path: () => `${W}/poster.pdf?period=2026`, ok: 200, area: 'workspace' },
@@ -90,6 +93,11 @@ const ROUTES: Route[] = [
   { method: 'POST', path: (i) => `/api/evaluation/responses/${i.excluded}/lift`, body: { reason: 'Diperiksa' }, ok: 200, area: 'evaluation', outside: 404 },
   { method: 'POST', path: () => '/api/evidence/locks', body: { period: '2026-Q3', unit: FIXTURE.gorontaloUnit }, ok: 201, area: 'evaluation', outside: 403 },
   { method: 'POST', path: () => '/api/evidence/locks', body: { period: '2026-Q3', region: '75' }, ok: 201, area: 'evaluation', outside: 403 },
+  { method: 'GET', path: () => '/api/compliance?year=2026', ok: 200, area: 'self' },
+  { method: 'GET', path: () => '/api/compliance?year=2026&region=75', ok: 200, area: 'evaluation', outside: 403 },
+  { method: 'GET', path: () => `/api/compliance/pack?unit=${FIXTURE.gorontaloUnit}&year=2026`, ok: 200, area: 'export' },
+  { method: 'GET', path: () => '/api/admin/compliance-thresholds', ok: 200, area: 'admin' },
+  { method: 'PUT', path: () => '/api/admin/compliance-thresholds', body: { rows: [{ item: 'pekppp_7aT', op: 'ge', bound: 1, score: 1 }] }, ok: 200, area: 'admin' },
 ];
 
 function expected(actor: Actor, route: Route): number {

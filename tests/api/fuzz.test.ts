@@ -147,6 +147,7 @@ describe('fuzzing every route', () => {
     ['GET', '/responses'], ['GET', '/profile'], ['POST', '/responses/x/replies'], ['POST', '/responses/x/hide'], ['POST', '/responses/x/restore'],
     ['GET', '/follow-ups/suggestions'], ['POST', '/follow-ups'], ['PATCH', '/follow-ups/x'], ['POST', '/visit-codes'], ['GET', '/visit-codes'],
     ['GET', '/poster.svg'], ['GET', '/poster.pdf'], ['GET', '/kiosks'], ['POST', '/kiosks'], ['DELETE', '/kiosks/x'], ['GET', '/audit'],
+    ['POST', '/follow-ups/x/evidence'], ['POST', '/publications'], ['GET', '/publications'],
   ];
   it.each(privateRoutes)('%s /api/staff/units/{slug}%s as staff, with random slugs, bodies and parameters', async (method, tail) => {
     await fc.assert(fc.asyncProperty(segment, query, body, async (s, q, b) => check(method, `/api/staff/units/${s}${tail}${qs(q)}`, { cookie: staff, body: method === 'GET' || method === 'DELETE' ? undefined : b, type: 'application/json' })), { numRuns: 250 });
@@ -157,6 +158,7 @@ describe('fuzzing every route', () => {
     ['POST', '/api/admin/users', ''], ['PATCH', '/api/admin/users/', 'id'], ['PUT', '/api/admin/holidays/', 'date'], ['DELETE', '/api/admin/holidays/', 'date'],
     ['POST', '/api/admin/officials', ''], ['PATCH', '/api/admin/officials/', 'id'], ['PUT', '/api/admin/targets', ''], ['POST', '/api/admin/import/units', ''],
     ['PUT', '/api/admin/units/dukcapil-uji-gorontalo/frame-origins', ''],
+    ['PUT', '/api/admin/compliance-thresholds', ''],
   ];
   it.each(adminRoutes)('%s %s as admin, with random path parts and bodies', async (method, path, param) => {
     await fc.assert(fc.asyncProperty(segment, body, contentType, async (p, b, type) => check(method, param ? path + p : path, { cookie: admin, body: method === 'DELETE' ? undefined : b, type })), { numRuns: 200 });
@@ -190,6 +192,17 @@ describe('fuzzing every route', () => {
     await fc.assert(fc.asyncProperty(id, async (i) => check('GET', `/api/evidence/locks/${i}`)), { numRuns: 150 });
     await fc.assert(fc.asyncProperty(id, name, async (i, n) => check('GET', `/api/evidence/${i}/files/${n}`)), { numRuns: 200 });
     await fc.assert(fc.asyncProperty(id, fc.constantFrom('', '/en'), async (i, lang) => check('GET', `${lang}/bukti/${i}`)), { numRuns: 150 });
+  });
+
+  it('the compliance board, its evidence pack and RTL evidence uploads as admin, with random parameters and bodies', async () => {
+    await fc.assert(fc.asyncProperty(query, async (q) => check('GET', `/api/compliance${qs(q)}`, { cookie: admin })), { numRuns: 150 });
+    await fc.assert(fc.asyncProperty(query, async (q) => check('GET', `/api/compliance/pack${qs(q)}`, { cookie: admin })), { numRuns: 100 });
+    const made = await t.app.request(`/api/staff/units/${FIXTURE.gorontaloUnit}/follow-ups`, { method: 'POST', headers: { origin: 'http://localhost', cookie: admin, 'content-type': 'application/json' }, body: JSON.stringify({ period: '2026-S2', element: 'U3', problem: 'p', action: 'a', responsible: 'r', dueDate: '2026-12-01', status: 'rencana', progress: 0, evidenceUrl: null }) });
+    expect(made.status).toBe(201);
+    const itemId = ((await made.json()) as { id: string }).id;
+    const boundary = 'FUZZ';
+    const multipart = fc.tuple(hostileString, fc.uint8Array({ maxLength: 300 })).map(([name, bytes]) => `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${wellFormed(name).replace(/["\r\n]/g, '')}"\r\n\r\n${Buffer.from(bytes).toString('latin1')}\r\n--${boundary}--\r\n`);
+    await fc.assert(fc.asyncProperty(fc.oneof(multipart, body), fc.oneof(fc.constant(`multipart/form-data; boundary=${boundary}`), contentType), async (b, type) => check('POST', `/api/staff/units/${FIXTURE.gorontaloUnit}/follow-ups/${itemId}/evidence`, { cookie: admin, body: b, type })), { numRuns: 150 });
   });
 
   it('the comment review queue and decisions as admin, with random parameters, ids and bodies', async () => {
