@@ -22,6 +22,7 @@ import { permitRoutes } from './routes/permits.ts';
 import { ratingRoutes } from './routes/ratings.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { scoreRoutes } from './routes/scores.ts';
+import { searchRoutes } from './routes/search.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { staffToolRoutes } from './routes/staff-tools.ts';
 import { unitPublicRoutes } from './routes/unit-public.ts';
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps) {
     .route('/', twoFactorRoutes(deps))
     .route('/', regionRoutes(deps))
     .route('/', unitRoutes(deps))
+    .route('/', searchRoutes(deps))
     .route('/', formTicketRoutes(deps))
     .route('/', ratingRoutes(deps))
     .route('/', scoreRoutes(deps))
