@@ -30,6 +30,7 @@ import { unitRoutes } from './routes/units.ts';
 import { evidencePageRoutes } from './evidence-page.ts';
 import { openApiDocument } from './openapi.ts';
 import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './security-headers.ts';
+import { searchPageRoutes } from './search-page.ts';
 import { sitePageNotFound, siteRoutes } from './site.ts';
 
 export function createApp(deps: AppDeps) {
@@ -74,6 +75,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', evidencePageRoutes(deps));
   if (deps.distDir) {
     app.use('*', formPageTickets(deps));
+    // The search results page: the static page with server-rendered results (docs/decisions/031).
+    app.route('/', searchPageRoutes({ ...deps, distDir: deps.distDir }));
     app.route('/', siteRoutes(deps.distDir));
     app.notFound(sitePageNotFound(deps.distDir));
   }
