@@ -15,11 +15,11 @@ export const SEARCH_RESULTS_MARKER = '<!--rapor:search-results-->';
 const LIMIT = 30;
 
 /** The built page with the results in place of the marker, and the language switch carrying the query. */
-export function fillSearchPage(page: string, fragment: string, lang: Lang, query: string): string {
-  const otherPath = lang === 'en' ? '/cari' : '/en/cari';
+export function fillSearchPage(page: string, fragment: string, query: string): string {
+  const search = query ? `?${query.replace(/&/g, '&amp;').replace(/"/g, '%22')}` : '';
   return page
     .replace(SEARCH_RESULTS_MARKER, () => fragment)
-    .replace(`href="${otherPath}"`, () => `href="${otherPath}${query ? `?${query.replace(/&/g, '&amp;').replace(/"/g, '%22')}` : ''}"`);
+    .replace(/(<a href="[^"?#]*)("[^>]*\bdata-lang-switch\b)/, (_, start: string, rest: string) => `${start}${search}${rest}`);
 }
 
 export function searchPageRoutes(deps: AppDeps & { distDir: string }) {
@@ -52,7 +52,7 @@ export function searchPageRoutes(deps: AppDeps & { distDir: string }) {
     const query = new URL(c.req.url).search.slice(1);
     // The figures change as ratings arrive: a browser may keep the page only if it asks again.
     c.header('Cache-Control', 'no-cache');
-    return c.html(fillSearchPage(page, searchResultsHtml(lang, q, result), lang, query), 200);
+    return c.html(fillSearchPage(page, searchResultsHtml(lang, q, result), query), 200);
   };
   for (const lang of ['id', 'en'] as const) {
     const base = lang === 'en' ? '/en/cari' : '/cari';

@@ -45,8 +45,8 @@ describe('searchResultsHtml', () => {
 
 describe('fillSearchPage', () => {
   it('puts the fragment at the marker and the query on the language switch', () => {
-    const page = `<a href="/en/cari" hreflang="en" data-lang-switch>English</a><main>${SEARCH_RESULTS_MARKER}</main>`;
-    const filled = fillSearchPage(page, '<p>$& results</p>', 'id', 'q=rumah+sakit&wilayah=75');
-    expect(filled).toBe('<a href="/en/cari?q=rumah+sakit&amp;wilayah=75" hreflang="en" data-lang-switch>English</a><main><p>$& results</p></main>');
+    const page = `<a href="/">Beranda</a><a href="/en/cari/" hreflang="en" data-lang-switch>English</a><main>${SEARCH_RESULTS_MARKER}</main>`;
+    const filled = fillSearchPage(page, '<p>$& results</p>', 'q=rumah+sakit&wilayah=75');
+    expect(filled).toBe('<a href="/">Beranda</a><a href="/en/cari/?q=rumah+sakit&amp;wilayah=75" hreflang="en" data-lang-switch>English</a><main><p>$& results</p></main>');
   });
 });
