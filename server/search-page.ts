@@ -11,7 +11,7 @@ import { ApiError } from './errors.ts';
 import { searchResultsHtml } from './pages/search-results.ts';
 import { SEARCH_MAX_QUERY, unitSearch, type UnitSearchResult } from './routes/search.ts';
 
-export const SEARCH_RESULTS_MARKER = '<!--rapor:search-results-->';
+export const SEARCH_RESULTS_MARKER = '<div data-server-fill="search-results"></div>';
 const LIMIT = 30;
 
 /** The built page with the results in place of the marker, and the language switch carrying the query. */
