@@ -1,8 +1,9 @@
 // Unit search by the words residents use (issue 17 item 3, docs/decisions/031-unit-search.md), on the demo world.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
-import type { createApp } from '../../server/app.ts';
+import { createApp } from '../../server/app.ts';
 import { demoWorld } from '../support/db.ts';
+import { DIST } from '../support/js-weight.ts';
 
 let conn: Connection;
 let app: ReturnType<typeof createApp>;
@@ -75,5 +76,42 @@ describe('GET /api/search', () => {
     // Kept as the record of the problem: the unit list filters by name only, the search knows the words people use.
     expect((await get('/api/units?q=ktp')).json.items).toEqual([]);
     expect((await search('ktp')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('GET /cari: the results page without JavaScript (needs the built site)', () => {
+  let site: ReturnType<typeof createApp>;
+  beforeAll(() => {
+    site = createApp({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z'), distDir: DIST });
+  });
+  const page = async (path: string) => {
+    const res = await site.request(path);
+    return { status: res.status, html: await res.text() };
+  };
+
+  it('shows the units found with their IKM and grade, in the site\'s page, without script of its own', async () => {
+    const { status, html } = await page('/cari?q=rumah+sakit');
+    expect(status).toBe(200);
+    expect(html.match(/<li class="card" data-unit="rsud-/g)).toHaveLength(5);
+    expect(html).toMatch(/IKM 2026: \d{2},\d{2}<\/strong> · Mutu [ABCD] \(/);
+    expect(html).toContain('value="rumah sakit"');
+    expect(html).not.toContain('data-server-fill');
+    expect(html).toMatch(/<a href="\/en\/cari\/?\?q=rumah\+sakit"[^>]*data-lang-switch/);
+  });
+
+  it('speaks English at /en/cari, asks for words without a query, and escapes what it is given', async () => {
+    expect((await page('/en/cari?q=ktp')).html).toContain('Results for “ktp”');
+    expect((await page('/cari')).html).toContain('misalnya KTP, rumah sakit');
+    const hostile = await page(`/cari?q=${encodeURIComponent('<script>alert(1)</script>')}`);
+    expect(hostile.status).toBe(200);
+    expect(hostile.html).not.toContain('<script>alert(1)');
+    expect(hostile.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('never fails on odd input: an unknown region searches everywhere, long or strange words are cut or refused politely', async () => {
+    for (const path of ['/cari?q=ktp&wilayah=99', '/cari?q=ktp&wilayah=x', `/cari?q=${'a'.repeat(500)}`, '/cari?q=%F0%9F%98%80', '/cari?q=%25%5F%5C', '/cari?q=a%00b', '/cari/?q=ktp']) {
+      expect((await page(path)).status, path).toBe(200);
+    }
+    expect((await page('/cari?q=ktp&wilayah=99')).html).toContain('data-unit="dukcapil-kota-gorontalo"');
   });
 });
