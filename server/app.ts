@@ -25,6 +25,7 @@ import { permitRoutes } from './routes/permits.ts';
 import { ratingRoutes } from './routes/ratings.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { scoreRoutes } from './routes/scores.ts';
+import { searchRoutes } from './routes/search.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { staffToolRoutes } from './routes/staff-tools.ts';
 import { unitPublicRoutes } from './routes/unit-public.ts';
@@ -33,6 +34,7 @@ import { evidencePageRoutes } from './evidence-page.ts';
 import { openApiDocument } from './openapi.ts';
 import { publicationApiRoutes, publicationPageRoutes } from './publication/routes.ts';
 import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './security-headers.ts';
+import { searchPageRoutes } from './search-page.ts';
 import { sitePageNotFound, siteRoutes } from './site.ts';
 
 export function createApp(deps: AppDeps) {
@@ -45,6 +47,7 @@ export function createApp(deps: AppDeps) {
     .route('/', twoFactorRoutes(deps))
     .route('/', regionRoutes(deps))
     .route('/', unitRoutes(deps))
+    .route('/', searchRoutes(deps))
     .route('/', formTicketRoutes(deps))
     .route('/', ratingRoutes(deps))
     .route('/', scoreRoutes(deps))
@@ -83,6 +86,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', publicationPageRoutes(deps));
   if (deps.distDir) {
     app.use('*', formPageTickets(deps));
+    // The search results page: the static page with server-rendered results (docs/decisions/031).
+    app.route('/', searchPageRoutes({ ...deps, distDir: deps.distDir }));
     app.route('/', siteRoutes(deps.distDir));
     app.notFound(sitePageNotFound(deps.distDir));
   }

@@ -7,6 +7,7 @@ const SUMMARIES: Record<string, string> = {
   'GET /api/meta': 'Whether this portal runs in demo mode',
   'GET /api/regions': 'Regions with their time zones and parents',
   'GET /api/units': 'Units, searchable by name, region (with sub-regions) and kind; paginated',
+  'GET /api/search': 'Units by the words residents use (names, kinds, services, regions, everyday words such as ktp or rumah sakit; typos forgiven), best first, each with this year’s IKM and grade (q required; region narrows; limit ≤ 50)',
   'GET /api/units/{slug}': 'One unit with its services and their service standards',
   'POST /api/units/{slug}/ratings': 'Submit an SKM rating (idempotent by key)',
   'POST /api/units/{slug}/permit-reports': "Report a permit's processing time (idempotent by key)",

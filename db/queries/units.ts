@@ -94,3 +94,35 @@ export async function findUnitBySlug(db: Kysely<Database>, slug: string): Promis
   const { regionCode, regionName, ...rest } = unit;
   return { ...rest, region: { code: regionCode, name: regionName }, services };
 }
+
+export interface SearchableUnitRow {
+  id: string;
+  slug: string;
+  name: string;
+  kind: string;
+  regionCode: string;
+  regionName: string;
+  /** Sum of the services' declared yearly users; null when none declares any. */
+  declaredUsers: number | null;
+  services: string[];
+}
+
+/** Every unit with what the unit search indexes: its region's name and its services' names (docs/decisions/031). */
+export async function searchableUnits(db: Kysely<Database>): Promise<SearchableUnitRow[]> {
+  const [units, services] = await Promise.all([
+    db.selectFrom('units')
+      .innerJoin('regions', 'regions.code', 'units.region_code')
+      .select(['units.id as id', 'units.slug as slug', 'units.name as name', 'units.kind as kind', 'regions.code as regionCode', 'regions.name as regionName'])
+      .orderBy('units.slug')
+      .execute(),
+    db.selectFrom('services').select(['unit_id', 'name', 'declared_users']).orderBy('unit_id').orderBy('position').orderBy('name').execute(),
+  ]);
+  const byUnit = new Map<string, { names: string[]; declared: number | null }>();
+  for (const s of services) {
+    const entry = byUnit.get(s.unit_id) ?? { names: [], declared: null };
+    entry.names.push(s.name);
+    if (s.declared_users !== null) entry.declared = (entry.declared ?? 0) + Number(s.declared_users);
+    byUnit.set(s.unit_id, entry);
+  }
+  return units.map((u) => ({ ...u, declaredUsers: byUnit.get(u.id)?.declared ?? null, services: byUnit.get(u.id)?.names ?? [] }));
+}

@@ -48,7 +48,7 @@ const id = {
   otherLanguageLabel: 'Read this page in English',
   footerNote: 'Rapor menampilkan hasil Survei Kepuasan Masyarakat (PermenPANRB 14/2017). Penilaian tidak mencatat nama, NIK, atau nomor HP.',
   loading: 'Memuat…',
-  loadFailed: 'Data tidak dapat dimuat. Periksa sambungan internet lalu muat ulang halaman.',
+  loadFailed: 'Data tidak dapat dimuat. Muat ulang halaman untuk mencoba lagi.',
   retry: 'Coba lagi',
   noscript: 'Halaman ini membutuhkan JavaScript untuk memuat data.',
 
@@ -106,7 +106,7 @@ const en: Strings = {
   otherLanguageLabel: 'Baca halaman ini dalam Bahasa Indonesia',
   footerNote: 'Rapor shows the results of the Community Satisfaction Survey (SKM, PermenPANRB 14/2017). Ratings record no name, national ID or phone number.',
   loading: 'Loading…',
-  loadFailed: 'The data could not be loaded. Check your connection and reload the page.',
+  loadFailed: 'The data could not be loaded. Reload the page to try again.',
   retry: 'Try again',
   noscript: 'This page needs JavaScript to load its data.',
 

@@ -103,7 +103,7 @@ async function check(method: string, path: string, init: { body?: string | Buffe
 const RUNS = 800;
 
 describe('fuzzing every route', () => {
-  const publicGets = ['/api/health', '/api/regions', '/api/meta', '/api/units', '/api/scoreboard', '/api/permit-times', '/api/holidays', '/api/improvement'];
+  const publicGets = ['/api/health', '/api/regions', '/api/meta', '/api/units', '/api/search', '/api/scoreboard', '/api/permit-times', '/api/holidays', '/api/improvement'];
   it.each(publicGets)('GET %s with random query parameters', async (path) => {
     await fc.assert(fc.asyncProperty(query, async (q) => check('GET', path + qs(q))), { numRuns: RUNS });
   });

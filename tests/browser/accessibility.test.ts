@@ -19,6 +19,8 @@ const PAGES: { path: string; ready: string; signedIn?: boolean }[] = [
   { path: '/evaluasi?x=1', ready: '[data-testid="compare-table"] tbody tr', signedIn: true },
   { path: '/laporan/skm?unit=dukcapil-kota-gorontalo&periode=2026-S1', ready: '[data-testid="report-summary"]', signedIn: true },
   { path: '/', ready: '.card-list li' },
+  { path: '/?q=ktp', ready: '.card-list li[data-unit] strong' },
+  { path: '/cari?q=ktp', ready: '.card-list li' },
   { path: '/nilai/dpmptsp-kota-gorontalo', ready: 'form#formulir' },
   { path: '/unit/dukcapil-kota-gorontalo?periode=2026', ready: '[data-testid="elements-table"]' },
   { path: '/unit/dpmptsp-kota-gorontalo?periode=2025', ready: '[data-testid="distribution-table"]' },
