@@ -1,9 +1,9 @@
 // The evidence pack (issue 18, item 4): one ZIP per unit and year with the locked SKM reports, the RTL register (CSV)
-// with its evidence files, the publication log (CSV), the results posters (PDF) and a manifest of every file's SHA-256.
+// with its evidence files, the publication log (CSV), the results posters (PDF) of the periods a poster was downloaded for and a manifest of every file's SHA-256.
 import { createHash } from 'node:crypto';
 import { zipSync } from 'fflate';
 import { csvRecord } from '../domain/csv.ts';
-import type { Cell } from './table-writers.ts';
+import { csvSafe, type Cell } from './table-writers.ts';
 
 export interface PackFile {
   path: string;
@@ -11,20 +11,11 @@ export interface PackFile {
   bytes: Uint8Array;
 }
 
-/**
- * MERGE HOOK (helper H-F, issue 18 item 2): the one-page A4 results poster of a unit and period, as PDF bytes. When the
- * poster renderer is merged, set POSTER_PDF_FOR_PACK to a function that calls it; the pack then carries one poster per
- * quarter of the year that has ratings. Null: the pack has no posters (its manifest says so).
- */
-export type PosterPdfRenderer = (unitSlug: string, periodCode: string) => Promise<Uint8Array | null>;
-export const POSTER_PDF_FOR_PACK: PosterPdfRenderer | null = null;
-
 const encoder = new TextEncoder();
 
 /** A CSV file as the exports write it: UTF-8 with BOM, comma-separated, formula-looking text made inert. */
 export function csvFile(path: string, columns: readonly string[], rows: readonly Cell[][]): PackFile {
-  const safe = (v: Cell) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
-  const text = '\uFEFF' + csvRecord(columns, ',') + rows.map((r) => csvRecord(r.map(safe), ',')).join('');
+  const text = '\uFEFF' + csvRecord(columns, ',') + rows.map((r) => csvRecord(r.map(csvSafe), ',')).join('');
   return { path, mediaType: 'text/csv; charset=utf-8', bytes: encoder.encode(text) };
 }
 

@@ -25,7 +25,7 @@ const encoder = new TextEncoder();
  * Text a spreadsheet would run as a formula (=, +, -, @ at the start) gets a leading apostrophe in CSV, so a resident's
  * comment cannot become a formula on an evaluator's computer (OWASP "CSV injection"). Numbers are left alone.
  */
-function csvSafe(value: Cell): Cell {
+export function csvSafe(value: Cell): Cell {
   return typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 

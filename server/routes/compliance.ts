@@ -13,6 +13,7 @@ import { followUpEvidenceOfUnit } from '../../db/queries/follow-ups.ts';
 import { listPublications } from '../../db/queries/publications.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { sumsByUnit } from '../../db/queries/scores.ts';
+import { findUnitBySlug } from '../../db/queries/units.ts';
 import type { Scope } from '../../db/queries/scope.ts';
 import { workspaceUnit } from '../../db/queries/workspace.ts';
 import { scopeOf } from '../auth/scope.ts';
@@ -23,7 +24,8 @@ import { sampleTarget } from '../domain/sample-size.ts';
 import { todayIn } from '../domain/time-zones.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, notFound, validationFailed } from '../errors.ts';
-import { csvFile, packZip, POSTER_PDF_FOR_PACK, safeName, type PackFile } from '../export/evidence-pack.ts';
+import { csvFile, packZip, safeName, type PackFile } from '../export/evidence-pack.ts';
+import { renderResultsPoster, resultsPosterData, resultsPosterFileName } from '../report/results-poster.ts';
 import { CONTENT_TYPES, tableWriter, type Cell } from '../export/table-writers.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
 import { requireRole, requireUser } from '../middleware/session.ts';
@@ -182,14 +184,15 @@ export function complianceRoutes({ db, now, publicUrl }: AppDeps) {
         f.evidence_url, (evidencePaths.get(f.id) ?? []).join(' '),
       ])));
       files.push(csvFile('publikasi/log.csv', PUBLICATION_COLUMNS, pubs.map((p) => [p.published_on, p.medium, p.source, p.period, p.note, p.evidence_url])));
-      if (POSTER_PDF_FOR_PACK) {
-        for (const q of quartersOf(year)) {
-          const pdf = await POSTER_PDF_FOR_PACK(unit.slug, q.code);
-          if (pdf) files.push({ path: `publikasi/poster-${unit.slug}-${q.code}.pdf`, mediaType: 'application/pdf', bytes: pdf });
-        }
-      }
+      // The posters of the year: one per period a poster was downloaded (logged) for, rendered as the kit renders it.
       const at = now();
-      const zip = packZip(files, { unit: unit.slug, unitName: unit.name, year, generatedAt: at.toISOString(), posters: POSTER_PDF_FOR_PACK ? 'included' : 'not available' });
+      const posterPeriods = [...new Set(pubs.filter((p) => p.source === 'poster' && p.period).map((p) => p.period!))].sort();
+      const detail = posterPeriods.length ? await findUnitBySlug(db, unit.slug) : undefined;
+      for (const code of detail ? posterPeriods : []) {
+        const pdf = await renderResultsPoster(await resultsPosterData(db, detail!, parsePeriodCode(code), base(c, publicUrl)), 'id', at);
+        files.push({ path: `publikasi/${resultsPosterFileName(unit.slug, code, 'id')}`, mediaType: 'application/pdf', bytes: new Uint8Array(pdf) });
+      }
+      const zip = packZip(files, { unit: unit.slug, unitName: unit.name, year, generatedAt: at.toISOString(), posters: posterPeriods });
       await writeAudit(db, { userId: user.id, action: 'compliance.pack', unitId: unit.id, target: String(year), details: { files: files.length } }, at);
       c.header('Content-Type', 'application/zip');
       c.header('Content-Disposition', `attachment; filename="rapor-bukti-${unit.slug}-${year}.zip"`);

@@ -37,6 +37,10 @@ describe('evidence pack (issue 18, item 4)', () => {
     form.append('file', new Blob([PDF]), 'berita acara.pdf');
     expect((await t.app.request(`${W}/follow-ups/${id}/evidence`, { method: 'POST', headers: { cookie: staffCookie, origin: 'http://localhost' }, body: form })).status).toBe(201);
     expect((await staff('POST', `${W}/publications`, { medium: 'print', publishedOn: '2026-08-01', evidenceUrl: 'https://contoh.go.id/papan.jpg' })).status).toBe(201);
+    // Staff download the results poster of 2026-Q2 for the notice board: the download is logged, and the pack carries it.
+    const poster = await staff('GET', `${W}/poster.pdf?period=2026-Q2`);
+    expect(poster.status).toBe(200);
+    const posterBytes = new Uint8Array(await poster.arrayBuffer());
 
     const evaluator = as(await signIn(t.app, ACCOUNTS.evaluatorGorontalo));
     const lock = await evaluator('POST', '/api/evidence/locks', { period: '2026-Q2', unit: UNIT });
@@ -67,6 +71,12 @@ describe('evidence pack (issue 18, item 4)', () => {
     expect(register).toContain(id);
     expect(register).toContain(evidence);
     expect(strFromU8(entries['publikasi/log.csv']!)).toContain('2026-08-01,print,manual');
+    const posterPath = paths.find((p) => p.startsWith('publikasi/') && p.endsWith(`-${UNIT}-2026-Q2.pdf`))!;
+    expect(posterPath).toBeDefined();
+    expect(strFromU8(entries[posterPath]!.slice(0, 5))).toBe('%PDF-');
+    // The same one page as the kit's download (the creation time inside a PDF differs; the size is the same to the byte or near).
+    expect(Math.abs(entries[posterPath]!.length - posterBytes.length)).toBeLessThan(64);
+    expect((manifest as unknown as { posters: string[] }).posters).toEqual(['2026-Q2']);
   });
 
   it('keeps to the account’s scope', async () => {
