@@ -121,3 +121,8 @@ export function missing(lang: Lang, values: Record<string, string>, labels: Reco
 export function signInHref(lang: Lang): string {
   return `${lang === 'en' ? '/en' : ''}/masuk?next=${encodeURIComponent(location.pathname + location.search)}`;
 }
+
+/** The aria-describedby of a control: its hint and its message, when shown. */
+export function describedBy(id: string, error: string | undefined, hint: boolean): string | undefined {
+  return [hint ? `${id}-petunjuk` : '', error ? `${id}-galat` : ''].filter(Boolean).join(' ') || undefined;
+}
