@@ -5,6 +5,7 @@ import { CHANNELS, EDUCATION_LEVELS, OCCUPATIONS } from './domain/rating-input.t
 const SUMMARIES: Record<string, string> = {
   'GET /api/health': 'Health of the server and its database (503 when the database does not answer)',
   'GET /api/meta': 'Whether this portal runs in demo mode',
+  'GET /api/privacy-contact': 'The data-protection contact an administrator set for the privacy page (null when none)',
   'GET /api/regions': 'Regions with their time zones and parents',
   'GET /api/units': 'Units, searchable by name, region (with sub-regions) and kind; paginated',
   'GET /api/search': 'Units by the words residents use (names, kinds, services, regions, everyday words such as ktp or rumah sakit; typos forgiven), best first, each with this year’s IKM and grade (q required; region narrows; limit ≤ 50)',

@@ -6,6 +6,8 @@ import type { Database } from '../database.ts';
 export const SETTINGS = {
   /** ASN permit indicators count only reports verified with a visit code (issue "Scores that cannot be bought"). */
   asn_permit_verified_only: 'false',
+  /** The data-protection contact shown on the privacy page, as JSON ({ name, email, phone }), or '' for none. */
+  data_protection_contact: '',
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 

@@ -93,6 +93,20 @@ export const targetSchema = v.object({
   value: v.pipe(v.number('must be a number'), v.minValue(0, 'must not be negative'), v.maxValue(1_000_000, 'is too large')),
 });
 
+/** The data-protection contact (UU 27/2022 art. 53) an administrator shows on the privacy page; null clears it. */
+export const dataProtectionContactSchema = v.nullable(v.object({
+  name: text(200),
+  email: v.pipe(v.string('must be an email address'), v.trim(), v.toLowerCase(), v.email('must be an email address'), v.maxLength(254, 'is too long')),
+  phone: v.nullable(v.pipe(v.string('must be text'), v.trim(), v.maxLength(40, 'must be at most 40 characters'), v.regex(/^[0-9+()\-. ]*$/, 'must be a phone number'))),
+}));
+export type DataProtectionContact = v.InferOutput<typeof dataProtectionContactSchema>;
+
+/** The portal-wide settings an administrator changes; each may be sent alone. */
+export const settingsSchema = v.pipe(
+  v.partial(v.object({ asnPermitVerifiedOnly: v.boolean('must be true or false'), dataProtectionContact: dataProtectionContactSchema })),
+  v.check((s) => Object.keys(s).length > 0, 'name at least one setting'),
+);
+
 export type RegionInput = v.InferOutput<typeof regionSchema>;
 export type UnitInput = v.InferOutput<typeof unitSchema>;
 export type ServiceInput = v.InferOutput<typeof serviceSchema>;

@@ -13,7 +13,8 @@ const id = {
   commentHint:
     'Jangan tulis nama, NIK, nomor HP, atau email. NIK, HP dan email disamarkan otomatis; saran yang menyebut nama orang ' +
     'atau dugaan pelanggaran tampil setelah ditinjau evaluator wilayah atau administrator.',
-  charsLeft: (n: number) => `Sisa ${n} karakter`,
+  // The count only near the limit (issue 17: "Sisa 1922 karakter" from the first key press was noise).
+  charsLeft: (n: number) => (n > 200 ? '' : `Sisa ${n} karakter`),
   visitCodeLabel: 'Kode kunjungan (jika ada)',
   visitCodeHint: 'Kode dari slip yang diberikan petugas, contoh K7Q2-MX4D. Penilaian dengan kode tercatat sebagai terverifikasi.',
   submit: 'Kirim penilaian',
@@ -54,7 +55,7 @@ const en: typeof id = {
   commentHint:
     'Do not write names, ID numbers, phone numbers or emails. ID numbers, phones and emails are masked automatically; a ' +
     "suggestion naming a person or alleging misconduct is shown after review by the region's evaluator or an administrator.",
-  charsLeft: (n: number) => `${n} characters left`,
+  charsLeft: (n: number) => (n > 200 ? '' : `${n} characters left`),
   visitCodeLabel: 'Visit code (if you have one)',
   visitCodeHint: 'The code on the slip from the counter, for example K7Q2-MX4D. A rating with a code is recorded as verified.',
   submit: 'Send rating',

@@ -33,6 +33,7 @@ const PAGES: { path: string; ready: string; signedIn?: boolean }[] = [
   { path: '/masuk', ready: 'form.login' },
   { path: '/metodologi', ready: 'h1' },
   { path: '/privasi', ready: 'h1' },
+  { path: '/aksesibilitas', ready: 'h1' },
   { path: '/halaman-yang-tidak-ada', ready: 'h1' },
 ];
 

@@ -26,17 +26,17 @@ describe.skipIf(!hasChromium)('an administrator sets up a unit', () => {
     await page.getByRole('heading', { name: 'Administrasi' }).waitFor();
 
     const unitForm = page.locator('form', { has: page.getByRole('button', { name: 'Simpan unit' }) });
-    await unitForm.getByLabel('Slug unit').fill('mpp-kota-gorontalo');
+    await unitForm.getByLabel('Alamat halaman unit').fill('mpp-kota-gorontalo');
     await unitForm.getByLabel('Nama unit').fill('Mal Pelayanan Publik Kota Gorontalo');
     await unitForm.getByLabel('Jenis unit').selectOption('lainnya');
     await unitForm.getByLabel('Wilayah').selectOption('7571');
-    await unitForm.getByLabel('Alamat').fill('Jl. Nani Wartabone, Kota Gorontalo');
+    await unitForm.getByLabel('Alamat', { exact: true }).fill('Jl. Nani Wartabone, Kota Gorontalo');
     await unitForm.getByRole('button', { name: 'Simpan unit' }).click();
     await page.getByText('Tersimpan.').first().waitFor();
 
     const form = page.locator('form', { has: page.getByRole('button', { name: 'Simpan layanan' }) });
     await form.getByLabel('Unit layanan').selectOption('mpp-kota-gorontalo');
-    await form.getByLabel('Slug layanan').fill('izin-usaha-mikro');
+    await form.getByLabel('Alamat layanan').fill('izin-usaha-mikro');
     await form.getByLabel('Nama layanan').fill('Izin Usaha Mikro dan Kecil');
     await form.getByLabel('Janji waktu (angka)').fill('3');
     await form.getByLabel('Satuan waktu').selectOption('working_days');

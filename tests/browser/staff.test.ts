@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('a staff member works on the unit dashboard', () =
   it('adds a follow-up item from the suggestion for the weakest element', async () => {
     await page.getByRole('button', { name: /Pakai usulan ini/ }).first().click();
     await page.getByLabel('Target selesai').fill('2026-12-31');
-    await page.getByLabel('Periode', { exact: true }).last().fill('2026-S2');
+    await page.locator('#rtl-periode').selectOption('2026-S2');
     await page.locator('form.rtl-form').getByRole('button', { name: 'Simpan' }).click();
     await expect.poll(() => page.getByTestId('follow-ups-table').locator('tbody tr').count()).toBe(4);
     await page.screenshot({ path: 'test-results/dashboard-1280.png', fullPage: false });
