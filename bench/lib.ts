@@ -29,3 +29,21 @@ export async function timeIt(count: number, fn: () => Promise<unknown>, warmup =
 }
 
 export const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+/**
+ * Like timeIt, for requests that may take seconds: at most `count` samples, stopping once `budgetMs` is spent (after
+ * at least `min` samples), so a slow peer at 10 M responses costs a bounded time.
+ */
+export async function timeWithin(count: number, budgetMs: number, fn: () => Promise<unknown>, warmup = 2, min = 3): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  const started = performance.now();
+  while (samples.length < count && (samples.length < min || performance.now() - started < budgetMs)) {
+    const start = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return { count: samples.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), mean: samples.reduce((a, b) => a + b, 0) / samples.length };
+}
