@@ -47,3 +47,26 @@ export async function timeWithin(count: number, budgetMs: number, fn: () => Prom
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
   return { count: samples.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), mean: samples.reduce((a, b) => a + b, 0) / samples.length };
 }
+
+/**
+ * Times several alternatives of one request in turns (`blocks` rounds, each running every alternative count/blocks
+ * times), so that a busy machine's slow moments fall on all of them alike and their ratios stay fair.
+ */
+export async function timeInterleaved(count: number, fns: (() => Promise<unknown>)[], blocks = 10, warmup = 20): Promise<Timing[]> {
+  for (const fn of fns) for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[][] = fns.map(() => []);
+  for (let b = 0; b < blocks; b++) {
+    for (const [k, fn] of fns.entries()) {
+      for (let i = 0; i < Math.ceil(count / blocks); i++) {
+        const start = process.hrtime.bigint();
+        await fn();
+        samples[k]!.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+    }
+  }
+  return samples.map((s) => {
+    s.sort((a, b) => a - b);
+    const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+    return { count: s.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), mean: s.reduce((a, b) => a + b, 0) / s.length };
+  });
+}

@@ -5,8 +5,8 @@
 // GROUP BY over the raw responses on every request, with the ratio peer ÷ Rapor. At the largest size it prints the
 // query plan of the national yearly scoreboard's read (docs/decisions/036).
 //
-// BENCH_MAX_RESPONSES caps the sizes (e.g. 1000000 to skip 10 M); BENCH_ITERATIONS sets Rapor's requests per query;
-// BENCH_SCORES_DIR keeps the seeded files in that directory and reuses them on the next run (reads never change them).
+// BENCH_MAX_RESPONSES caps the sizes (e.g. 1000000 to skip 10 M), BENCH_SCORES_SIZES picks some (e.g. 10k,10M);
+// BENCH_ITERATIONS sets Rapor's requests per query; BENCH_PEER=off skips the peer; BENCH_SCORES_DIR keeps the seeded files in that directory and reuses them on the next run (reads never change them).
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
@@ -16,7 +16,7 @@ import type { Database } from '../db/database.ts';
 import { seedDemo } from '../db/seed.ts';
 import { createApp } from '../server/app.ts';
 import { bulkAddResponses } from './bulk-seed.ts';
-import { ms, tempFile, timeIt, timeWithin, type Timing } from './lib.ts';
+import { ms, tempFile, timeInterleaved, timeWithin, type Timing } from './lib.ts';
 import { createPeerApp } from './peer.ts';
 
 const WORLD = 10_000;
@@ -24,7 +24,8 @@ const SIZES = [
   { label: '10k', total: WORLD },
   { label: '1M', total: 1_000_000 },
   { label: '10M', total: 10_000_000 },
-].filter((s) => s.total <= Number(process.env.BENCH_MAX_RESPONSES ?? Infinity));
+].filter((s) => s.total <= Number(process.env.BENCH_MAX_RESPONSES ?? Infinity))
+  .filter((s) => !process.env.BENCH_SCORES_SIZES || process.env.BENCH_SCORES_SIZES.split(',').includes(s.label));
 const QUERIES = [
   { label: 'unit scores, quarter', path: '/api/units/dukcapil-kota-palembang/scores?period=2026-Q3' },
   { label: 'unit scores, year', path: '/api/units/dukcapil-kota-palembang/scores?period=2026' },
@@ -36,6 +37,7 @@ const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
 /** The peer takes seconds per request at 10 M: at most this many requests, or this long, per query and size. */
 const PEER_ITERATIONS = Math.min(ITERATIONS, 200);
 const PEER_BUDGET_MS = 10_000;
+const PEER = process.env.BENCH_PEER !== 'off';
 const NOW = () => new Date('2026-11-23T03:00:00Z');
 
 interface SizeResult {
@@ -80,42 +82,69 @@ async function plansOf(file: string, path: string): Promise<string[]> {
   }
 }
 
-async function measure(label: string, total: number, withPlan: boolean): Promise<SizeResult> {
+interface OpenSize {
+  label: string;
+  total: number;
+  file: string;
+  temporary: boolean;
+  seedSeconds: number | null;
+  conn: ReturnType<typeof connect>;
+  get(path: string): Promise<string>;
+  peer(path: string): Promise<string>;
+}
+
+async function open(label: string, total: number): Promise<OpenSize> {
   const { file, seedSeconds, temporary } = await seededFile(label, total);
   const conn = connect(file);
-  const count = async (table: string) => Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(conn.db)).rows[0]!.n);
-  const [responses, rollupRows, monthlyRows] = [await count('responses'), await count('score_daily'), await count('score_monthly')];
   const app = createApp({ db: conn.db, now: NOW });
   const peer = createPeerApp(conn.db, NOW);
-  const get = async (target: { request: typeof app.request }, path: string) => {
+  const get = (target: { request: typeof app.request }) => async (path: string) => {
     const res = await target.request(path);
     if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
     return res.text();
   };
-  let sameAnswers = true;
-  for (const q of QUERIES) if ((await get(app, q.path)) !== (await get(peer, q.path))) sameAnswers = false;
-  const timings: Timing[] = [];
-  const peerTimings: Timing[] = [];
-  for (const q of QUERIES) {
-    timings.push(await timeIt(ITERATIONS, () => get(app, q.path)));
-    peerTimings.push(await timeWithin(PEER_ITERATIONS, PEER_BUDGET_MS, () => get(peer, q.path), total >= 1_000_000 ? 1 : 5));
+  return { label, total, file, temporary, seedSeconds, conn, get: get(app), peer: get(peer) };
+}
+
+async function measureAll(): Promise<SizeResult[]> {
+  // Every size is seeded first and then all are measured in turns, so no size is timed while the disk still writes
+  // back a freshly seeded file, and a busy machine's slow moments fall on every size alike.
+  const sizes: OpenSize[] = [];
+  for (const size of SIZES) sizes.push(await open(size.label, size.total));
+  const results: SizeResult[] = [];
+  for (const s of sizes) {
+    const count = async (table: string) => Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(s.conn.db)).rows[0]!.n);
+    let sameAnswers = true;
+    if (PEER) for (const q of QUERIES) if ((await s.get(q.path)) !== (await s.peer(q.path))) sameAnswers = false;
+    results.push({
+      responses: await count('responses'), rollupRows: await count('score_daily'), monthlyRows: await count('score_monthly'),
+      seedSeconds: s.seedSeconds, timings: [], peer: [], sameAnswers, plan: [],
+    });
   }
-  await conn.close();
-  const plan = withPlan ? await plansOf(file, NATIONAL) : [];
-  if (temporary) rmSync(dirname(file), { recursive: true, force: true });
-  return { responses, rollupRows, monthlyRows, seedSeconds, timings, peer: peerTimings, sameAnswers, plan };
+  for (const q of QUERIES) {
+    const timings = await timeInterleaved(ITERATIONS, sizes.map((s) => () => s.get(q.path)));
+    timings.forEach((t, k) => results[k]!.timings.push(t));
+  }
+  if (PEER) {
+    for (const [k, s] of sizes.entries()) {
+      for (const q of QUERIES) results[k]!.peer.push(await timeWithin(PEER_ITERATIONS, PEER_BUDGET_MS, () => s.peer(q.path), s.total >= 1_000_000 ? 0 : 5));
+    }
+  }
+  for (const s of sizes) await s.conn.close();
+  results.at(-1)!.plan = await plansOf(sizes.at(-1)!.file, NATIONAL);
+  for (const s of sizes) if (s.temporary) rmSync(dirname(s.file), { recursive: true, force: true });
+  return results;
 }
 
 export async function benchScores(): Promise<void> {
-  console.log(`\n== Score reads from rollups at ${SIZES.map((s) => s.label).join(', ')} responses (${ITERATIONS} requests each, in-process, SQLite), beside the peer baseline`);
-  const results: SizeResult[] = [];
+  console.log(`\n== Score reads from rollups at ${SIZES.map((s) => s.label).join(', ')} responses (${ITERATIONS} requests each, in-process, SQLite)${PEER ? ', beside the peer baseline' : ''}`);
+  const results = await measureAll();
   for (const [i, size] of SIZES.entries()) {
-    const r = await measure(size.label, size.total, i === SIZES.length - 1);
+    const r = results[i]!;
     const seeded = r.seedSeconds === null ? 'reused' : `seeded in ${r.seedSeconds.toFixed(1)} s`;
-    console.log(`  ${size.label}: ${r.responses.toLocaleString('en')} responses, ${r.rollupRows.toLocaleString('en')} daily and ${r.monthlyRows.toLocaleString('en')} monthly rollup rows (${seeded}); peer's answers ${r.sameAnswers ? 'equal' : 'DIFFER FROM'} Rapor's`);
-    results.push(r);
+    console.log(`  ${size.label}: ${r.responses.toLocaleString('en')} responses, ${r.rollupRows.toLocaleString('en')} daily and ${r.monthlyRows.toLocaleString('en')} monthly rollup rows (${seeded})${PEER ? `; peer's answers ${r.sameAnswers ? 'equal' : 'DIFFER FROM'} Rapor's` : ''}`);
   }
-  console.log('  Rapor (rollups):');
+  console.log('  Rapor (rollups), the sizes measured in turns:');
   for (const [i, q] of QUERIES.entries()) {
     const small = results[0]!.timings[i]!;
     const cells = results.map((r, k) => `${SIZES[k]!.label} p50 ${ms(r.timings[i]!.p50)} p95 ${ms(r.timings[i]!.p95)}`);
@@ -125,8 +154,8 @@ export async function benchScores(): Promise<void> {
   const worst = Math.max(...results.flatMap((r) => r.timings.map((t) => t.p95)));
   const worstRatio = Math.max(...QUERIES.map((_, i) => results.at(-1)!.timings[i]!.p95 / results[0]!.timings[i]!.p95));
   console.log(`    slowest p95 at any size: ${ms(worst)}; largest ${SIZES.at(-1)!.label}/10k p95 ratio: ${worstRatio.toFixed(2)}×`);
-  console.log('  PEER BASELINE (bench/peer.ts: GROUP BY over the raw responses on each request, as typical e-SKM apps do), and peer ÷ Rapor at p50:');
-  for (const [i, q] of QUERIES.entries()) {
+  if (PEER) console.log('  PEER BASELINE (bench/peer.ts: GROUP BY over the raw responses on each request, as typical e-SKM apps do), and peer ÷ Rapor at p50:');
+  for (const [i, q] of PEER ? QUERIES.entries() : []) {
     const cells = results.map((r, k) => {
       const p = r.peer[i]!;
       return `${SIZES[k]!.label} p50 ${ms(p.p50)} p95 ${ms(p.p95)} (${p.count} req) = ${(p.p50 / r.timings[i]!.p50).toFixed(p.p50 / r.timings[i]!.p50 < 10 ? 1 : 0)}×`;
