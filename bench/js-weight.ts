@@ -5,6 +5,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUDGETS_KB, DIST, pageWeight } from '../tests/support/js-weight.ts';
 
+/** Goals beyond the budgets the build test holds: the rating page under 30 KB (issue 19), for a slow phone. */
+const GOALS_KB: Record<string, number> = { nilai: 30, 'en/nilai': 30 };
+
 export function benchJsWeight(): void {
   console.log('\n== JavaScript per page (gzipped; loaded at start, and loaded later on demand)');
   if (!existsSync(join(DIST, 'index.html'))) {
@@ -14,7 +17,9 @@ export function benchJsWeight(): void {
   for (const [page, budget] of Object.entries(BUDGETS_KB)) {
     const w = pageWeight(DIST, page);
     const kb = w.initialGzipBytes / 1024;
-    console.log(`  /${page}: ${kb.toFixed(1)} KB at start (${w.initialGzipBytes.toLocaleString('en')} bytes; budget ${budget} KB, ${(kb / budget * 100).toFixed(0)} %), ${(w.lazyGzipBytes / 1024).toFixed(1)} KB on demand`);
+    const goal = GOALS_KB[page];
+    const beside = goal === undefined ? '' : `; goal < ${goal} KB: ${kb < goal ? 'met' : 'NOT met'}`;
+    console.log(`  /${page}: ${kb.toFixed(1)} KB at start (${w.initialGzipBytes.toLocaleString('en')} bytes; budget ${budget} KB, ${(kb / budget * 100).toFixed(0)} %${beside}), ${(w.lazyGzipBytes / 1024).toFixed(1)} KB on demand`);
   }
 }
 

@@ -62,6 +62,9 @@ async function groupedSums(db: Kysely<Database>, filter: SumsFilter, from: strin
     return parts;
   };
   const where = (conditions: Expression<SqlBool>[]) => (conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``);
+  // The units table only narrows a board to regions or a kind; joined without need, it costs a lookup per rollup row
+  // (decision 036: the national yearly board is a scan of the monthly rollups, so its cost is those rows).
+  const units = filter.regionCodes || filter.kind ? sql`join units u on u.id = r.unit_id` : sql``;
   const out = new Map<string, Sums>();
   const collect = (rows: SumRow[]) => {
     for (const row of rows) {
@@ -75,14 +78,14 @@ async function groupedSums(db: Kysely<Database>, filter: SumsFilter, from: strin
   if (months) {
     const key = group === 'service' ? sql`r.service_id` : group === 'unit' ? sql`r.unit_id` : sql`r.month`;
     const conditions = [...unitFilter('r'), sql<SqlBool>`r.month between ${months[0]} and ${months[1]}`];
-    const result = await sql<SumRow>`select ${key} as key, ${sums} from score_monthly r join units u on u.id = r.unit_id
+    const result = await sql<SumRow>`select ${key} as key, ${sums} from score_monthly r ${units}
       ${where(conditions)} group by ${key}`.execute(db);
     collect(result.rows);
   }
   for (const [dayFrom, dayTo] of days) {
     const key = group === 'service' ? sql`r.service_id` : group === 'unit' ? sql`r.unit_id` : sql`substr(r.local_date, 1, 7)`;
     const conditions = [...unitFilter('r'), sql<SqlBool>`r.local_date between ${dayFrom} and ${dayTo}`];
-    const result = await sql<SumRow>`select ${key} as key, ${sums} from score_daily r join units u on u.id = r.unit_id
+    const result = await sql<SumRow>`select ${key} as key, ${sums} from score_daily r ${units}
       ${where(conditions)} group by ${key}`.execute(db);
     collect(result.rows);
   }
