@@ -30,6 +30,7 @@ import { evidencePageRoutes } from './evidence-page.ts';
 import { openApiDocument } from './openapi.ts';
 import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './security-headers.ts';
 import { sitePageNotFound, siteRoutes } from './site.ts';
+import { signedInHeader } from './middleware/signed-in-header.ts';
 
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>()
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', evidencePageRoutes(deps));
   if (deps.distDir) {
     app.use('*', formPageTickets(deps));
+    app.use('*', signedInHeader(deps));
     app.route('/', siteRoutes(deps.distDir));
     app.notFound(sitePageNotFound(deps.distDir));
   }

@@ -56,7 +56,10 @@ const PAGES: PageCase[] = [
     // A kiosk that was set up (the token is only checked when a rating is sent).
     init: "localStorage.setItem('rapor-kios:dukcapil-kota-gorontalo', 'token-of-a-kiosk')",
   },
-  { name: 'nilai, kiosk set-up', path: '/nilai/dukcapil-kota-gorontalo?ch=kiosk', ready: '#token-kios', role: 'public' },
+  {
+    name: 'nilai, kiosk set-up', path: '/nilai/dukcapil-kota-gorontalo?ch=kiosk', ready: '#token-kios', role: 'public',
+    init: "localStorage.removeItem('rapor-kios:dukcapil-kota-gorontalo')",
+  },
   { name: 'unit', path: '/unit/dukcapil-kota-gorontalo?periode=2026', ready: '[data-testid="elements-table"]', role: 'public', bothLanguages: true, screenshot: 'unit' },
   { name: 'unit, permits', path: '/unit/dpmptsp-kota-gorontalo?periode=2025', ready: '[data-testid="distribution-table"]', role: 'public', bothLanguages: true, screenshot: 'unit-dpmptsp' },
   { name: 'peringkat', path: '/peringkat?periode=2026', ready: '[data-testid="ranked-table"]', role: 'public', bothLanguages: true, screenshot: 'peringkat' },
@@ -127,6 +130,13 @@ function measureOverflow(): { scrollWidth: number; clientWidth: number; offender
     if (parent && r.right <= parent.right + 1 && el.parentElement !== document.body) continue; // its parent is the culprit
     found.push({ right: r.right, text: `${describe(el)}: ${Math.round(r.width)} px wide, ${Math.round(r.right - clientWidth)} px past the edge` });
   }
+  // Nothing sticks out of its parent by a whole pixel: then name whatever reaches past the edge at all.
+  if (found.length === 0 && root.scrollWidth > clientWidth) {
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > clientWidth && !clipped(el)) found.push({ right: r.right, text: `${describe(el)}: right edge at ${r.right.toFixed(1)} px` });
+    }
+  }
   found.sort((a, b) => b.right - a.right);
   return { scrollWidth: root.scrollWidth, clientWidth, offenders: found.slice(0, 6).map((f) => f.text) };
 }
@@ -175,6 +185,61 @@ describe.skipIf(!hasChromium)('narrow screens: no sideways scrolling', () => {
       }
       const overflow = m.scrollWidth - m.clientWidth;
       expect(overflow, `${c.url} at ${c.mode} scrolls sideways by ${overflow} px (${m.scrollWidth} > ${m.clientWidth}); widest offenders:\n  ${m.offenders.join('\n  ')}`).toBeLessThanOrEqual(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('keeps the header compact on a phone: at most 120 of 740 px at 360 px, 200 px at 200 % text', async () => {
+    const heights: Record<string, number> = {};
+    for (const fontPx of [16, 32]) {
+      const page = await contexts.get('public')!.newPage();
+      try {
+        if (fontPx !== 16) await (await page.context().newCDPSession(page)).send('Page.setFontSizes', { fontSizes: { standard: fontPx, fixed: 26 } });
+        await page.goto(server.url + '/');
+        heights[`${fontPx} px text`] = Math.round((await page.locator('header.site-header').boundingBox())!.height);
+      } finally {
+        await page.close();
+      }
+    }
+    expect(heights['16 px text'], JSON.stringify(heights)).toBeLessThanOrEqual(120);
+    expect(heights['32 px text'], JSON.stringify(heights)).toBeLessThanOrEqual(200);
+  });
+
+  it.each([
+    { role: 'public' as Role, url: '/', name: 'Masuk petugas', to: '/masuk' },
+    { role: 'staff' as Role, url: '/', name: 'Dasbor unit', to: '/dasbor' },
+    { role: 'evaluator' as Role, url: '/peringkat', name: 'Dasbor evaluasi', to: '/evaluasi' },
+    { role: 'admin' as Role, url: '/en/metodologi', name: 'Administration', to: '/en/admin' },
+    { role: 'admin' as Role, url: '/halaman-yang-tidak-ada', name: 'Administrasi', to: '/admin' },
+  ])('the header of $url links $role to "$name"', async ({ role, url, name, to }) => {
+    const page = await contexts.get(role)!.newPage();
+    try {
+      await page.goto(server.url + url);
+      // The phone's menu and the wider screens' row each carry it.
+      const links = page.locator('header.site-header [data-account-link]');
+      expect(await links.allTextContents()).toEqual([name, name]);
+      expect(await links.evaluateAll((els) => els.map((a) => a.getAttribute('href')))).toEqual([to, to]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('keeps a kiosk on its form: no site navigation, no sign-in link, no footer; the language switch stays', async () => {
+    const page = await contexts.get('public')!.newPage();
+    try {
+      await page.addInitScript("localStorage.setItem('rapor-kios:dukcapil-kota-gorontalo', 'token-of-a-kiosk')");
+      await page.goto(server.url + '/nilai/dukcapil-kota-gorontalo?ch=kiosk');
+      await page.locator('form#formulir').waitFor();
+      const visible = async (selector: string) => (await page.locator(selector).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length)) > 0;
+      const seen = async () => ({
+        nav: await visible('header nav a'), menu: await visible('header .menu summary'), account: await visible('[data-account-link]'),
+        footer: await visible('footer p'), language: await visible('[data-lang-switch]'),
+      });
+      expect(await seen()).toEqual({ nav: false, menu: false, account: false, footer: false, language: true });
+      // A kiosk is often a tablet on the counter.
+      await page.setViewportSize({ width: 1024, height: 768 });
+      expect(await seen()).toEqual({ nav: false, menu: false, account: false, footer: false, language: true });
     } finally {
       await page.close();
     }
