@@ -36,6 +36,7 @@ import { publicationApiRoutes, publicationPageRoutes } from './publication/route
 import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './security-headers.ts';
 import { searchPageRoutes } from './search-page.ts';
 import { sitePageNotFound, siteRoutes } from './site.ts';
+import { signedInHeader } from './middleware/signed-in-header.ts';
 
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>()
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', publicationPageRoutes(deps));
   if (deps.distDir) {
     app.use('*', formPageTickets(deps));
+    app.use('*', signedInHeader(deps));
     // The search results page: the static page with server-rendered results (docs/decisions/031).
     app.route('/', searchPageRoutes({ ...deps, distDir: deps.distDir }));
     app.route('/', siteRoutes(deps.distDir));

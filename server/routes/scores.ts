@@ -11,11 +11,15 @@ import { requireUnit } from './units.ts';
 
 const TREND_LENGTH = 8;
 
-/** The periods a trend shows: the last eight of the same kind; for a date range, its months. */
-function trendPeriods(p: Period): Period[] {
-  if (p.kind !== 'range') return periodsEndingWith(p, TREND_LENGTH);
+/**
+ * The periods a trend shows: the last eight of the same kind; for a year or a date range, its months (a year's
+ * two or three yearly points said little, issue 17), up to the current month.
+ */
+function trendPeriods(p: Period, today: string): Period[] {
+  if (p.kind !== 'range' && p.kind !== 'year') return periodsEndingWith(p, TREND_LENGTH);
   const out: Period[] = [];
-  for (let month = p.from.slice(0, 7); month <= p.to.slice(0, 7); ) {
+  const last = p.kind === 'year' && p.from <= today && p.to > today ? today.slice(0, 7) : p.to.slice(0, 7);
+  for (let month = p.from.slice(0, 7); month <= last; ) {
     const [y, m] = month.split('-').map(Number) as [number, number];
     const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
     out.push({ code: month, kind: 'month', from: month + '-01' < p.from ? p.from : month + '-01', to: last > p.to ? p.to : last });
@@ -35,7 +39,7 @@ export function scoreRoutes({ db, now }: AppDeps) {
     .get('/units/:slug/scores', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));
       const period = periodFromQuery(c.req.query(), now());
-      const trend = trendPeriods(period);
+      const trend = trendPeriods(period, now().toISOString().slice(0, 10));
       const [byService, byMonth] = await Promise.all([
         unitSumsByService(db, unit.id, period.from, period.to),
         unitSumsByMonth(db, unit.id, trend[0]!.from, trend[trend.length - 1]!.to),

@@ -34,7 +34,8 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
       pointStyle: 'rectRot',
     },
   ];
-  if (spec.stacked) {
+  // A "late" series with nothing in it only adds a legend entry that suggests something was late (issue 17).
+  if (spec.stacked && spec.stacked.values.some((v) => (v ?? 0) > 0)) {
     datasets.push({
       type: 'bar',
       label: spec.stacked.label,
@@ -55,8 +56,12 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
       pointRadius: 0,
     });
   }
-  const valueAxis = { min: spec.min, max: spec.max, ticks: { color: '#1b1f24' }, grid: { color: '#d5dde2' } };
-  const categoryAxis = { ticks: { color: '#1b1f24', autoSkip: spec.labels.length > 12, maxRotation: 0 }, grid: { display: false } };
+  // Labels as large as the page's small print (0.9 of the reader's text size, never under 14 px), so that they stay
+  // readable on a 360 px phone and grow with the reader's text setting.
+  const rootPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const font = { size: Math.max(14, Math.round(rootPx * 0.9)) };
+  const valueAxis = { min: spec.min, max: spec.max, ticks: { color: '#1b1f24', font }, grid: { color: '#d5dde2' } };
+  const categoryAxis = { ticks: { color: '#1b1f24', font, autoSkip: true, autoSkipPadding: 8, maxRotation: 0 }, grid: { display: false } };
   return new Chart(canvas, {
     type: spec.kind,
     data: { labels: spec.labels, datasets },
@@ -70,7 +75,7 @@ export function drawChart(canvas: HTMLCanvasElement, spec: ChartSpec): Chart {
         : { x: { ...categoryAxis, stacked: !!spec.stacked }, y: { ...valueAxis, stacked: !!spec.stacked } },
       plugins: {
         tooltip: { enabled: true },
-        legend: { display: datasets.length > 1, labels: { color: '#1b1f24' } },
+        legend: { display: datasets.length > 1, labels: { color: '#1b1f24', font } },
       },
     },
   });

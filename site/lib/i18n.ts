@@ -72,6 +72,9 @@ const id = {
   navScoreboard: 'Peringkat',
   navPermits: 'Waktu izin',
   navSignIn: 'Masuk petugas',
+  navMenu: 'Menu',
+  /** The header's link for a signed-in account: to its own workspace (issue 17). */
+  navWorkspace: { staff: 'Dasbor unit', evaluator: 'Dasbor evaluasi', admin: 'Administrasi' } as Record<'staff' | 'evaluator' | 'admin', string>,
   navMethod: 'Metodologi',
   navPrivacy: 'Privasi',
   notFoundTitle: 'Halaman tidak ditemukan',
@@ -130,6 +133,8 @@ const en: Strings = {
   navScoreboard: 'Rankings',
   navPermits: 'Permit times',
   navSignIn: 'Staff sign-in',
+  navMenu: 'Menu',
+  navWorkspace: { staff: 'Unit dashboard', evaluator: 'Evaluation', admin: 'Administration' },
   navMethod: 'Methodology',
   navPrivacy: 'Privacy',
   notFoundTitle: 'Page not found',

@@ -99,6 +99,18 @@ describe('GET /api/units/{slug}/scores', () => {
     expect(body.trend.map((p: any) => p.period)).toEqual(['2026-08', '2026-09']);
   });
 
+  it('trends a year by month, from its first month with ratings up to the current month (issue 17)', async () => {
+    await rate('2026-05-05T02:00:00Z', [3, 3, 3, 3, 3, 3, 3, 3, 3]);
+    await rate('2026-08-03T02:00:00Z', [4, 4, 4, 4, 4, 4, 4, 4, 4]);
+    t.clock.now = new Date('2026-09-20T02:00:00Z');
+    const { body } = await scores('period=2026');
+    expect(body.trend.map((p: any) => p.period)).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09']);
+    expect(body.trend.map((p: any) => p.n)).toEqual([1, 0, 0, 1, 0]);
+    // A past year shows all twelve months from the first with ratings.
+    t.clock.now = new Date('2027-02-01T02:00:00Z');
+    expect((await scores('period=2026')).body.trend.at(-1).period).toBe('2026-12');
+  });
+
   it('answers 404 for an unknown unit', async () => {
     expect((await scores('period=2026', 'tidak-ada')).status).toBe(404);
   });

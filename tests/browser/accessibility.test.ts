@@ -1,7 +1,7 @@
 // Every page of the site, in Bahasa Indonesia and English, scanned by axe-core at WCAG 2.2 AA in real Chromium.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
 
@@ -10,7 +10,7 @@ reportSkip('accessibility scan');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Pages and the element that shows their data has loaded. */
-const PAGES: { path: string; ready: string; signedIn?: boolean }[] = [
+const PAGES: { path: string; ready: string; signedIn?: boolean; as?: string; act?: (page: Page) => Promise<void>; init?: string }[] = [
   { path: '/dasbor?unit=dukcapil-kota-gorontalo', ready: '[data-testid="profile-occupation"]', signedIn: true },
   { path: '/dasbor/poster?unit=dukcapil-kota-gorontalo', ready: 'img.poster', signedIn: true },
   { path: '/dasbor/kode?unit=dukcapil-kota-gorontalo', ready: '[data-testid="code-sheet"]', signedIn: true },
@@ -35,6 +35,27 @@ const PAGES: { path: string; ready: string; signedIn?: boolean }[] = [
   { path: '/privasi', ready: 'h1' },
   { path: '/aksesibilitas', ready: 'h1' },
   { path: '/halaman-yang-tidak-ada', ready: 'h1' },
+  // States (issue 17): each account's own workspace, a form's error summary, a kiosk, the phone's open menu.
+  { path: '/dasbor', ready: '[data-testid="profile-occupation"]', signedIn: true, as: 'staff.dpmptsp-kota-gorontalo@demo.rapor.id' },
+  { path: '/evaluasi', ready: '[data-testid="compare-table"] tbody tr', signedIn: true, as: 'evaluator.gorontalo@demo.rapor.id' },
+  { path: '/akun', ready: '[data-testid="two-factor-status"]', signedIn: true, as: 'evaluator.gorontalo@demo.rapor.id' },
+  {
+    path: '/nilai/dpmptsp-kota-gorontalo?galat', ready: 'form#formulir',
+    act: async (page) => {
+      await page.locator('form#formulir button[type="submit"]').click();
+      await page.locator('.error-summary').waitFor();
+    },
+  },
+  {
+    path: '/izin/dpmptsp-kota-gorontalo?galat', ready: 'form#formulir-izin',
+    act: async (page) => {
+      await page.locator('form#formulir-izin button[type="submit"]').click();
+      await page.locator('.error-summary').waitFor();
+    },
+  },
+  { path: '/nilai/dukcapil-kota-gorontalo?ch=kiosk', ready: 'form#formulir', init: "localStorage.setItem('rapor-kios:dukcapil-kota-gorontalo', 'token-of-a-kiosk')" },
+  { path: '/nilai/dukcapil-kota-gorontalo?ch=kiosk&siap', ready: '#token-kios', init: "localStorage.removeItem('rapor-kios:dukcapil-kota-gorontalo')" },
+  { path: '/peringkat?menu', ready: '[data-testid="ranked-table"]', act: async (page) => page.locator('header .menu summary').click() },
 ];
 
 describe.skipIf(!hasChromium)('accessibility (axe-core, WCAG 2.2 AA)', () => {
@@ -54,19 +75,21 @@ describe.skipIf(!hasChromium)('accessibility (axe-core, WCAG 2.2 AA)', () => {
     { ...p, url: p.path === '/halaman-yang-tidak-ada' ? '/en/halaman-yang-tidak-ada' : `/en${p.path}` },
   ]);
 
-  it.each(cases)('$url has no violations', async ({ url, ready, signedIn }) => {
+  it.each(cases)('$url has no violations', async ({ url, ready, signedIn, as, act, init }) => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     try {
       if (signedIn) {
         const res = await page.request.post(`${server.url}/api/auth/login`, {
-          headers: { origin: server.url }, data: { email: 'admin@demo.rapor.id', password: 'rapor-demo-2026' },
+          headers: { origin: server.url }, data: { email: as ?? 'admin@demo.rapor.id', password: 'rapor-demo-2026' },
         });
         expect(res.status()).toBe(200);
       }
+      if (init) await page.addInitScript(init);
       const response = await page.goto(server.url + url);
       expect(response?.status()).toBe(url.includes('tidak-ada') ? 404 : 200);
       await page.locator(ready).first().waitFor();
+      if (act) await act(page);
       // Evaluated through the DevTools protocol: the site's CSP (rightly) refuses inline scripts it does not know.
       await page.evaluate(axeSource);
       const result = await page.evaluate(async () => {
