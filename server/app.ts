@@ -72,7 +72,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', evidencePageRoutes(deps));
   if (deps.distDir) {
     app.use('*', formPageTickets(deps));
-    app.route('/', siteRoutes(deps.distDir));
+    // The pages show what the API answers, asked inside this process (docs/decisions/030).
+    app.route('/', siteRoutes(deps, (path) => api.request(path)));
     app.notFound(sitePageNotFound(deps.distDir));
   }
   app.onError(handleError);
