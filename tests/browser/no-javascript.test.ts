@@ -1,7 +1,8 @@
 // Issue 17, item 2: with JavaScript disabled (Opera Mini, data savers, a script that failed to load) a resident rates a
 // unit, correcting a validation error on the way, reports a permit, lands on the receipt, and reads the unit page, the
 // rankings and the permit times as HTML with the API's own figures (docs/decisions/030-server-filled-pages.md).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer
 reportSkip('no-JavaScript journeys');
 
 const UNIT = 'dpmptsp-kota-gorontalo';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const idNumber = (x: number, digits = 2) => new Intl.NumberFormat('id-ID', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(x);
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -19,6 +21,7 @@ describe.skipIf(!hasChromium)('a resident without JavaScript', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let receipt = '';
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
@@ -59,7 +62,7 @@ describe.skipIf(!hasChromium)('a resident without JavaScript', () => {
     await page.getByRole('group', { name: /Pertanyaan 3 dari 9/ }).getByRole('radio', { name: SKM_ELEMENTS[2]!.labels.id[2], exact: true }).check();
     await page.getByRole('button', { name: 'Kirim penilaian' }).click();
     await page.waitForURL(/\/tanda-terima\/RPR-/);
-    const receipt = (await page.getByTestId('receipt').textContent())!.trim();
+    receipt = (await page.getByTestId('receipt').textContent())!.trim();
     expect(page.url()).toBe(`${server.url}/tanda-terima/${receipt}`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Tanda terima penilaian');
     expect(await page.locator('[data-status]').getAttribute('data-status')).toBe('published');
@@ -140,4 +143,49 @@ describe.skipIf(!hasChromium)('a resident without JavaScript', () => {
       expect(res!.status(), path).toBe(404);
     }
   });
+
+  it('pages whose scripts failed to load show the server\'s HTML, and axe finds no violation in it (both languages)', async () => {
+    // JavaScript on, every script refused: the islands never start, as on a failed load. axe runs through DevTools.
+    const failed = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    await failed.route('**/_astro/*.js', (route) => route.abort());
+    const scan = await failed.newPage();
+    try {
+      const paths = ['/nilai/dpmptsp-kota-gorontalo', '/izin/dpmptsp-kota-gorontalo', '/unit/dukcapil-kota-gorontalo?periode=2026-S1', '/peringkat?periode=2026', '/waktu-izin?periode=2025'];
+      const all = [...paths, ...paths.map((p) => `/en${p}`), '/tanda-terima/RPR-0000-0000'];
+      for (const path of all) {
+        const res = await scan.goto(server.url + path);
+        if (path.includes('RPR-0000')) {
+          expect(res!.status()).toBe(404);
+          continue;
+        }
+        expect(res!.status(), path).toBe(200);
+        await scan.locator('h1, [data-figure]').first().waitFor();
+        expect(await scan.locator('[data-server-slot] *').count(), path).toBeGreaterThan(0);
+        await scan.evaluate(axeSource);
+        const result = await scan.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+        });
+        expect(result.violations.map((v) => `${path} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      }
+      // The form with its errors, the receipt and the permit result are scanned too.
+      await scan.goto(`${server.url}/nilai/dpmptsp-kota-gorontalo`);
+      await scan.getByRole('button', { name: 'Kirim penilaian' }).click();
+      await scan.locator('.error-summary').waitFor();
+      const states = [scan.url()];
+      expect(receipt).toMatch(/^RPR-/);
+      states.push(`${server.url}/tanda-terima/${receipt}`, `${server.url}/en/tanda-terima/${receipt}`);
+      for (const [i, url] of states.entries()) {
+        if (i > 0) await scan.goto(url);
+        await scan.evaluate(axeSource);
+        const result = await scan.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+        });
+        expect(result.violations.map((v) => `${url} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      }
+    } finally {
+      await failed.close();
+    }
+  }, 180_000);
 });
