@@ -69,7 +69,7 @@ export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
 
   for (const [prefix, lang] of LANGS) {
     const page = (c: Context, path: string, slot: string, fragment: string, title?: string, status: 200 | 404 = 200) =>
-      c.html(renderSitePage(distDir, lang as Lang, path, slot, fragment, title), status);
+      c.html(renderSitePage(distDir, lang as Lang, path, slot, fragment, title, c.req.url), status);
 
     app.get(`${prefix}/unit/:slug`, async (c) => {
       const unit = await unitOf(c);

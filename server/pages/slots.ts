@@ -7,7 +7,7 @@
 // the slot sits in the island's fallback (client:only), which the island replaces when it starts.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strings, type Lang } from '../../site/lib/i18n.ts';
+import { strings, switchPath, type Lang } from '../../site/lib/i18n.ts';
 import { esc } from './html.ts';
 
 /** The empty slot as Astro writes it (site/components/ServerSlot.astro). */
@@ -47,8 +47,22 @@ export function sitePage(distDir: string | undefined, lang: Lang, path: string, 
   return html;
 }
 
-/** A built page with its slot filled (and its title set): what a page route answers. */
-export function renderSitePage(distDir: string | undefined, lang: Lang, path: string, slot: string, fragment: string, title?: string): string {
-  const html = fillSlot(sitePage(distDir, lang, path, slot), slot, fragment);
-  return title ? setTitle(html, lang, title) : html;
+/**
+ * Points the header's language switch at this very address in the other language, query included (the static page
+ * can only name its own path, without the slug; the islands fix it with script, this does it without).
+ */
+export function setLanguageSwitch(html: string, lang: Lang, url: string): string {
+  const { pathname, search } = new URL(url, 'http://x');
+  const target = switchPath(pathname, lang === 'id' ? 'en' : 'id') + search;
+  return html.replace(/<a href="[^"]*"(?=[^>]*data-lang-switch)/, () => `<a href="${esc(target)}"`);
+}
+
+/**
+ * A built page with its slot filled, its title set and its language switch pointing at `url` (the address the page
+ * answers, path and query): what a page route answers.
+ */
+export function renderSitePage(distDir: string | undefined, lang: Lang, path: string, slot: string, fragment: string, title?: string, url?: string): string {
+  let html = fillSlot(sitePage(distDir, lang, path, slot), slot, fragment);
+  if (title) html = setTitle(html, lang, title);
+  return url ? setLanguageSwitch(html, lang, url) : html;
 }

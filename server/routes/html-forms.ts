@@ -47,7 +47,7 @@ export async function ratingFormPost(c: Context, unit: UnitDetail, store: Store<
     values,
   };
   const show = (status: ContentfulStatusCode, errors: Record<string, string>, formError?: string) =>
-    c.html(renderSitePage(deps.distDir, lang, '/nilai', 'rating-form', ratingFormFragment(lang, unit, { ...state, errors, formError }), `${t.rateTitle}: ${unit.name}`), status);
+    c.html(renderSitePage(deps.distDir, lang, '/nilai', 'rating-form', ratingFormFragment(lang, unit, { ...state, errors, formError }), `${t.rateTitle}: ${unit.name}`, href(lang, `/nilai/${unit.slug}`)), status);
 
   const parsed = parseRatingInput({ ...ratingBodyFromForm(form), idempotencyKey: state.idempotencyKey, channel: state.channel });
   const fields: Record<string, string> = parsed.ok ? {} : { ...parsed.fields };
@@ -75,7 +75,7 @@ export async function permitFormPost(c: Context, unit: UnitDetail, store: Store<
   const idempotencyKey = UUID.test(values.idempotencyKey ?? '') ? values.idempotencyKey! : uuidV4();
   const publicUnit = { slug: unit.slug, name: unit.name, services: unit.services.map(publicService) };
   const show = (status: ContentfulStatusCode, errors: Record<string, string>, formError?: string) =>
-    c.html(renderSitePage(deps.distDir, lang, '/izin', 'permit-form', permitFormFragment(lang, publicUnit, { idempotencyKey, today, values, errors, formError }), `${t.permitTitle}: ${unit.name}`), status);
+    c.html(renderSitePage(deps.distDir, lang, '/izin', 'permit-form', permitFormFragment(lang, publicUnit, { idempotencyKey, today, values, errors, formError }), `${t.permitTitle}: ${unit.name}`, href(lang, `/izin/${unit.slug}`)), status);
 
   const parsed = parsePermitInput({ ...permitBodyFromForm(form), idempotencyKey }, today);
   const fields: Record<string, string> = parsed.ok ? {} : { ...parsed.fields };
