@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, islandsStarted, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('accessibility scan');
 
@@ -60,6 +60,8 @@ describe.skipIf(!hasChromium)('accessibility (axe-core, WCAG 2.2 AA)', () => {
       }
       const response = await page.goto(server.url + url);
       expect(response?.status()).toBe(url.includes('tidak-ada') ? 404 : 200);
+      // The islands' state is scanned here (the server's HTML before they start: tests/browser/no-javascript.test.ts).
+      await islandsStarted(page);
       await page.locator(ready).first().waitFor();
       // Evaluated through the DevTools protocol: the site's CSP (rightly) refuses inline scripts it does not know.
       await page.evaluate(axeSource);
