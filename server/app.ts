@@ -90,7 +90,8 @@ export function createApp(deps: AppDeps) {
     app.use('*', signedInHeader(deps));
     // The search results page: the static page with server-rendered results (docs/decisions/031).
     app.route('/', searchPageRoutes({ ...deps, distDir: deps.distDir }));
-    app.route('/', siteRoutes(deps.distDir));
+    // The pages show what the API answers, asked inside this process (docs/decisions/030).
+    app.route('/', siteRoutes(deps, (path) => api.request(path)));
     app.notFound(sitePageNotFound(deps.distDir));
   }
   app.onError(handleError);

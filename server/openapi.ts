@@ -10,8 +10,8 @@ const SUMMARIES: Record<string, string> = {
   'GET /api/units': 'Units, searchable by name, region (with sub-regions) and kind; paginated',
   'GET /api/search': 'Units by the words residents use (names, kinds, services, regions, everyday words such as ktp or rumah sakit; typos forgiven), best first, each with this year’s IKM and grade (q required; region narrows; limit ≤ 50)',
   'GET /api/units/{slug}': 'One unit with its services and their service standards',
-  'POST /api/units/{slug}/ratings': 'Submit an SKM rating (idempotent by key)',
-  'POST /api/units/{slug}/permit-reports': "Report a permit's processing time (idempotent by key)",
+  'POST /api/units/{slug}/ratings': "Submit an SKM rating (idempotent by key); also the rating page's plain HTML form",
+  'POST /api/units/{slug}/permit-reports': "Report a permit's processing time (idempotent by key); also the permit page's plain HTML form",
   'GET /api/units/{slug}/scores': 'IKM, grade, interval, elements, services and trend for a period',
   'GET /api/units/{slug}/permit-times': 'Permit processing times per permit service for a period',
   'GET /api/units/{slug}/comments': 'Public, redacted comments with the unit’s replies; paginated',
@@ -58,6 +58,18 @@ const SUMMARIES: Record<string, string> = {
   'GET /api/open-data/{period}/datapackage.json': 'Open data (public): the Frictionless Tabular Data Package of a closed quarter (2026-Q3) or year (2026), every column typed and explained; aggregates only',
   'GET /api/open-data/{period}/scores.csv': 'Open data (public): a row per unit for a closed quarter or year: IKM, 95 % interval, grade, the nine element averages, sample target, BPS and Kemendagri region codes',
   'GET /api/catalog.jsonld': 'Open data (public): the DCAT catalogue (JSON-LD) of every published period, for CKAN and other harvesters',
+};
+
+/** The plain HTML forms of the rating and permit pages post here too, for residents without JavaScript (decision 030). */
+const FORM_BODIES: Record<string, object> = {
+  'POST /api/units/{slug}/ratings': {
+    type: 'object',
+    description: "The /nilai page's form fields (idempotencyKey, lang, channel, service, U1…U9, gender, age, education, occupation, comment, visitCode, website), judged by the JSON body's schema. Answers 303 to /tanda-terima/{receipt}, or the page again (text/html) with the errors beside the fields.",
+  },
+  'POST /api/units/{slug}/permit-reports': {
+    type: 'object',
+    description: "The /izin page's form fields (idempotencyKey, lang, service, submittedOn, selesai = yes|no, completedOn, website), judged by the JSON body's schema. Answers 303 to the report's result page, or the page again (text/html) with the errors beside the fields.",
+  },
 };
 
 const periodParams = ['period', 'from', 'to'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }));
@@ -158,7 +170,10 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: SUMMARIES[key] ?? (path.startsWith('/api/admin/') ? 'Administration (admin only)' : path.startsWith('/api/staff/') ? 'Unit workspace (staff of the unit, admin)' : key),
       parameters: [...params, ...(r.method === 'GET' && !params.length && path !== '/api/health' ? periodParams : [])],
-      ...(BODIES[key] ? { requestBody: { required: true, content: { 'application/json': { schema: BODIES[key] } } } } : {}),
+      ...(BODIES[key] ? { requestBody: { required: true, content: {
+        'application/json': { schema: BODIES[key] },
+        ...(FORM_BODIES[key] ? { 'application/x-www-form-urlencoded': { schema: FORM_BODIES[key] } } : {}),
+      } } } : {}),
       ...(isPrivate ? { security: [{ session: [] }] } : {}),
       responses: {
         '200': { description: 'OK' },

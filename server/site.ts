@@ -1,26 +1,141 @@
-// Serves the built Astro site from the same process as the API. Pages that read a slug from the URL
-// (/nilai/{slug}, /unit/{slug}) are one static file each; the island reads the slug (DESIGN.md "The flows").
+// Serves the built Astro site from the same process as the API. The pages stay static; the ones that show live data
+// (a unit's page, its rating and permit forms, the rankings, the permit times, a receipt) carry a named slot that the
+// server fills with HTML made from the API's own answers, so residents read them without JavaScript and the islands
+// enhance them (docs/decisions/030-server-filled-pages.md). Unknown units answer the site's 404 page.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
+import { findUnitBySlug } from '../db/queries/units.ts';
+import { ratingByReceipt } from '../db/queries/receipts.ts';
+import type { Lang } from '../site/lib/i18n.ts';
+import { permitStrings } from '../site/lib/i18n-permits.ts';
+import { ratingStrings } from '../site/lib/i18n-rating.ts';
+import { receiptStrings } from '../site/lib/i18n-receipt.ts';
+import { scoreStrings } from '../site/lib/i18n-scores.ts';
+import type { PermitOverview, Scoreboard, UnitPublic, UnitScores } from './api-types.ts';
+import type { AppDeps } from './deps.ts';
+import { uuidV4 } from './domain/ids.ts';
+import { CHANNELS, SLUG_PATTERN } from './domain/rating-input.ts';
+import { commentStatus, RECEIPT_PATTERN } from './domain/receipt.ts';
+import { isTimeZone, todayIn } from './domain/time-zones.ts';
+import { permitTimesFragment, scoreboardFragment, unitFragment } from './pages/figures.ts';
+import { permitFormFragment, permitResultFragment } from './pages/permit-form.ts';
+import { ratingFormFragment } from './pages/rating-form.ts';
+import { receiptFragment } from './pages/receipt.ts';
+import { renderSitePage } from './pages/slots.ts';
+import { permitResult } from './routes/permits.ts';
 
-const SLUG_PAGES = ['nilai', 'unit', 'izin'] as const;
-const LANGS = ['', '/en'] as const;
+const LANGS = [['', 'id'], ['/en', 'en']] as const;
 
-export function siteRoutes(distDir: string) {
+/** A GET of the API inside this process (no network): the pages show exactly what the API answers. */
+export type ApiGet = (path: string) => Response | Promise<Response>;
+
+async function apiJson<T>(apiGet: ApiGet, path: string): Promise<T | null> {
+  const res = await apiGet(path);
+  return res.status === 200 ? ((await res.json()) as T) : null;
+}
+
+/** The API query of a page's filters (the site says periode/wilayah/jenis; the API period/region/kind). */
+function apiQuery(c: Context, names: Record<string, string>): { api: string; site: Record<string, string> } {
+  const api = new URLSearchParams();
+  const site: Record<string, string> = {};
+  for (const [siteName, apiName] of Object.entries(names)) {
+    const value = (c.req.query(siteName) ?? '').slice(0, 40);
+    site[siteName] = value;
+    if (value) api.set(apiName, value);
+  }
+  const text = api.toString();
+  return { api: text ? `?${text}` : '', site };
+}
+
+export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
+  const distDir = deps.distDir!;
   const root = relative(process.cwd(), distDir) || '.';
+  const notFound = sitePageNotFound(distDir);
   const app = new Hono();
   app.use('/_astro/*', async (c, next) => {
     await next();
     // Astro's bundles carry a content hash in their names: cache them for a year.
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
-  for (const lang of LANGS) {
-    for (const page of SLUG_PAGES) {
-      app.get(`${lang}/${page}/:slug{[a-z0-9-]+}`, serveStatic({ path: join(root, lang, page, 'index.html') }));
-    }
+
+  /** The unit of a page's slug, as the API describes it, or null (the page then answers 404). */
+  const unitOf = async (c: Context) => {
+    const slug = c.req.param('slug') ?? '';
+    return SLUG_PATTERN.test(slug) ? apiJson<UnitPublic>(apiGet, `/units/${slug}`) : null;
+  };
+
+  for (const [prefix, lang] of LANGS) {
+    const page = (c: Context, path: string, slot: string, fragment: string, title?: string, status: 200 | 404 = 200) =>
+      c.html(renderSitePage(distDir, lang as Lang, path, slot, fragment, title, c.req.url), status);
+
+    app.get(`${prefix}/unit/:slug`, async (c) => {
+      const unit = await unitOf(c);
+      if (!unit) return notFound(c);
+      const period = (c.req.query('periode') ?? '').slice(0, 40);
+      const scores = await apiJson<UnitScores>(apiGet, `/units/${unit.slug}/scores${period ? `?period=${encodeURIComponent(period)}` : ''}`);
+      return page(c, '/unit', 'unit', unitFragment(lang, unit, scores, deps.now(), scores?.period.code ?? period), unit.name);
+    });
+
+    app.get(`${prefix}/nilai/:slug`, async (c) => {
+      const unit = await unitOf(c);
+      if (!unit) return notFound(c);
+      const ch = c.req.query('ch') ?? 'web';
+      const values: Record<string, string> = { service: c.req.query('layanan') ?? '', visitCode: c.req.query('kode') ?? '' };
+      const state = { idempotencyKey: uuidV4(), channel: (CHANNELS as readonly string[]).includes(ch) ? ch : 'web', values, errors: {} };
+      return page(c, '/nilai', 'rating-form', ratingFormFragment(lang, unit, state), `${ratingStrings(lang).rateTitle}: ${unit.name}`);
+    });
+
+    app.get(`${prefix}/izin/:slug`, async (c) => {
+      const slug = c.req.param('slug');
+      const unit = SLUG_PATTERN.test(slug) ? await findUnitBySlug(deps.db, slug) : undefined;
+      if (!unit) return notFound(c);
+      const t = permitStrings(lang);
+      const reportId = c.req.query('laporan');
+      if (reportId) {
+        // The result of a report sent by the plain HTML form (POST, then 303 here), on the receipt page: no island there
+        // would take its place with a fresh form.
+        const result = await permitResult(deps.db, unit, reportId, deps.now());
+        if (!result) return notFound(c);
+        c.header('Cache-Control', 'private, no-store');
+        return page(c, '/tanda-terima', 'receipt', permitResultFragment(lang, unit, result.service, result.report), `${t.resultTitle}: ${result.service.name}`);
+      }
+      const publicUnit = await unitOf(c);
+      if (!publicUnit) return notFound(c);
+      const today = todayIn(isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta', deps.now());
+      const state = { idempotencyKey: uuidV4(), today, values: {}, errors: {} };
+      return page(c, '/izin', 'permit-form', permitFormFragment(lang, publicUnit, state), `${t.permitTitle}: ${unit.name}`);
+    });
+
+    const scoreboard = async (c: Context) => {
+      const q = apiQuery(c, { periode: 'period', wilayah: 'region', jenis: 'kind' });
+      const board = await apiJson<Scoreboard>(apiGet, `/scoreboard${q.api}`);
+      const shown = { periode: board?.period.code ?? q.site.periode!, wilayah: q.site.wilayah!, jenis: q.site.jenis! };
+      return page(c, '/peringkat', 'scoreboard', scoreboardFragment(lang, board, deps.now(), shown), scoreStrings(lang).scoreboardTitle);
+    };
+    app.get(`${prefix}/peringkat`, scoreboard);
+    app.get(`${prefix}/peringkat/`, scoreboard);
+
+    const permitTimes = async (c: Context) => {
+      const q = apiQuery(c, { periode: 'period', wilayah: 'region' });
+      const data = await apiJson<PermitOverview>(apiGet, `/permit-times${q.api}`);
+      const shown = { periode: data?.period.code ?? q.site.periode!, wilayah: q.site.wilayah! };
+      return page(c, '/waktu-izin', 'permit-times', permitTimesFragment(lang, data, deps.now(), shown), permitStrings(lang).overviewTitle);
+    };
+    app.get(`${prefix}/waktu-izin`, permitTimes);
+    app.get(`${prefix}/waktu-izin/`, permitTimes);
+
+    app.get(`${prefix}/tanda-terima/:receipt`, async (c) => {
+      const receipt = c.req.param('receipt').toUpperCase();
+      const found = RECEIPT_PATTERN.test(receipt) ? await ratingByReceipt(deps.db, receipt) : undefined;
+      if (!found) return notFound(c);
+      const view = { receipt, localDate: found.localDate, unit: found.unit, comment: commentStatus(found.comment), replies: found.replies };
+      c.header('Cache-Control', 'private, no-store');
+      c.header('X-Robots-Tag', 'noindex');
+      return page(c, '/tanda-terima', 'receipt', receiptFragment(lang, view), `${receiptStrings(lang).receiptTitle} ${receipt}`);
+    });
   }
   app.use('*', serveStatic({ root }));
   return app;

@@ -12,6 +12,11 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** The report stored under this idempotency key at this unit, if any. */
+/** One of a unit's reports by its id (the random id the no-JavaScript form's result page is addressed by). */
+export async function findPermitReport(db: Kysely<Database>, unitId: string, id: string) {
+  return db.selectFrom('permit_reports').selectAll().where('unit_id', '=', unitId).where('id', '=', id).executeTakeFirst();
+}
+
 export async function findPermitByKey(db: Kysely<Database>, unitId: string, key: string) {
   return db.selectFrom('permit_reports').selectAll().where('unit_id', '=', unitId).where('idempotency_key', '=', key).executeTakeFirst();
 }

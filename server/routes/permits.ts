@@ -1,7 +1,7 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { holidaySet, listHolidays } from '../../db/queries/holidays.ts';
 import { calendarNotice } from '../domain/holiday-calendar.ts';
-import { findPermitByKey, permitServicesInRegions, recordPermitReport, reportsForPeriod } from '../../db/queries/permits.ts';
+import { findPermitByKey, findPermitReport, permitServicesInRegions, recordPermitReport, reportsForPeriod } from '../../db/queries/permits.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import type { PermitReport, Service } from '../../db/database.ts';
 import { permitContext } from '../../db/queries/integrity.ts';
@@ -13,7 +13,9 @@ import { uuidV4 } from '../domain/ids.ts';
 import { integrityVerdict, permitSignature } from '../domain/integrity.ts';
 import { browserCookie, ticketCookie } from '../middleware/form-cookies.ts';
 import { enforceLimits, submissionLimits } from '../middleware/throttle.ts';
-import { parsePermitInput } from '../domain/permit-input.ts';
+import { parsePermitInput, type PermitInput } from '../domain/permit-input.ts';
+import type { UnitDetail } from '../../db/queries/units.ts';
+import { isFormPost, permitFormPost } from './html-forms.ts';
 import { permitStats } from '../domain/permit-stats.ts';
 import { isTimeZone, todayIn } from '../domain/time-zones.ts';
 import { permitTiming, type SlaUnit } from '../domain/working-days.ts';
@@ -24,7 +26,8 @@ import { ticketGiver } from './form-tickets.ts';
 import { periodFromQuery } from './period-query.ts';
 import { publicService, requireUnit } from './units.ts';
 
-function reportBody(r: PermitReport, today: string, holidays: ReadonlySet<string>) {
+/** A report as the API answers it (and the no-JavaScript result page shows it). */
+export function reportBody(r: PermitReport, today: string, holidays: ReadonlySet<string>) {
   // A pending report's elapsed time runs until today; a completed one is stored (and kept current with the calendar).
   const t = r.completed_on
     ? { status: 'completed' as const, workingDays: r.working_days!, withinSla: r.within_sla === null ? null : r.within_sla === 1 }
@@ -36,73 +39,95 @@ function isPermitWithSla(s: Service): boolean {
   return s.is_permit === 1 && s.sla_value !== null && s.sla_unit !== null;
 }
 
+/** A stored report of the unit as the API answered it, with its service, for the result page; undefined if none. */
+export async function permitResult(db: AppDeps['db'], unit: UnitDetail, id: string, at: Date) {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  const report = await findPermitReport(db, unit.id, id);
+  const service = report && unit.services.find((s) => s.id === report.service_id);
+  if (!report || !service) return undefined;
+  const today = todayIn(isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta', at);
+  return { report: reportBody(report, today, await holidaySet(db)), service: publicService(service) };
+}
+
 export function permitRoutes(deps: AppDeps) {
   const { db, now, trustProxy } = deps;
   const hashClient = clientHasher(db);
   const secret = formTicketSecret(db);
   const giveTicket = ticketGiver(deps);
+
+  /**
+   * Stores one validated permit report: the one way a report is stored, for the JSON route and the plain HTML form.
+   * Throws the contract's ApiError (unknown or non-permit service, throttled, visit code refused).
+   */
+  async function store(c: Context, unit: UnitDetail, input: PermitInput): Promise<{ report: ReturnType<typeof reportBody>; outcome: 'created' | 'duplicate' }> {
+    if (!isTimeZone(unit.timezone)) throw new Error(`unit ${unit.slug} has an unknown time zone`);
+    const at = now();
+    const today = todayIn(unit.timezone, at);
+    const service = unit.services.find((s) => s.slug === input.service);
+    if (!service) {
+      throw new ApiError(404, 'service_not_found', `This unit has no service "${input.service}".`, { service: 'is not a service of this unit' });
+    }
+    if (!isPermitWithSla(service)) {
+      throw validationFailed({ service: 'is not a permit service with a published completion time' }, 'Only permit services with a service standard take processing-time reports.');
+    }
+    const key = input.idempotencyKey.toLowerCase();
+    const holidays = await holidaySet(db);
+    // A retry of a stored report gets its first answer before anything else (throttling included).
+    const earlier = await findPermitByKey(db, unit.id, key);
+    if (earlier) return { report: reportBody(earlier, today, holidays), outcome: 'duplicate' };
+    // Reports get the protection of ratings (docs/decisions/022): a hashed address, throttles in the database, and
+    // the integrity checks, which hold a report back with a reason instead of refusing it.
+    const ipHash = await hashClient(clientAddress(c, trustProxy), at);
+    // The form's ticket and the browser's token come in the body (API clients) or in the cookies the page set.
+    const browserToken = input.browserToken ?? browserCookie(c);
+    const browserHash = browserToken ? await hashClient(`browser:${browserToken}`, at) : null;
+    await enforceLimits(c, db, submissionLimits('permit', unit.id, ipHash, browserHash), at, 'too_many_requests', 'Too many permit reports from this connection; please try again later.');
+    const ticket = checkTicket(await secret(at), input.ticket ?? ticketCookie(c), 'permit', unit.id, at);
+    const ticketId = ticket.state === 'valid' ? ticket.id : null;
+    const context = await permitContext(db, { unitId: unit.id, ipHash, browserHash, ticketId }, at);
+    const exclusionReason = integrityVerdict({
+      signature: permitSignature(service.id, input.submittedOn, input.completedOn), channel: 'web', localHour: 12,
+      honeypotFilled: Boolean(input.website?.trim()), comment: null, at, ticket: ticket.state,
+    }, context);
+    const sla = { value: service.sla_value!, unit: service.sla_unit as SlaUnit };
+    const t = permitTiming(input.submittedOn, input.completedOn, today, sla, holidays);
+    const result = await recordPermitReport(db, {
+      id: uuidV4(),
+      unit_id: unit.id,
+      service_id: service.id,
+      submitted_on: input.submittedOn,
+      completed_on: input.completedOn,
+      sla_value: sla.value,
+      sla_unit: sla.unit,
+      working_days: input.completedOn ? t.workingDays : null,
+      calendar_days: input.completedOn ? t.calendarDays : null,
+      within_sla: input.completedOn && t.withinSla !== null ? (t.withinSla ? 1 : 0) : null,
+      idempotency_key: key,
+      ip_hash: ipHash,
+      created_at: at.toISOString(),
+      exclusion_reason: exclusionReason,
+      excluded_at: exclusionReason ? at.toISOString() : null,
+      verified: 0,
+      visit_code_id: null,
+      browser_hash: browserHash,
+      ticket_hash: ticketId,
+    }, input.visitCode ?? null);
+    if (!('report' in result)) throw visitCodeRefused(result.outcome);
+    if (result.outcome === 'created') await giveTicket(c, unit, 'permit');
+    // Answered the same whether it counts or was held back: the answer tells a bot nothing about the checks.
+    return { report: reportBody(result.report, today, holidays), outcome: result.outcome === 'created' ? 'created' : 'duplicate' };
+  }
+
   return new Hono()
     .post('/units/:slug/permit-reports', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));
       if (!isTimeZone(unit.timezone)) throw new Error(`unit ${unit.slug} has an unknown time zone`);
-      const at = now();
-      const today = todayIn(unit.timezone, at);
-      const parsed = parsePermitInput(await readJsonBody(c), today);
+      // A resident without JavaScript posts the permit page's plain HTML form (docs/decisions/030).
+      if (isFormPost(c)) return permitFormPost(c, unit, store, deps);
+      const parsed = parsePermitInput(await readJsonBody(c), todayIn(unit.timezone, now()));
       if (!parsed.ok) throw validationFailed(parsed.fields);
-      const input = parsed.value;
-      const service = unit.services.find((s) => s.slug === input.service);
-      if (!service) {
-        throw new ApiError(404, 'service_not_found', `This unit has no service "${input.service}".`, { service: 'is not a service of this unit' });
-      }
-      if (!isPermitWithSla(service)) {
-        throw validationFailed({ service: 'is not a permit service with a published completion time' }, 'Only permit services with a service standard take processing-time reports.');
-      }
-      const key = input.idempotencyKey.toLowerCase();
-      const holidays = await holidaySet(db);
-      // A retry of a stored report gets its first answer before anything else (throttling included).
-      const earlier = await findPermitByKey(db, unit.id, key);
-      if (earlier) return c.json(reportBody(earlier, today, holidays), 200);
-      // Reports get the protection of ratings (docs/decisions/022): a hashed address, throttles in the database, and
-      // the integrity checks, which hold a report back with a reason instead of refusing it.
-      const ipHash = await hashClient(clientAddress(c, trustProxy), at);
-      // The form's ticket and the browser's token come in the body (API clients) or in the cookies the page set.
-    const browserToken = input.browserToken ?? browserCookie(c);
-    const browserHash = browserToken ? await hashClient(`browser:${browserToken}`, at) : null;
-      await enforceLimits(c, db, submissionLimits('permit', unit.id, ipHash, browserHash), at, 'too_many_requests', 'Too many permit reports from this connection; please try again later.');
-      const ticket = checkTicket(await secret(at), input.ticket ?? ticketCookie(c), 'permit', unit.id, at);
-      const ticketId = ticket.state === 'valid' ? ticket.id : null;
-      const context = await permitContext(db, { unitId: unit.id, ipHash, browserHash, ticketId }, at);
-      const exclusionReason = integrityVerdict({
-        signature: permitSignature(service.id, input.submittedOn, input.completedOn), channel: 'web', localHour: 12,
-        honeypotFilled: Boolean(input.website?.trim()), comment: null, at, ticket: ticket.state,
-      }, context);
-      const sla = { value: service.sla_value!, unit: service.sla_unit as SlaUnit };
-      const t = permitTiming(input.submittedOn, input.completedOn, today, sla, holidays);
-      const result = await recordPermitReport(db, {
-        id: uuidV4(),
-        unit_id: unit.id,
-        service_id: service.id,
-        submitted_on: input.submittedOn,
-        completed_on: input.completedOn,
-        sla_value: sla.value,
-        sla_unit: sla.unit,
-        working_days: input.completedOn ? t.workingDays : null,
-        calendar_days: input.completedOn ? t.calendarDays : null,
-        within_sla: input.completedOn && t.withinSla !== null ? (t.withinSla ? 1 : 0) : null,
-        idempotency_key: key,
-        ip_hash: ipHash,
-        created_at: at.toISOString(),
-        exclusion_reason: exclusionReason,
-        excluded_at: exclusionReason ? at.toISOString() : null,
-        verified: 0,
-        visit_code_id: null,
-        browser_hash: browserHash,
-        ticket_hash: ticketId,
-      }, input.visitCode ?? null);
-      if (!('report' in result)) throw visitCodeRefused(result.outcome);
-      if (result.outcome === 'created') await giveTicket(c, unit, 'permit');
-      // Answered the same whether it counts or was held back: the answer tells a bot nothing about the checks.
-      return c.json(reportBody(result.report, today, holidays), result.outcome === 'created' ? 201 : 200);
+      const { report, outcome } = await store(c, unit, parsed.value);
+      return c.json(report, outcome === 'created' ? 201 : 200);
     })
     .get('/units/:slug/permit-times', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));

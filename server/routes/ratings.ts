@@ -1,7 +1,8 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { kioskContext, ratingContext } from '../../db/queries/integrity.ts';
 import { kioskByToken } from '../../db/queries/kiosks.ts';
-import { findAck, recordRating } from '../../db/queries/ratings.ts';
+import { findAck, recordRating, type RatingAck } from '../../db/queries/ratings.ts';
+import type { UnitDetail } from '../../db/queries/units.ts';
 import { clientAddress } from '../auth/client.ts';
 import { clientHasher } from '../auth/client-hash.ts';
 import { formTicketSecret } from '../auth/form-ticket-secret.ts';
@@ -10,7 +11,7 @@ import { checkTicket } from '../domain/form-ticket.ts';
 import { newReceipt, uuidV4 } from '../domain/ids.ts';
 import { answersSignature, captureIsBelievable, integrityVerdict, kioskVerdict, ratingInstant } from '../domain/integrity.ts';
 import { isClosedOn } from '../domain/periods.ts';
-import { parseRatingInput } from '../domain/rating-input.ts';
+import { parseRatingInput, type RatingInput } from '../domain/rating-input.ts';
 import { redactPersonalData } from '../domain/redaction.ts';
 import { isTimeZone, localDateOf, localHourOf, todayIn } from '../domain/time-zones.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
@@ -20,6 +21,7 @@ import { browserCookie, ticketCookie } from '../middleware/form-cookies.ts';
 import { enforceLimits, submissionLimits } from '../middleware/throttle.ts';
 import { ticketGiver } from './form-tickets.ts';
 import { requireUnit } from './units.ts';
+import { isFormPost, ratingFormPost } from './html-forms.ts';
 
 const MINUTE = 60_000;
 
@@ -28,16 +30,17 @@ export function ratingRoutes(deps: AppDeps) {
   const hashClient = clientHasher(db);
   const secret = formTicketSecret(db);
   const giveTicket = ticketGiver(deps);
-  return new Hono<AppEnv>().post('/units/:slug/ratings', async (c) => {
-    const unit = await requireUnit(db, c.req.param('slug'));
-    const parsed = parseRatingInput(await readJsonBody(c));
-    if (!parsed.ok) throw validationFailed(parsed.fields);
-    const input = parsed.value;
+
+  /**
+   * Stores one validated rating: the one way a rating is stored, for the JSON route and the plain HTML form alike.
+   * Throws the contract's ApiError (unknown service, kiosk refused, throttled, visit code refused).
+   */
+  async function store(c: Context, unit: UnitDetail, input: RatingInput): Promise<{ ack: RatingAck; outcome: 'created' | 'duplicate' }> {
     const key = input.idempotencyKey.toLowerCase();
 
     // A retry of a stored rating gets its first answer before anything else (throttling included).
     const earlier = await findAck(db, unit.id, key);
-    if (earlier) return c.json(earlier, 200);
+    if (earlier) return { ack: earlier, outcome: 'duplicate' };
 
     // A unit with a single service needs no choice; otherwise an unnamed service is stored as unnamed.
     let serviceId: string | null = unit.services.length === 1 ? unit.services[0]!.id : null;
@@ -118,6 +121,16 @@ export function ratingRoutes(deps: AppDeps) {
     if (!('ack' in result)) throw visitCodeRefused(result.outcome);
     // A fresh ticket for the next visit's rating from this browser ("rate another visit").
     if (result.outcome === 'created' && !device) await giveTicket(c, unit, 'rating');
-    return c.json(result.ack, result.outcome === 'created' ? 201 : 200);
+    return { ack: result.ack, outcome: result.outcome === 'created' ? 'created' : 'duplicate' };
+  }
+
+  return new Hono<AppEnv>().post('/units/:slug/ratings', async (c) => {
+    const unit = await requireUnit(db, c.req.param('slug'));
+    // A resident without JavaScript posts the rating page's plain HTML form (docs/decisions/030).
+    if (isFormPost(c)) return ratingFormPost(c, unit, store, deps);
+    const parsed = parseRatingInput(await readJsonBody(c));
+    if (!parsed.ok) throw validationFailed(parsed.fields);
+    const { ack, outcome } = await store(c, unit, parsed.value);
+    return c.json(ack, outcome === 'created' ? 201 : 200);
   });
 }

@@ -95,7 +95,7 @@ describe('GET /cari: the results page without JavaScript (needs the built site)'
     expect(html.match(/<li class="card" data-unit="rsud-/g)).toHaveLength(5);
     expect(html).toMatch(/IKM 2026: \d{2},\d{2}<\/strong> · Mutu [ABCD] \(/);
     expect(html).toContain('value="rumah sakit"');
-    expect(html).not.toContain('data-server-fill');
+    expect(html).toContain('<div data-server-slot="search-results"><');
     expect(html).toMatch(/<a href="\/en\/cari\/?\?q=rumah\+sakit"[^>]*data-lang-switch/);
   });
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, islandsStarted, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('accessibility scan');
 
@@ -88,6 +88,8 @@ describe.skipIf(!hasChromium)('accessibility (axe-core, WCAG 2.2 AA)', () => {
       if (init) await page.addInitScript(init);
       const response = await page.goto(server.url + url);
       expect(response?.status()).toBe(url.includes('tidak-ada') ? 404 : 200);
+      // The islands' state is scanned here (the server's HTML before they start: tests/browser/no-javascript.test.ts).
+      await islandsStarted(page);
       await page.locator(ready).first().waitFor();
       if (act) await act(page);
       // Evaluated through the DevTools protocol: the site's CSP (rightly) refuses inline scripts it does not know.

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKM_ELEMENTS } from '../../server/domain/skm.ts';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer, islandsStarted } from '../support/browser.ts';
 
 reportSkip('comment review');
 
@@ -25,6 +25,7 @@ describe.skipIf(!hasChromium)('a suggestion that names an officer, in a real bro
 
   it('promises on the form only what is true', async () => {
     await page.goto(`${server.url}/nilai/dpmptsp-kota-gorontalo?ch=qr`);
+    await islandsStarted(page);
     const hint = page.locator('#saran-petunjuk');
     await hint.waitFor();
     const text = (await hint.textContent())!;

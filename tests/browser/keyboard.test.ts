@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer, islandsStarted } from '../support/browser.ts';
 
 reportSkip('keyboard-only rating');
 
@@ -36,6 +36,7 @@ describe.skipIf(!hasChromium)('rating with the keyboard only', () => {
 
   it('skips to the content, answers all nine questions, sends, and lands on the receipt', async () => {
     await page.goto(`${server.url}/nilai/dpmptsp-kota-gorontalo?ch=qr`);
+    await islandsStarted(page);
     await page.locator('form#formulir').waitFor();
     await page.keyboard.press('Tab');
     expect((await active()).text).toBe('Langsung ke isi');

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKM_ELEMENTS } from '../../server/domain/skm.ts';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer, islandsStarted } from '../support/browser.ts';
 
 reportSkip('kiosk offline journey');
 
@@ -65,6 +65,7 @@ describe.skipIf(!hasChromium)('a kiosk that goes offline', () => {
 
     await page.clock.install({ time: lastMorning() });
     await page.goto(`${server.url}/nilai/${UNIT}?ch=kiosk#token=${token}`);
+    await islandsStarted(page);
     await page.getByRole('heading', { level: 1, name: /Penilaian layanan/ }).waitFor();
     expect(page.url()).not.toContain('token');
 

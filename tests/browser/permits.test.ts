@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer, islandsStarted } from '../support/browser.ts';
 
 reportSkip('permit journeys');
 
@@ -23,6 +23,7 @@ describe.skipIf(!hasChromium)('permit times in a real browser', () => {
 
   it('reports a PBG that took from 17 to 27 March 2026 and shows 3 working days within the promise', async () => {
     await page.goto(`${server.url}/izin/dpmptsp-kota-gorontalo`);
+    await islandsStarted(page);
     await page.getByLabel('Jenis izin').selectOption('penerbitan-pbg');
     expect(await page.getByTestId('promise').textContent()).toContain('28 hari kerja');
     await page.getByLabel('Tanggal berkas dinyatakan lengkap').fill('2026-03-17');

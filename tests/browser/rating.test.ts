@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKM_ELEMENTS } from '../../server/domain/skm.ts';
 import { MASKS } from '../../server/domain/redaction.ts';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer, islandsStarted } from '../support/browser.ts';
 
 reportSkip('rating journey');
 
@@ -26,6 +26,7 @@ describe.skipIf(!hasChromium)('a resident rates a service unit in a real browser
 
   it('shows errors next to the questions when the form is sent empty', async () => {
     await page.goto(`${server.url}/nilai/dpmptsp-kota-gorontalo?ch=qr`);
+    await islandsStarted(page);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('DPMPTSP Kota Gorontalo');
     await page.getByRole('button', { name: 'Kirim penilaian' }).click();
     const summary = page.getByRole('alert');
@@ -74,6 +75,7 @@ describe.skipIf(!hasChromium)('a resident rates a service unit in a real browser
   it('carries the form ticket and the browser token the page set, with no script of its own: the rating counts', async () => {
     // A resident who takes their time: the ticket set when the page was served is valid from 10 s on.
     await page.goto(`${server.url}/nilai/dpmptsp-kota-gorontalo?ch=qr`);
+    await islandsStarted(page);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('DPMPTSP Kota Gorontalo');
     const cookies = await page.context().cookies(`${server.url}/api/units/dpmptsp-kota-gorontalo/ratings`);
     expect(cookies.map((c) => c.name).sort()).toEqual(['rapor_browser', 'rapor_ticket']);

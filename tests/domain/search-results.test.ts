@@ -1,7 +1,6 @@
 // The server-rendered search results (issue 17 item 3): figures, links and escaping, in both languages.
 import { describe, expect, it } from 'vitest';
 import { searchResultsHtml } from '../../server/pages/search-results.ts';
-import { fillSearchPage, SEARCH_RESULTS_MARKER } from '../../server/search-page.ts';
 import type { UnitSearchResult } from '../../server/routes/search.ts';
 
 const result: UnitSearchResult = {
@@ -40,13 +39,5 @@ describe('searchResultsHtml', () => {
   it('says when nothing matches, and asks for words when none were given', () => {
     expect(searchResultsHtml('id', 'zzz', { ...result, query: 'zzz', items: [] })).toContain('Tidak ada unit yang cocok.');
     expect(searchResultsHtml('id', '', null)).toContain('misalnya KTP, rumah sakit');
-  });
-});
-
-describe('fillSearchPage', () => {
-  it('puts the fragment at the marker and the query on the language switch', () => {
-    const page = `<a href="/">Beranda</a><a href="/en/cari/" hreflang="en" data-lang-switch>English</a><main>${SEARCH_RESULTS_MARKER}</main>`;
-    const filled = fillSearchPage(page, '<p>$& results</p>', 'q=rumah+sakit&wilayah=75');
-    expect(filled).toBe('<a href="/">Beranda</a><a href="/en/cari/?q=rumah+sakit&amp;wilayah=75" hreflang="en" data-lang-switch>English</a><main><p>$& results</p></main>');
   });
 });

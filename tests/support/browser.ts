@@ -93,6 +93,14 @@ export async function startServer(env: Record<string, string> = {}, options: { d
 }
 
 /**
+ * Waits until every island on the page has started (Astro drops the island's `ssr` attribute then). Before that, the
+ * server's plain HTML of the page shows (docs/decisions/030): a click on it would submit the plain form natively.
+ */
+export async function islandsStarted(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
+}
+
+/**
  * Signs in through the sign-in page as a person would, once its island has hydrated: Astro drops the island's `ssr`
  * attribute then; a click before that would submit the form natively and stay on /masuk (a busy machine shows it).
  */

@@ -1,0 +1,99 @@
+// The rating and permit forms posted as plain HTML forms, by residents without JavaScript (docs/decisions/030). They
+// post to the JSON routes' own URLs (so the form ticket and browser cookies, path-scoped there, travel with them, and the
+// same-origin check and throttles apply), are judged by the same schemas and stored by the same store function; the
+// answer is 303 to the receipt, or the form page again with the errors beside the fields and a summary.
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { RatingAck } from '../../db/queries/ratings.ts';
+import type { UnitDetail } from '../../db/queries/units.ts';
+import { href } from '../../site/lib/i18n.ts';
+import { permitStrings } from '../../site/lib/i18n-permits.ts';
+import { ratingStrings } from '../../site/lib/i18n-rating.ts';
+import type { AppDeps } from '../deps.ts';
+import { formLang, formValues, permitBodyFromForm, ratingBodyFromForm } from '../domain/form-input.ts';
+import { uuidV4 } from '../domain/ids.ts';
+import { parsePermitInput, type PermitInput } from '../domain/permit-input.ts';
+import { CHANNELS, parseRatingInput, type RatingInput } from '../domain/rating-input.ts';
+import { isTimeZone, todayIn } from '../domain/time-zones.ts';
+import { ApiError } from '../errors.ts';
+import { readTextBody, SUBMISSION_LIMIT_BYTES } from '../middleware/json-body.ts';
+import { permitFieldMessage, permitFormFragment } from '../pages/permit-form.ts';
+import { ratingFieldMessage, ratingFormFragment } from '../pages/rating-form.ts';
+import { renderSitePage } from '../pages/slots.ts';
+import { publicService } from './units.ts';
+
+const FORM_TYPE = 'application/x-www-form-urlencoded';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a request is a plain HTML form post (the JSON routes take everything else as before). */
+export function isFormPost(c: Context): boolean {
+  return (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase() === FORM_TYPE;
+}
+
+async function readForm(c: Context): Promise<URLSearchParams> {
+  return new URLSearchParams(await readTextBody(c, [FORM_TYPE], SUBMISSION_LIMIT_BYTES));
+}
+
+type Store<I, R> = (c: Context, unit: UnitDetail, input: I) => Promise<R>;
+
+export async function ratingFormPost(c: Context, unit: UnitDetail, store: Store<RatingInput, { ack: RatingAck }>, deps: AppDeps): Promise<Response> {
+  const form = await readForm(c);
+  const lang = formLang(form);
+  const t = ratingStrings(lang);
+  const values = formValues(form);
+  const state = {
+    idempotencyKey: UUID.test(values.idempotencyKey ?? '') ? values.idempotencyKey! : uuidV4(),
+    channel: (CHANNELS as readonly string[]).includes(values.channel ?? '') ? values.channel! : 'web',
+    values,
+  };
+  const show = (status: ContentfulStatusCode, errors: Record<string, string>, formError?: string) =>
+    c.html(renderSitePage(deps.distDir, lang, '/nilai', 'rating-form', ratingFormFragment(lang, unit, { ...state, errors, formError }), `${t.rateTitle}: ${unit.name}`, href(lang, `/nilai/${unit.slug}`)), status);
+
+  const parsed = parseRatingInput({ ...ratingBodyFromForm(form), idempotencyKey: state.idempotencyKey, channel: state.channel });
+  const fields: Record<string, string> = parsed.ok ? {} : { ...parsed.fields };
+  // As on the island: a unit with several services asks which one.
+  if (unit.services.length > 1 && !values.service) fields.service = 'is required';
+  if (!parsed.ok || Object.keys(fields).length) {
+    return show(400, Object.fromEntries(Object.keys(fields).map((f) => [f, ratingFieldMessage(lang, f)])));
+  }
+  try {
+    const { ack } = await store(c, unit, parsed.value);
+    return c.redirect(href(lang, `/tanda-terima/${ack.receipt}`), 303);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.fields) return show(error.status, Object.fromEntries(Object.keys(error.fields).map((f) => [f, ratingFieldMessage(lang, f, error.code)])));
+    return show(error.status, {}, error.status === 429 ? t.errThrottled : t.errServer);
+  }
+}
+
+export async function permitFormPost(c: Context, unit: UnitDetail, store: Store<PermitInput, { report: { id: string } }>, deps: AppDeps): Promise<Response> {
+  const form = await readForm(c);
+  const lang = formLang(form);
+  const t = permitStrings(lang);
+  const values = formValues(form);
+  const today = todayIn(isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta', deps.now());
+  const idempotencyKey = UUID.test(values.idempotencyKey ?? '') ? values.idempotencyKey! : uuidV4();
+  const publicUnit = { slug: unit.slug, name: unit.name, services: unit.services.map(publicService) };
+  const show = (status: ContentfulStatusCode, errors: Record<string, string>, formError?: string) =>
+    c.html(renderSitePage(deps.distDir, lang, '/izin', 'permit-form', permitFormFragment(lang, publicUnit, { idempotencyKey, today, values, errors, formError }), `${t.permitTitle}: ${unit.name}`, href(lang, `/izin/${unit.slug}`)), status);
+
+  const parsed = parsePermitInput({ ...permitBodyFromForm(form), idempotencyKey }, today);
+  const fields: Record<string, string> = parsed.ok ? {} : { ...parsed.fields };
+  // As on the island: a permit must be chosen, and whether it is done.
+  if (!values.service) fields.service = 'is required';
+  if (values.selesai !== 'yes' && values.selesai !== 'no') {
+    fields.done = 'is required';
+    delete fields.completedOn;
+  }
+  if (!parsed.ok || Object.keys(fields).length) {
+    return show(400, Object.fromEntries(Object.entries(fields).map(([f, m]) => [f, permitFieldMessage(lang, f, m)])));
+  }
+  try {
+    const { report } = await store(c, unit, parsed.value);
+    return c.redirect(`${href(lang, `/izin/${unit.slug}`)}?laporan=${report.id}`, 303);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.fields) return show(error.status, Object.fromEntries(Object.entries(error.fields).map(([f, m]) => [f, permitFieldMessage(lang, f, m)])));
+    return show(error.status, {}, error.status === 429 ? t.errThrottled : t.errServer);
+  }
+}

@@ -1,0 +1,241 @@
+// Issue 17 item 2, 5 and 10: the rating and permit forms work as plain HTML forms (POST, the JSON route's schema and
+// integrity rules, errors beside the fields, 303 to the receipt), unknown unit URLs answer 404, and a receipt page shows
+// a rating's comment status and the unit's reply (docs/decisions/030-server-filled-pages.md).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
+import { FIXTURE, migratedDb, insertFixture } from '../support/db.ts';
+
+// A stand-in for the built site: each page carries the slot markers the Astro pages carry.
+let dist: string;
+beforeAll(() => {
+  dist = mkdtempSync(join(tmpdir(), 'rapor-dist-'));
+  const page = (path: string, slot: string) => {
+    mkdirSync(join(dist, path), { recursive: true });
+    writeFileSync(join(dist, path, 'index.html'), `<!doctype html><html lang="${path.startsWith('en') ? 'en' : 'id'}"><head><title>Halaman · Rapor</title></head><body><main><div data-server-slot="${slot}"></div></main></body></html>`);
+  };
+  for (const lang of ['', 'en']) {
+    page(join(lang, 'nilai'), 'rating-form');
+    page(join(lang, 'izin'), 'permit-form');
+    page(join(lang, 'unit'), 'unit');
+    page(join(lang, 'peringkat'), 'scoreboard');
+    page(join(lang, 'waktu-izin'), 'permit-times');
+    page(join(lang, 'tanda-terima'), 'receipt');
+  }
+  writeFileSync(join(dist, '404.html'), '<!doctype html><html><body><h1>Halaman tidak ditemukan</h1></body></html>');
+});
+afterAll(() => rmSync(dist, { recursive: true, force: true }));
+
+type World = Awaited<ReturnType<typeof world>>;
+async function world() {
+  const conn = await migratedDb();
+  await insertFixture(conn.db);
+  const clock = { now: new Date('2026-08-10T03:00:00.000Z') };
+  const app = createApp({ db: conn.db, now: () => clock.now, distDir: dist });
+  let peer = 0;
+  const request = (path: string, init?: RequestInit, address?: string) =>
+    app.request(path, init, { incoming: { socket: { remoteAddress: address ?? `198.18.0.${++peer}` } } });
+  return { app, db: conn.db, clock, request, close: () => conn.close() };
+}
+
+let w: World;
+beforeEach(async () => {
+  w = await world();
+});
+afterEach(async () => {
+  await w.close();
+});
+
+const ANSWERS = { U1: '4', U2: '3', U3: '2', U4: '4', U5: '3', U6: '4', U7: '4', U8: '3', U9: '3' };
+
+function formPost(path: string, fields: Record<string, string>, headers: Record<string, string> = {}, address?: string) {
+  return w.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', ...headers },
+    body: new URLSearchParams(fields).toString(),
+  }, address);
+}
+
+const ratingFields = (over: Record<string, string> = {}) => ({
+  idempotencyKey: crypto.randomUUID(), lang: 'id', channel: 'qr', service: FIXTURE.ktp, ...ANSWERS, gender: 'P', age: '34', comment: 'Antrian cepat.', ...over,
+});
+
+/** The ticket and browser cookies the form page sets, as a Cookie header. */
+async function formCookies(path: string): Promise<string> {
+  const res = await w.request(path);
+  expect(res.status).toBe(200);
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+describe('the rating form as a plain HTML form', () => {
+  it('answers a missing answer with the page (400), the error beside the field, a summary, and the values kept', async () => {
+    const { U3: _missing, ...rest } = ratingFields();
+    const res = await formPost(`/api/units/${FIXTURE.gorontaloUnit}/ratings`, { ...rest, comment: 'Ruang <tunggu> panas' });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain('class="error-summary"');
+    expect(html).toMatch(/<a href="#q-U3">[^<]*Pertanyaan 3 dari 9/);
+    expect(html).toMatch(/id="q-U3-galat"[^>]*>Pilih satu jawaban untuk pertanyaan ini\./);
+    // Values kept (escaped), and no rating stored.
+    expect(html).toContain('Ruang &lt;tunggu&gt; panas');
+    expect(html).toMatch(/name="U1" value="4" checked/);
+    expect(await w.db.selectFrom('responses').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('speaks English on the English form', async () => {
+    const { U3: _missing, ...rest } = ratingFields({ lang: 'en' });
+    const html = await (await formPost(`/api/units/${FIXTURE.gorontaloUnit}/ratings`, rest)).text();
+    expect(html).toContain('Choose one answer for this question.');
+    expect(html).toContain('<html lang="en"');
+  });
+
+  it('stores a valid rating through the JSON route\'s store and redirects (303) to its receipt', async () => {
+    const cookie = await formCookies(`/nilai/${FIXTURE.gorontaloUnit}`);
+    const res = await formPost(`/api/units/${FIXTURE.gorontaloUnit}/ratings`, ratingFields(), { cookie });
+    expect(res.status).toBe(303);
+    const row = await w.db.selectFrom('responses').selectAll().executeTakeFirstOrThrow();
+    expect(res.headers.get('location')).toBe(`/tanda-terima/${row.receipt}`);
+    expect([row.u1, row.u2, row.u3, row.u9]).toEqual([4, 3, 2, 3]);
+    expect(row).toMatchObject({ service_id: 's-ktp', channel: 'qr', gender: 'P', age: 34, comment: 'Antrian cepat.' });
+    // The cookies the page set travelled with the form: the browser is known and the ticket kept.
+    expect(row.browser_hash).not.toBeNull();
+    const en = await formPost(`/api/units/${FIXTURE.gorontaloUnit}/ratings`, ratingFields({ lang: 'en' }));
+    expect(en.headers.get('location')).toMatch(/^\/en\/tanda-terima\/RPR-/);
+  });
+
+  it('a resent form (same key) lands on the same receipt and is stored once', async () => {
+    const fields = ratingFields();
+    const first = await formPost(`/api/units/${FIXTURE.gorontaloUnit}/ratings`, fields);
+    const second = await formPost(`/api/units/${FIXTURE.gorontaloUnit}/ratings`, fields);
+    expect(second.status).toBe(303);
+    expect(second.headers.get('location')).toBe(first.headers.get('location'));
+    expect(await w.db.selectFrom('responses').selectAll().execute()).toHaveLength(1);
+  });
+
+  it('asks for the service when the unit has several, as the island does', async () => {
+    const res = await formPost(`/api/units/${FIXTURE.gorontaloUnit}/ratings`, ratingFields({ service: '' }));
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('Pilih layanan yang Anda terima.');
+  });
+
+  it('is refused from another origin (CSRF), like the JSON route', async () => {
+    const res = await formPost(`/api/units/${FIXTURE.gorontaloUnit}/ratings`, ratingFields(), { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(await w.db.selectFrom('responses').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('is throttled like the JSON route: 429 with the page and a message', async () => {
+    const statuses: number[] = [];
+    let last = '';
+    for (let i = 0; i < 40; i++) {
+      const res = await formPost(`/api/units/${FIXTURE.gorontaloUnit}/ratings`, ratingFields(), {}, '203.0.113.9');
+      statuses.push(res.status);
+      if (res.status === 429) last = await res.text();
+    }
+    expect(statuses).toContain(429);
+    expect(last).toContain('class="error-summary"');
+    expect(last).toContain('Terlalu banyak');
+  });
+
+  it('answers 404 for an unknown unit', async () => {
+    const res = await formPost('/api/units/tidak-ada/ratings', ratingFields());
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('the permit report form as a plain HTML form', () => {
+  const permit = (over: Record<string, string> = {}) => ({
+    idempotencyKey: crypto.randomUUID(), lang: 'id', service: FIXTURE.kk, submittedOn: '2026-08-03', selesai: 'yes', completedOn: '2026-08-05', ...over,
+  });
+
+  it('shows the errors beside the fields with a summary (400), values kept', async () => {
+    const res = await formPost(`/api/units/${FIXTURE.gorontaloUnit}/permit-reports`, permit({ selesai: '', submittedOn: '2027-01-01' }));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('class="error-summary"');
+    expect(html).toContain('Tanggal tidak boleh di masa depan.');
+    expect(html).toContain('Pilih apakah izin sudah selesai.');
+    expect(html).toContain('value="2027-01-01"');
+    expect(await w.db.selectFrom('permit_reports').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('stores a valid report and redirects (303) to its result', async () => {
+    const res = await formPost(`/api/units/${FIXTURE.gorontaloUnit}/permit-reports`, permit());
+    expect(res.status).toBe(303);
+    const row = await w.db.selectFrom('permit_reports').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ submitted_on: '2026-08-03', completed_on: '2026-08-05', working_days: 2 });
+    const location = res.headers.get('location')!;
+    expect(location).toBe(`/izin/${FIXTURE.gorontaloUnit}?laporan=${row.id}`);
+    const page = await (await w.request(location)).text();
+    expect(page).toContain('2 hari kerja');
+  });
+
+  it('is refused from another origin (CSRF)', async () => {
+    const res = await formPost(`/api/units/${FIXTURE.gorontaloUnit}/permit-reports`, permit(), { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('unit URLs', () => {
+  for (const path of ['/unit/tidak-ada', '/nilai/tidak-ada', '/izin/tidak-ada', '/en/unit/tidak-ada', '/en/nilai/tidak-ada', '/en/izin/tidak-ada']) {
+    it(`${path} answers the site's 404 page`, async () => {
+      const res = await w.request(path);
+      expect(res.status).toBe(404);
+      expect(await res.text()).toContain('Halaman tidak ditemukan');
+    });
+  }
+
+  it('a known unit\'s page carries its figures, equal to the API\'s', async () => {
+    await formPost(`/api/units/${FIXTURE.gorontaloUnit}/ratings`, ratingFields());
+    const api = await (await w.request(`/api/units/${FIXTURE.gorontaloUnit}/scores?period=2026`)).json() as { ikm: number; n: number; mutu: string };
+    const html = await (await w.request(`/unit/${FIXTURE.gorontaloUnit}?periode=2026`)).text();
+    expect(html).toContain('Dukcapil Uji Gorontalo');
+    expect(html).toContain(`data-figure="ikm">${api.ikm.toFixed(2).replace('.', ',')}<`);
+    expect(html).toContain(`data-figure="mutu">${api.mutu}<`);
+  });
+});
+
+describe('/tanda-terima/{receipt}', () => {
+  it('shows the comment status and nothing that identifies anyone; unknown receipts answer 404', async () => {
+    const res = await formPost(`/api/units/${FIXTURE.gorontaloUnit}/ratings`, ratingFields({ age: '77', comment: 'Ruang tunggu panas.' }));
+    const location = res.headers.get('location')!;
+    const html = await (await w.request(location)).text();
+    expect(html).toContain(location.split('/').pop()!);
+    expect(html).toContain('Dukcapil Uji Gorontalo');
+    expect(html).toMatch(/data-status="published"/);
+    expect(html).not.toContain("Ruang tunggu panas");
+    expect(html).not.toContain("Perempuan");
+    const en = await (await w.request(`/en${location}`)).text();
+    expect(en).toContain('<html lang="en"');
+    expect((await w.request('/tanda-terima/RPR-0000-0000')).status).toBe(404);
+    expect((await w.request('/en/tanda-terima/bukan-tanda-terima')).status).toBe(404);
+  });
+
+  it('shows a hidden comment with its reason, and the unit\'s reply', async () => {
+    const res = await formPost(`/api/units/${FIXTURE.gorontaloUnit}/ratings`, ratingFields({ comment: 'Beli pulsa murah di sini' }));
+    const receipt = res.headers.get('location')!.split('/').pop()!;
+    await w.db.updateTable('responses').set({ comment_hidden_reason: 'di_luar_topik', comment_hidden_at: '2026-08-10T04:00:00.000Z' }).where('receipt', '=', receipt).execute();
+    const hidden = await (await w.request(`/tanda-terima/${receipt}`)).text();
+    expect(hidden).toMatch(/data-status="hidden"/);
+    expect(hidden).toContain('Di luar topik');
+
+    const other = await formPost(`/api/units/${FIXTURE.gorontaloUnit}/ratings`, ratingFields());
+    const receipt2 = other.headers.get('location')!.split('/').pop()!;
+    const row = await w.db.selectFrom('responses').select(['id']).where('receipt', '=', receipt2).executeTakeFirstOrThrow();
+    await w.db.insertInto('replies').values({ id: 'rep-1', response_id: row.id, unit_id: 'u-gtlo', body: 'Terima kasih, AC <baru> dipasang.', author_user_id: null, created_at: '2026-08-11T01:00:00.000Z' }).execute();
+    const replied = await (await w.request(`/tanda-terima/${receipt2}`)).text();
+    expect(replied).toContain('Terima kasih, AC &lt;baru&gt; dipasang.');
+  });
+});
+
+describe('the language switch of a filled page', () => {
+  it('points at the same unit and query in the other language', async () => {
+    const { setLanguageSwitch } = await import('../../server/pages/slots.ts');
+    const html = '<nav><a href="/en/unit/" hreflang="en" data-lang-switch>English</a></nav>';
+    expect(setLanguageSwitch(html, 'id', 'http://localhost/unit/dukcapil-uji-gorontalo?periode=2026')).toContain('<a href="/en/unit/dukcapil-uji-gorontalo?periode=2026" hreflang="en"');
+    expect(setLanguageSwitch(html.replace('/en/unit/', '/unit/'), 'en', 'http://localhost/en/unit/x?periode=2026&amp=1')).toContain('<a href="/unit/x?periode=2026&amp;amp=1"');
+  });
+});
