@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { RollupCounts } from '../../server/domain/rollup.ts';
 import type { Database, NewScoreDaily, NewScoreMonthly } from '../database.ts';
+import { reusable } from './compiled.ts';
 
 /** The service column of a rollup row when the resident named no service. */
 export const NO_SERVICE = '';
@@ -49,26 +50,32 @@ export async function applyRollupDelta(
   counts: RollupCounts,
   excludedDelta = 0,
 ): Promise<void> {
-  const daily = rollupRow(key, counts, excludedDelta);
-  await trx
-    .insertInto('score_daily')
-    .values(daily)
-    .onConflict((oc) =>
-      oc.columns(['unit_id', 'service_id', 'local_date']).doUpdateSet((eb) =>
-        Object.fromEntries(SUM_COLUMNS.map((col) => [col, eb(eb.ref(`score_daily.${col}`), '+', eb.ref(`excluded.${col}`))])),
-      ),
-    )
-    .execute();
-  await trx
-    .insertInto('score_monthly')
-    .values(monthlyRow(daily))
-    .onConflict((oc) =>
-      oc.columns(['unit_id', 'service_id', 'month']).doUpdateSet((eb) =>
-        Object.fromEntries(SUM_COLUMNS.map((col) => [col, eb(eb.ref(`score_monthly.${col}`), '+', eb.ref(`excluded.${col}`))])),
-      ),
-    )
-    .execute();
+  const daily = rollupRow(key, counts, excludedDelta) as RollupValues & { local_date: string };
+  await upsertDaily.execute(trx, daily);
+  await upsertMonthly.execute(trx, monthlyRow(daily) as RollupValues & { month: string });
 }
+
+type RollupValues = Record<'unit_id' | 'service_id' | (typeof SUM_COLUMNS)[number], string | number>;
+const DAILY_COLUMNS = ['unit_id', 'service_id', 'local_date', ...SUM_COLUMNS] as const;
+const MONTHLY_COLUMNS = ['unit_id', 'service_id', 'month', ...SUM_COLUMNS] as const;
+
+// Compiled once per dialect (db/queries/compiled.ts): every rating runs both.
+const upsertDaily = reusable<RollupValues & { local_date: string }>()((db, p) => db
+  .insertInto('score_daily')
+  .values(Object.fromEntries(DAILY_COLUMNS.map((c) => [c, p(c)])) as NewScoreDaily)
+  .onConflict((oc) =>
+    oc.columns(['unit_id', 'service_id', 'local_date']).doUpdateSet((eb) =>
+      Object.fromEntries(SUM_COLUMNS.map((col) => [col, eb(eb.ref(`score_daily.${col}`), '+', eb.ref(`excluded.${col}`))])),
+    ),
+  ));
+const upsertMonthly = reusable<RollupValues & { month: string }>()((db, p) => db
+  .insertInto('score_monthly')
+  .values(Object.fromEntries(MONTHLY_COLUMNS.map((c) => [c, p(c)])) as NewScoreMonthly)
+  .onConflict((oc) =>
+    oc.columns(['unit_id', 'service_id', 'month']).doUpdateSet((eb) =>
+      Object.fromEntries(SUM_COLUMNS.map((col) => [col, eb(eb.ref(`score_monthly.${col}`), '+', eb.ref(`excluded.${col}`))])),
+    ),
+  ));
 
 /** Bulk insert of precomputed daily rollups and the monthly rollups they add up to (the demo seed). */
 export async function insertRollups(db: Kysely<Database> | Transaction<Database>, rows: NewScoreDaily[]): Promise<void> {

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { kioskContext, ratingContext } from '../../db/queries/integrity.ts';
 import { kioskByToken } from '../../db/queries/kiosks.ts';
-import { findAck, recordRating } from '../../db/queries/ratings.ts';
+import { groupCommit } from '../../db/group-commit.ts';
+import { findAck, insertRating, isUniqueViolation, type RatingRecord, type RecordOutcome } from '../../db/queries/ratings.ts';
 import { clientAddress } from '../auth/client.ts';
 import { clientHasher } from '../auth/client-hash.ts';
 import { formTicketSecret } from '../auth/form-ticket-secret.ts';
@@ -17,7 +18,7 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, validationFailed, visitCodeRefused } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
 import { browserCookie, ticketCookie } from '../middleware/form-cookies.ts';
-import { enforceLimits, submissionLimits } from '../middleware/throttle.ts';
+import { enforceLimitsIn, submissionLimits } from '../middleware/throttle.ts';
 import { ticketGiver } from './form-tickets.ts';
 import { requireUnit } from './units.ts';
 
@@ -34,10 +35,6 @@ export function ratingRoutes(deps: AppDeps) {
     if (!parsed.ok) throw validationFailed(parsed.fields);
     const input = parsed.value;
     const key = input.idempotencyKey.toLowerCase();
-
-    // A retry of a stored rating gets its first answer before anything else (throttling included).
-    const earlier = await findAck(db, unit.id, key);
-    if (earlier) return c.json(earlier, 200);
 
     // A unit with a single service needs no choice; otherwise an unnamed service is stored as unnamed.
     let serviceId: string | null = unit.services.length === 1 ? unit.services[0]!.id : null;
@@ -64,10 +61,9 @@ export function ratingRoutes(deps: AppDeps) {
     // The form's ticket and the browser's token come in the body (API clients) or in the cookies the page set.
     const browserToken = input.browserToken ?? browserCookie(c);
     const browserHash = browserToken ? await hashClient(`browser:${browserToken}`, arrived) : null;
-    await enforceLimits(c, db, device
+    const limits = device
       ? [{ bucket: `rating:device:${device.id}`, limit: 120, windowMs: 60 * MINUTE }]
-      : submissionLimits('rating', unit.id, ipHash, browserHash),
-    arrived, 'too_many_requests', 'Too many ratings from this connection; please try again later.');
+      : submissionLimits('rating', unit.id, ipHash, browserHash);
 
     const at = ratingInstant(arrived, input.capturedAt, device !== undefined);
     const comment = input.comment?.trim() ? redactPersonalData(input.comment.trim()) : null;
@@ -78,20 +74,8 @@ export function ratingRoutes(deps: AppDeps) {
     const ticket = checkTicket(await secret(arrived), input.ticket ?? ticketCookie(c), 'rating', unit.id, arrived);
     // Only a valid ticket is kept (and so counts once); a too-fast one is judged, and stored, as no ticket.
     const ticketId = ticket.state === 'valid' ? ticket.id : null;
-    let exclusionReason;
-    if (device) {
-      const kiosk = await kioskContext(db, { id: device.id, unitId: unit.id, approvedAt: device.approved_at!, lastCapturedAt: device.last_captured_at }, comment, at,
-        isClosedOn(localDate, todayIn(unit.timezone, arrived)));
-      // A capture time that cannot be believed (future, older than the offline window) is dated by arrival and held back.
-      exclusionReason = captureIsBelievable(arrived, input.capturedAt)
-        ? kioskVerdict({ signature, localHour, honeypotFilled, comment, at }, kiosk.device, kiosk.commentSeenRecently)
-        : 'device_clock';
-    } else {
-      const context = await ratingContext(db, { unitId: unit.id, ipHash, browserHash, ticketId }, comment, at);
-      exclusionReason = integrityVerdict({ signature, channel, localHour, honeypotFilled, comment, at, ticket: ticket.state }, context);
-    }
     const r = input.respondent;
-    const result = await recordRating(db, {
+    const record: RatingRecord = {
       // A random id: a time-ordered one would tell staff when the rating was made (docs/decisions/022).
       id: uuidV4(),
       receipt: newReceipt(),
@@ -113,7 +97,33 @@ export function ratingRoutes(deps: AppDeps) {
       deviceId: device?.id ?? null,
       browserHash,
       ticketId,
-      exclusionReason,
+      exclusionReason: null,
+    };
+
+    // One transaction for the whole rating (its throttle slots, the integrity checks' reads, the row and its rollups),
+    // shared with the ratings that arrive with it and answered once it is committed (docs/decisions/035).
+    const result = await groupCommit(db).run(async (trx): Promise<RecordOutcome> => {
+      // A retry of a stored rating gets its first answer before anything else (throttling included).
+      const earlier = await findAck(trx, unit.id, key);
+      if (earlier) return { outcome: 'replayed', ack: earlier };
+      await enforceLimitsIn(c, trx, limits, arrived, 'too_many_requests', 'Too many ratings from this connection; please try again later.');
+      if (device) {
+        const kiosk = await kioskContext(trx, { id: device.id, unitId: unit.id, approvedAt: device.approved_at!, lastCapturedAt: device.last_captured_at }, comment, at,
+          isClosedOn(localDate, todayIn(unit.timezone, arrived)));
+        // A capture time that cannot be believed (future, older than the offline window) is dated by arrival and held back.
+        record.exclusionReason = captureIsBelievable(arrived, input.capturedAt)
+          ? kioskVerdict({ signature, localHour, honeypotFilled, comment, at }, kiosk.device, kiosk.commentSeenRecently)
+          : 'device_clock';
+      } else {
+        const context = await ratingContext(trx, { unitId: unit.id, ipHash, browserHash, ticketId }, comment, at);
+        record.exclusionReason = integrityVerdict({ signature, channel, localHour, honeypotFilled, comment, at, ticket: ticket.state }, context);
+      }
+      return insertRating(trx, record);
+    }).catch(async (error: unknown): Promise<RecordOutcome> => {
+      // Another process stored the same key first (PostgreSQL, several servers): answer with its receipt.
+      const earlier = isUniqueViolation(error) ? await findAck(db, unit.id, key) : undefined;
+      if (earlier) return { outcome: 'replayed', ack: earlier };
+      throw error;
     });
     if (!('ack' in result)) throw visitCodeRefused(result.outcome);
     // A fresh ticket for the next visit's rating from this browser ("rate another visit").

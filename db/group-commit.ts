@@ -1,0 +1,160 @@
+// Group commit (docs/decisions/035): units of write work that arrive together run in one transaction and share its
+// commit (one WAL fsync on SQLite with synchronous=FULL). Each unit runs inside its own savepoint, so one that fails
+// is rolled back alone and the others still commit; each caller is answered only once the commit that holds its work
+// has returned, so a success still means the work is on disk.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from './database.ts';
+
+/** The most units of work in one transaction: bounds how long a batch holds the writer and what one failed commit refuses. */
+export const MAX_BATCH = 64;
+
+interface Pending {
+  work: (trx: Transaction<Database>) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export interface CommittedBatch {
+  /** Units of work in the transaction (failed ones included: they were rolled back to their savepoint). */
+  size: number;
+  failed: number;
+}
+
+export class GroupCommit {
+  readonly #db: Kysely<Database>;
+  readonly #queue: Pending[] = [];
+  #running = false;
+  #scheduled = false;
+  #held = 0;
+  #failNext: Error | undefined;
+  readonly #observers = new Set<(batch: CommittedBatch) => void>();
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  /**
+   * Runs `work` in the next batch's transaction and resolves with its result after that transaction committed. Work
+   * that throws is rolled back to its savepoint (nothing of it stays) and rejects with its error, after the same commit.
+   */
+  run<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.#schedule();
+    });
+  }
+
+  /** Units of work waiting for a batch (tests). */
+  waiting(): number {
+    return this.#queue.length;
+  }
+
+  /** Holds every batch back until the returned function is called (tests: to make requests meet in one batch). */
+  hold(): () => void {
+    this.#held++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#held--;
+      this.#schedule();
+    };
+  }
+
+  /** Makes the next batch fail as a commit would fail (tests). */
+  failNextCommit(error: Error): void {
+    this.#failNext = error;
+  }
+
+  /** Calls `listener` after each commit, before anyone in it is answered (tests observe the order). */
+  observe(listener: (batch: CommittedBatch) => void): () => void {
+    this.#observers.add(listener);
+    return () => this.#observers.delete(listener);
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || this.#running || this.#held > 0 || this.#queue.length === 0) return;
+    this.#scheduled = true;
+    // After the I/O phase: every request whose body arrived with this one has queued its work by then.
+    setImmediate(() => {
+      this.#scheduled = false;
+      void this.#flush();
+    });
+  }
+
+  async #flush(): Promise<void> {
+    if (this.#running || this.#held > 0 || this.#queue.length === 0) return;
+    this.#running = true;
+    const batch = this.#queue.splice(0, MAX_BATCH);
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    try {
+      await this.#db.transaction().execute(async (trx) => {
+        if (batch.length === 1) {
+          // Alone in its transaction: a failure rolls the whole of it back, no savepoint needed.
+          try {
+            outcomes.push({ ok: true, value: await batch[0]!.work(trx) });
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+            throw new SoleFailure(error);
+          }
+        } else {
+          for (const item of batch) {
+            await sql`savepoint rating`.execute(trx);
+            try {
+              outcomes.push({ ok: true, value: await item.work(trx) });
+              await sql`release savepoint rating`.execute(trx);
+            } catch (error) {
+              outcomes.push({ ok: false, error });
+              await sql`rollback to savepoint rating`.execute(trx);
+              await sql`release savepoint rating`.execute(trx);
+            }
+          }
+        }
+        const injected = this.#failNext;
+        if (injected) {
+          this.#failNext = undefined;
+          throw injected;
+        }
+      });
+    } catch (error) {
+      if (!(error instanceof SoleFailure)) {
+        // The commit failed (or the transaction could not begin): nothing of the batch is stored, so nobody hears "done".
+        this.#finish();
+        for (const item of batch) item.reject(error);
+        return;
+      }
+    }
+    const batchInfo = { size: batch.length, failed: outcomes.filter((o) => !o.ok).length };
+    for (const listener of this.#observers) listener(batchInfo);
+    this.#finish();
+    batch.forEach((item, i) => {
+      const o = outcomes[i]!;
+      if (o.ok) item.resolve(o.value);
+      else item.reject(o.error);
+    });
+  }
+
+  #finish(): void {
+    this.#running = false;
+    this.#schedule();
+  }
+}
+
+/** The only unit of a batch failed: its transaction is rolled back, and it rejects with its own error. */
+class SoleFailure extends Error {
+  constructor(readonly original: unknown) {
+    super('the only unit of work in the batch failed');
+  }
+}
+
+const writers = new WeakMap<Kysely<Database>, GroupCommit>();
+
+/** The group-commit writer of this database connection (one per Kysely instance, so one per process). */
+export function groupCommit(db: Kysely<Database>): GroupCommit {
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = new GroupCommit(db);
+    writers.set(db, writer);
+  }
+  return writer;
+}
