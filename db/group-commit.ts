@@ -8,6 +8,16 @@ import type { Database } from './database.ts';
 /** The most units of work in one transaction: bounds how long a batch holds the writer and what one failed commit refuses. */
 export const MAX_BATCH = 64;
 
+export interface GroupCommitOptions {
+  /** The most units of work in one transaction (1: each commits alone). */
+  maxBatch: number;
+  /**
+   * Batches in flight at once. SQLite has one connection and one writer: 1. On PostgreSQL a few batches can commit in
+   * parallel on the pool's connections while the next one fills.
+   */
+  concurrency: number;
+}
+
 interface Pending {
   work: (trx: Transaction<Database>) => Promise<unknown>;
   resolve: (value: unknown) => void;
@@ -23,14 +33,16 @@ export interface CommittedBatch {
 export class GroupCommit {
   readonly #db: Kysely<Database>;
   readonly #queue: Pending[] = [];
-  #running = false;
+  #inFlight = 0;
+  readonly #options: GroupCommitOptions;
   #scheduled = false;
   #held = 0;
   #failNext: Error | undefined;
   readonly #observers = new Set<(batch: CommittedBatch) => void>();
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Kysely<Database>, options: Partial<GroupCommitOptions> = {}) {
     this.#db = db;
+    this.#options = { maxBatch: MAX_BATCH, concurrency: 1, ...options };
   }
 
   /**
@@ -73,7 +85,7 @@ export class GroupCommit {
   }
 
   #schedule(): void {
-    if (this.#scheduled || this.#running || this.#held > 0 || this.#queue.length === 0) return;
+    if (this.#scheduled || this.#inFlight >= this.#options.concurrency || this.#held > 0 || this.#queue.length === 0) return;
     this.#scheduled = true;
     // After the I/O phase: every request whose body arrived with this one has queued its work by then.
     setImmediate(() => {
@@ -83,9 +95,11 @@ export class GroupCommit {
   }
 
   async #flush(): Promise<void> {
-    if (this.#running || this.#held > 0 || this.#queue.length === 0) return;
-    this.#running = true;
-    const batch = this.#queue.splice(0, MAX_BATCH);
+    if (this.#inFlight >= this.#options.concurrency || this.#held > 0 || this.#queue.length === 0) return;
+    this.#inFlight++;
+    const batch = this.#queue.splice(0, this.#options.maxBatch);
+    // More waiting than one batch takes, and room for another batch in flight: schedule it now.
+    this.#schedule();
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
       await this.#db.transaction().execute(async (trx) => {
@@ -135,7 +149,7 @@ export class GroupCommit {
   }
 
   #finish(): void {
-    this.#running = false;
+    this.#inFlight--;
     this.#schedule();
   }
 }
@@ -157,4 +171,9 @@ export function groupCommit(db: Kysely<Database>): GroupCommit {
     writers.set(db, writer);
   }
   return writer;
+}
+
+/** Sets how the connection's writer batches (server/main.ts, at start, before any rating). */
+export function configureGroupCommit(db: Kysely<Database>, options: Partial<GroupCommitOptions>): void {
+  writers.set(db, new GroupCommit(db, options));
 }

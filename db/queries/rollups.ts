@@ -55,7 +55,7 @@ export async function applyRollupDelta(
   await upsertMonthly.execute(trx, monthlyRow(daily) as RollupValues & { month: string });
 }
 
-type RollupValues = Record<'unit_id' | 'service_id' | (typeof SUM_COLUMNS)[number], string | number>;
+type RollupValues = Record<'unit_id' | 'service_id', string> & Record<(typeof SUM_COLUMNS)[number], number>;
 const DAILY_COLUMNS = ['unit_id', 'service_id', 'local_date', ...SUM_COLUMNS] as const;
 const MONTHLY_COLUMNS = ['unit_id', 'service_id', 'month', ...SUM_COLUMNS] as const;
 

@@ -47,6 +47,7 @@ export function ratingRoutes(deps: AppDeps) {
     }
     if (!isTimeZone(unit.timezone)) throw new Error(`unit ${unit.slug} has an unknown time zone ${unit.timezone}`);
 
+    const timeZone = unit.timezone;
     const arrived = now();
     // A registered kiosk identifies itself with its device token; a wrong token is refused, and so is a kiosk that
     // still waits for an administrator's approval. Without a kiosk token, "kiosk" is just another web rating.
@@ -109,7 +110,7 @@ export function ratingRoutes(deps: AppDeps) {
       await enforceLimitsIn(c, trx, limits, arrived, 'too_many_requests', 'Too many ratings from this connection; please try again later.');
       if (device) {
         const kiosk = await kioskContext(trx, { id: device.id, unitId: unit.id, approvedAt: device.approved_at!, lastCapturedAt: device.last_captured_at }, comment, at,
-          isClosedOn(localDate, todayIn(unit.timezone, arrived)));
+          isClosedOn(localDate, todayIn(timeZone, arrived)));
         // A capture time that cannot be believed (future, older than the offline window) is dated by arrival and held back.
         record.exclusionReason = captureIsBelievable(arrived, input.capturedAt)
           ? kioskVerdict({ signature, localHour, honeypotFilled, comment, at }, kiosk.device, kiosk.commentSeenRecently)

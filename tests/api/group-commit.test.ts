@@ -19,7 +19,7 @@ afterEach(async () => {
 const UNIT = FIXTURE.gorontaloUnit;
 const ANSWERS = { U1: 3, U2: 3, U3: 4, U4: 3, U5: 3, U6: 4, U7: 3, U8: 3, U9: 2 };
 
-function rate(client: string, extra: Record<string, unknown> = {}) {
+async function rate(client: string, extra: Record<string, unknown> = {}): Promise<Response> {
   return t.app.request(`/api/units/${UNIT}/ratings`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
