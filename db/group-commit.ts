@@ -2,8 +2,11 @@
 // commit (one WAL fsync on SQLite with synchronous=FULL). Each unit runs inside its own savepoint, so one that fails
 // is rolled back alone and the others still commit; each caller is answered only once the commit that holds its work
 // has returned, so a success still means the work is on disk.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './database.ts';
+import { isPostgres } from './dialect.ts';
+import { RollupBuffer } from './queries/rollups.ts';
+import { lockBucket } from './queries/throttle.ts';
 
 /** The most units of work in one transaction: bounds how long a batch holds the writer and what one failed commit refuses. */
 export const MAX_BATCH = 64;
@@ -18,10 +21,32 @@ export interface GroupCommitOptions {
   concurrency: number;
 }
 
+/** What a unit of work gets besides the transaction. */
+export interface BatchScope {
+  /**
+   * Rollup deltas to add: the batch adds those of its successful units together, after them all, one upsert per rollup
+   * row in sorted order (fewer statements, and the hot rows of a busy unit are locked once and last).
+   */
+  rollups: RollupBuffer;
+}
+
 interface Pending {
-  work: (trx: Transaction<Database>) => Promise<unknown>;
+  work: (trx: Transaction<Database>, scope: BatchScope) => Promise<unknown>;
+  /** Advisory locks (PostgreSQL) the work takes: the batch takes them all first, sorted. */
+  locks: string[];
+  attempts: number;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+const SAVEPOINT = CompiledQuery.raw('savepoint unit_of_work');
+const RELEASE = CompiledQuery.raw('release savepoint unit_of_work');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to savepoint unit_of_work');
+
+function isDeadlock(error: unknown): boolean {
+  return (error as { code?: string })?.code === '40P01';
 }
 
 export interface CommittedBatch {
@@ -49,9 +74,9 @@ export class GroupCommit {
    * Runs `work` in the next batch's transaction and resolves with its result after that transaction committed. Work
    * that throws is rolled back to its savepoint (nothing of it stays) and rejects with its error, after the same commit.
    */
-  run<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  run<T>(work: (trx: Transaction<Database>, scope: BatchScope) => Promise<T>, locks: string[] = []): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.#queue.push({ work, locks, attempts: 0, resolve: resolve as (value: unknown) => void, reject });
       this.#schedule();
     });
   }
@@ -100,30 +125,33 @@ export class GroupCommit {
     const batch = this.#queue.splice(0, this.#options.maxBatch);
     // More waiting than one batch takes, and room for another batch in flight: schedule it now.
     this.#schedule();
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    const outcomes: Outcome[] = [];
     try {
       await this.#db.transaction().execute(async (trx) => {
-        if (batch.length === 1) {
-          // Alone in its transaction: a failure rolls the whole of it back, no savepoint needed.
+        // Every lock a batch needs is taken in one global order (advisory locks first, sorted; the rollup rows last,
+        // sorted), so batches of several processes, or several batches of one, never wait for each other in a cycle.
+        if (isPostgres(trx)) {
+          for (const key of [...new Set(batch.flatMap((item) => item.locks))].sort()) await lockBucket(trx, key);
+        }
+        const rollups = new RollupBuffer();
+        const alone = batch.length === 1;
+        for (const item of batch) {
+          const scope = { rollups: new RollupBuffer() };
+          if (!alone) await trx.executeQuery(SAVEPOINT);
           try {
-            outcomes.push({ ok: true, value: await batch[0]!.work(trx) });
+            const value = await item.work(trx, scope);
+            if (!alone) await trx.executeQuery(RELEASE);
+            rollups.merge(scope.rollups);
+            outcomes.push({ ok: true, value });
           } catch (error) {
             outcomes.push({ ok: false, error });
-            throw new SoleFailure(error);
-          }
-        } else {
-          for (const item of batch) {
-            await sql`savepoint rating`.execute(trx);
-            try {
-              outcomes.push({ ok: true, value: await item.work(trx) });
-              await sql`release savepoint rating`.execute(trx);
-            } catch (error) {
-              outcomes.push({ ok: false, error });
-              await sql`rollback to savepoint rating`.execute(trx);
-              await sql`release savepoint rating`.execute(trx);
-            }
+            // Alone in its transaction, a failure rolls the whole of it back: no savepoint needed.
+            if (alone) throw new SoleFailure();
+            await trx.executeQuery(ROLLBACK_TO);
+            await trx.executeQuery(RELEASE);
           }
         }
+        await rollups.apply(trx);
         const injected = this.#failNext;
         if (injected) {
           this.#failNext = undefined;
@@ -140,12 +168,17 @@ export class GroupCommit {
     }
     const batchInfo = { size: batch.length, failed: outcomes.filter((o) => !o.ok).length };
     for (const listener of this.#observers) listener(batchInfo);
-    this.#finish();
+    const retry: Pending[] = [];
     batch.forEach((item, i) => {
       const o = outcomes[i]!;
       if (o.ok) item.resolve(o.value);
+      // A deadlock victim (PostgreSQL: two transactions that waited for each other, which the lock order above leaves
+      // only to a retried idempotency key) was rolled back to its savepoint: it runs again in a later batch.
+      else if (isDeadlock(o.error) && item.attempts < 3) retry.push({ ...item, attempts: item.attempts + 1 });
       else item.reject(o.error);
     });
+    this.#queue.unshift(...retry);
+    this.#finish();
   }
 
   #finish(): void {
@@ -156,7 +189,7 @@ export class GroupCommit {
 
 /** The only unit of a batch failed: its transaction is rolled back, and it rejects with its own error. */
 class SoleFailure extends Error {
-  constructor(readonly original: unknown) {
+  constructor() {
     super('the only unit of work in the batch failed');
   }
 }

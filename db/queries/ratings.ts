@@ -4,7 +4,7 @@ import type { Answers } from '../../server/domain/skm.ts';
 import type { Database, NewResponse } from '../database.ts';
 import { ackCommentReview, commentReviewColumns } from './comment-review.ts';
 import { reusable } from './compiled.ts';
-import { applyRollupDelta } from './rollups.ts';
+import { applyRollupDelta, type RollupBuffer } from './rollups.ts';
 
 export interface RatingRecord {
   id: string;
@@ -86,7 +86,7 @@ export async function recordRating(db: Kysely<Database>, r: RatingRecord): Promi
 
 /**
  * recordRating's work inside the caller's transaction (the rating route runs it with the rating's throttle slots and
- * integrity checks, in a group commit: db/group-commit.ts). A unique violation (a racing process stored the same key
+ * integrity checks, in a group commit: db/group-commit.ts), its rollups added to `rollups` when given. A unique violation (a racing process stored the same key
  * first) is thrown: the caller answers with findAck once its transaction is rolled back.
  */
 // Every column named, so that one compiled statement serves every rating.
@@ -100,7 +100,7 @@ type ResponseRow = Required<Pick<NewResponse, (typeof RESPONSE_COLUMNS)[number]>
 const insertResponse = reusable<ResponseRow>()((db, p) =>
   db.insertInto('responses').values(Object.fromEntries(RESPONSE_COLUMNS.map((c) => [c, p(c)])) as NewResponse));
 
-export async function insertRating(trx: Transaction<Database>, r: RatingRecord): Promise<RecordOutcome> {
+export async function insertRating(trx: Transaction<Database>, r: RatingRecord, rollups?: RollupBuffer): Promise<RecordOutcome> {
   const earlier = await findAck(trx, r.unitId, r.idempotencyKey);
   if (earlier) return { outcome: 'replayed', ack: earlier };
 
@@ -162,7 +162,9 @@ export async function insertRating(trx: Transaction<Database>, r: RatingRecord):
       .where((eb) => eb.or([eb('last_captured_at', 'is', null), eb('last_captured_at', '<', r.createdAt)])).execute();
   }
   const key = { unitId: r.unitId, serviceId: r.serviceId, localDate: r.localDate };
-  if (r.exclusionReason) await applyRollupDelta(trx, key, emptyRollup(), 1);
-  else await applyRollupDelta(trx, key, rollupContribution(r.answers, verified));
+  const [counts, excluded] = r.exclusionReason ? [emptyRollup(), 1] : [rollupContribution(r.answers, verified), 0];
+  // In a group commit the batch adds its ratings' rollups together once they are all in (db/group-commit.ts).
+  if (rollups) rollups.add(key, counts, excluded);
+  else await applyRollupDelta(trx, key, counts, excluded);
   return { outcome: 'created', ack: { id: r.id, receipt: r.receipt, status: verified ? 'verified' : 'accepted', ...(review.comment_review ? { commentReview: review.comment_review } : {}) } };
 }

@@ -58,7 +58,7 @@ export async function takeThrottleSlots(db: Kysely<Database>, limits: ThrottleLi
 export async function takeThrottleSlotsIn(trx: Transaction<Database>, limits: ThrottleLimit[], now: Date): Promise<ThrottleOutcome> {
   const at = now.toISOString();
   if (isPostgres(trx)) {
-    for (const bucket of limits.map((l) => l.bucket).sort()) await advisoryLock.execute(trx, { bucket });
+    for (const bucket of limits.map((l) => l.bucket).sort()) await lockBucket(trx, bucket);
   }
   const taken: string[] = [];
   for (const { bucket, limit, windowMs, spacingMs } of limits) {
@@ -81,6 +81,11 @@ export async function takeThrottleSlotsIn(trx: Transaction<Database>, limits: Th
     taken.push(id);
   }
   return { allowed: true, ids: taken };
+}
+
+/** Holds a bucket's advisory lock (PostgreSQL) until the transaction ends; taking it again in the same one is free. */
+export async function lockBucket(trx: Transaction<Database>, bucket: string): Promise<void> {
+  await advisoryLock.execute(trx, { bucket });
 }
 
 // The statements of takeThrottleSlotsIn, compiled once per dialect (db/queries/compiled.ts).

@@ -103,7 +103,7 @@ export function ratingRoutes(deps: AppDeps) {
 
     // One transaction for the whole rating (its throttle slots, the integrity checks' reads, the row and its rollups),
     // shared with the ratings that arrive with it and answered once it is committed (docs/decisions/035).
-    const result = await groupCommit(db).run(async (trx): Promise<RecordOutcome> => {
+    const result = await groupCommit(db).run(async (trx, scope): Promise<RecordOutcome> => {
       // A retry of a stored rating gets its first answer before anything else (throttling included).
       const earlier = await findAck(trx, unit.id, key);
       if (earlier) return { outcome: 'replayed', ack: earlier };
@@ -119,8 +119,8 @@ export function ratingRoutes(deps: AppDeps) {
         const context = await ratingContext(trx, { unitId: unit.id, ipHash, browserHash, ticketId }, comment, at);
         record.exclusionReason = integrityVerdict({ signature, channel, localHour, honeypotFilled, comment, at, ticket: ticket.state }, context);
       }
-      return insertRating(trx, record);
-    }).catch(async (error: unknown): Promise<RecordOutcome> => {
+      return insertRating(trx, record, scope.rollups);
+    }, limits.map((l) => l.bucket)).catch(async (error: unknown): Promise<RecordOutcome> => {
       // Another process stored the same key first (PostgreSQL, several servers): answer with its receipt.
       const earlier = isUniqueViolation(error) ? await findAck(db, unit.id, key) : undefined;
       if (earlier) return { outcome: 'replayed', ack: earlier };
