@@ -62,7 +62,10 @@ const COUNTS = { responses: countQueries('responses'), permit_reports: countQuer
 export async function ratingContext(db: Kysely<Database>, source: SubmissionSource, comment: string | null, now: Date): Promise<IntegrityContext> {
   const since = new Date(now.getTime() - RULES.burstWindowMs).toISOString();
   const [rows, counts, repeated] = await Promise.all([
-    recentFromAddress.execute(db, { unitId: source.unitId, since, until: now.toISOString(), ipHash: source.ipHash, limit: FROM_ADDRESS_ROWS }).then((r) => r.rows),
+    // Newest first, sorted here: with an ORDER BY, SQLite reads the unit's whole window through the (unit, time) index
+    // instead of the address's few rows through (unit, address, time); the throttle bounds them (600 in the window).
+    recentFromAddress.execute(db, { unitId: source.unitId, since, until: now.toISOString(), ipHash: source.ipHash })
+      .then((r) => r.rows.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0)).slice(0, FROM_ADDRESS_ROWS)),
     sourceCounts(db, 'responses', source, now),
     repeatedComment(db, source.unitId, comment, now),
   ]);
@@ -78,10 +81,10 @@ export async function ratingContext(db: Kysely<Database>, source: SubmissionSour
   };
 }
 
-const recentFromAddress = reusable<Window & { ipHash: string; limit: number }>()((db, p) => db
+const recentFromAddress = reusable<Window & { ipHash: string }>()((db, p) => db
   .selectFrom('responses').select(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'created_at', 'exclusion_reason', 'ticket_hash'])
   .where('unit_id', '=', p('unitId')).where('created_at', '>', p('since')).where('created_at', '<=', p('until'))
-  .where('ip_hash', '=', p('ipHash')).orderBy('created_at', 'desc').limit(p('limit')));
+  .where('ip_hash', '=', p('ipHash')));
 
 async function repeatedComment(db: Kysely<Database>, unitId: string, comment: string | null, now: Date): Promise<boolean> {
   if (!comment) return false;
