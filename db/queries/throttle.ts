@@ -55,9 +55,10 @@ export async function takeThrottleSlots(db: Kysely<Database>, limits: ThrottleLi
  * takeThrottleSlots inside the caller's transaction (a rating takes its slots in the transaction that stores it). When
  * a limit is full, the slots inserted so far stay in the transaction: the caller must roll it (or its savepoint) back.
  */
-export async function takeThrottleSlotsIn(trx: Transaction<Database>, limits: ThrottleLimit[], now: Date): Promise<ThrottleOutcome> {
+export async function takeThrottleSlotsIn(trx: Transaction<Database>, limits: ThrottleLimit[], now: Date, locked = false): Promise<ThrottleOutcome> {
   const at = now.toISOString();
-  if (isPostgres(trx)) {
+  // `locked`: the caller's transaction already holds the buckets' advisory locks (a group commit's batch takes them first).
+  if (isPostgres(trx) && !locked) {
     for (const bucket of limits.map((l) => l.bucket).sort()) await lockBucket(trx, bucket);
   }
   const taken: string[] = [];

@@ -20,10 +20,11 @@ export async function enforceLimits(c: Context, db: Kysely<Database>, limits: Th
 
 /**
  * enforceLimits inside the caller's transaction: a refusal throws, and the caller's transaction (or savepoint) must
- * roll back the slots taken before the full one (db/group-commit.ts does).
+ * roll back the slots taken before the full one (db/group-commit.ts does). `locked`: the transaction already holds the
+ * buckets' advisory locks.
  */
-export async function enforceLimitsIn(c: Context, trx: Transaction<Database>, limits: ThrottleLimit[], now: Date, code: string, message: string): Promise<string[]> {
-  const outcome = await takeThrottleSlotsIn(trx, limits, now);
+export async function enforceLimitsIn(c: Context, trx: Transaction<Database>, limits: ThrottleLimit[], now: Date, code: string, message: string, locked = false): Promise<string[]> {
+  const outcome = await takeThrottleSlotsIn(trx, limits, now, locked);
   if (!outcome.allowed) {
     c.header('Retry-After', String(outcome.retryAfterSeconds));
     throw new ApiError(429, code, message);

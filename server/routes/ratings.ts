@@ -107,7 +107,8 @@ export function ratingRoutes(deps: AppDeps) {
       // A retry of a stored rating gets its first answer before anything else (throttling included).
       const earlier = await findAck(trx, unit.id, key);
       if (earlier) return { outcome: 'replayed', ack: earlier };
-      await enforceLimitsIn(c, trx, limits, arrived, 'too_many_requests', 'Too many ratings from this connection; please try again later.');
+      // The batch took the buckets' locks before its first rating (they are passed to run() below).
+      await enforceLimitsIn(c, trx, limits, arrived, 'too_many_requests', 'Too many ratings from this connection; please try again later.', true);
       if (device) {
         const kiosk = await kioskContext(trx, { id: device.id, unitId: unit.id, approvedAt: device.approved_at!, lastCapturedAt: device.last_captured_at }, comment, at,
           isClosedOn(localDate, todayIn(timeZone, arrived)));
