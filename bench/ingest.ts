@@ -1,8 +1,13 @@
 // Ratings ingested per second over HTTP: autocannon against the real server (`npm start`'s process and memory
 // setting, SQLite with durable commits: synchronous=FULL, docs/decisions/004), divided by the requests per second of a
 // bare Hono POST route on the same machine in the same run. Every request is a new rating from a new address, so the
-// throttle never answers in its place. Goal: at least 0.5 of the bare ceiling.
-import { spawn } from 'node:child_process';
+// throttle never answers in its place. Goal: at least 0.5 of the bare ceiling. Then the same load on a real PostgreSQL
+// server (Debian's, started here in a temporary directory by .ci/postgres) with 1, 2 and 4 server processes sharing
+// it, each rating with its own durable commit or batched (docs/decisions/035).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { freePort, startServer } from '../tests/support/browser.ts';
 import { ms } from './lib.ts';
@@ -13,11 +18,11 @@ const UNIT = 'dukcapil-kota-gorontalo';
 
 interface Load { rps: number; ok: number; other: number; errors: number; p50: number; p99: number }
 
-async function load(base: string, seconds: number): Promise<Load> {
-  let n = 0;
+async function load(base: string, seconds: number, connections = CONNECTIONS, first = 0): Promise<Load> {
+  let n = first;
   const result = await autocannon({
     url: base,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
     requests: [{
       method: 'POST',
@@ -35,6 +40,14 @@ async function load(base: string, seconds: number): Promise<Load> {
   });
   const ok = result['2xx'];
   return { rps: ok / seconds, ok, other: result.non2xx, errors: result.errors + result.timeouts, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+/** The same load spread over several servers (the connections shared out), added up; latency: the worst of them. */
+async function loadAll(bases: string[], seconds: number): Promise<Load> {
+  const parts = await Promise.all(bases.map((b, i) => load(b, seconds, Math.max(1, Math.round(CONNECTIONS / bases.length)), (i + 1) << 20)));
+  return parts.reduce((a, b) => ({
+    rps: a.rps + b.rps, ok: a.ok + b.ok, other: a.other + b.other, errors: a.errors + b.errors, p50: Math.max(a.p50, b.p50), p99: Math.max(a.p99, b.p99),
+  }));
 }
 
 async function bare(): Promise<{ url: string; stop(): void }> {
@@ -58,14 +71,63 @@ export async function benchIngest(): Promise<void> {
   ceiling.stop();
   console.log(line('bare Hono POST route (ceiling)', bareResult));
 
-  const server = await startServer({ RAPOR_TRUST_PROXY: '1', RAPOR_DEMO: 'on' });
+  const ratio = (r: Load) => `${(r.rps / bareResult.rps).toFixed(2)} of the bare ceiling`;
+  for (const batch of ['1', '64']) {
+    const server = await startServer({ RAPOR_TRUST_PROXY: '1', RAPOR_DEMO: 'on', RAPOR_WRITE_BATCH: batch });
+    try {
+      await load(server.url, 3);
+      const real = await load(server.url, DURATION_S);
+      const label = batch === '1' ? 'each rating its own commit' : `group commit, up to ${batch} ratings a commit`;
+      console.log(line(`Rapor POST /api/units/{slug}/ratings (SQLite, durable, ${label})`, real));
+      console.log(`  ratio: ${ratio(real)}${batch === '1' ? '' : ' (goal ≥ 0.5)'}`);
+    } finally {
+      await server.stop();
+    }
+  }
+  await benchIngestPostgres(ratio);
+}
+
+const PG_PROCESSES = [1, 2, 4];
+
+/** The same load on a real PostgreSQL server (skipped, saying so, where Debian's postgresql package is missing). */
+async function benchIngestPostgres(ratio: (r: Load) => string): Promise<void> {
+  const bin = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql') : [];
+  if (bin.length === 0) {
+    console.log('  PostgreSQL: skipped (no server binaries in /usr/lib/postgresql: apt-get install postgresql)');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'rapor-bench-pg-'));
+  const started = spawnSync('.ci/postgres', ['start', dir], { encoding: 'utf8' });
+  if (started.status !== 0) throw new Error(`PostgreSQL did not start: ${started.stderr}`);
+  const url = started.stdout.trim().split('\n').pop()!;
+  const servers: Awaited<ReturnType<typeof startServer>>[] = [];
   try {
-    await load(server.url, 3);
-    const real = await load(server.url, DURATION_S);
-    console.log(line('Rapor POST /api/units/{slug}/ratings (SQLite, durable)', real));
-    console.log(`  ratio: ${(real.rps / bareResult.rps).toFixed(2)} of the bare ceiling (goal ≥ 0.5)`);
+    console.log(`  PostgreSQL ${bin.sort().pop()} (fsync and synchronous_commit on), each server process with a pool of 10 connections:`);
+    const env = { DATABASE_URL: url, RAPOR_TRUST_PROXY: '1', RAPOR_DEMO: 'on' };
+    // The first migrates and seeds the demo world; the others find it ready.
+    {
+      const single = await startServer({ ...env, RAPOR_WRITE_BATCH: '1' });
+      try {
+        await load(single.url, 3);
+        const r = await load(single.url, DURATION_S);
+        console.log(line('PostgreSQL, 1 process, each rating its own commit', r));
+        console.log(`  ratio: ${ratio(r)}`);
+      } finally {
+        await single.stop();
+      }
+    }
+    for (const n of PG_PROCESSES) {
+      while (servers.length < n) servers.push(await startServer(env));
+      const urls = servers.map((s) => s.url);
+      await loadAll(urls, 3);
+      const r = await loadAll(urls, DURATION_S);
+      console.log(line(`PostgreSQL, ${n} process${n > 1 ? 'es' : ''}, group commit`, r));
+      console.log(`  ratio: ${ratio(r)}`);
+    }
   } finally {
-    await server.stop();
+    for (const s of servers) await s.stop();
+    spawnSync('.ci/postgres', ['stop', dir], { stdio: 'inherit' });
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -37,8 +37,38 @@ export function connect(url: string): Connection {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: immediateTransactions(new SqliteDialect({ database: sqlite })) });
+  const db = new Kysely<Database>({ dialect: immediateTransactions(new SqliteDialect({ database: statementCache(sqlite) })) });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+}
+
+/** How many distinct statements stay prepared (the hot path uses a few dozen; ad-hoc reads beyond this are evicted). */
+const PREPARED_STATEMENTS = 500;
+
+/**
+ * The SQLite database as Kysely's driver sees it, with its statements prepared once (docs/decisions/035): Kysely asks
+ * better-sqlite3 to prepare every statement it runs, and preparing costs about as much as running a small one. A
+ * statement still being iterated (a streamed export) is busy, so a second user of the same text gets its own.
+ */
+function statementCache(sqlite: SqliteDatabase.Database) {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      const cached = cache.get(text);
+      if (cached && !cached.busy) {
+        // Most recently used last, so the first entry is the one to evict.
+        cache.delete(text);
+        cache.set(text, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(text);
+      if (!cached) {
+        cache.set(text, statement);
+        if (cache.size > PREPARED_STATEMENTS) cache.delete(cache.keys().next().value!);
+      }
+      return statement;
+    },
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 // The one place that reads process.env. Bad settings fail at start with a message that says what to change.
 import { resolve } from 'node:path';
 import { DEFAULT_SQLITE_FILE, DEMO_SQLITE_FILE } from '../db/connect.ts';
+import { MAX_BATCH } from '../db/group-commit.ts';
 import { parseProxyTrust, type ProxyTrust } from './auth/client.ts';
 
 export interface Env {
@@ -17,6 +18,8 @@ export interface Env {
   trustProxy: ProxyTrust | undefined;
   publicUrl: string | undefined;
   asnThresholds: { meets: number; above: number };
+  /** RAPOR_WRITE_BATCH: the most ratings committed together (docs/decisions/035); 1 commits each alone. */
+  writeBatch: number;
 }
 
 export class EnvError extends Error {}
@@ -41,6 +44,13 @@ function thresholds(value: string | undefined): { meets: number; above: number }
   const m = /^\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*$/.exec(value);
   if (!m || Number(m[1]) >= Number(m[2])) throw new EnvError(`RAPOR_ASN_THRESHOLDS must be two increasing percentages such as "90,110", not "${value}".`);
   return { meets: Number(m[1]), above: Number(m[2]) };
+}
+
+function writeBatch(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return MAX_BATCH;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new EnvError(`RAPOR_WRITE_BATCH must be a whole number from 1 to 1000, not "${value}".`);
+  return n;
 }
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
@@ -68,5 +78,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     trustProxy: proxyTrust(source.RAPOR_TRUST_PROXY),
     publicUrl: publicUrl(source.RAPOR_PUBLIC_URL),
     asnThresholds: thresholds(source.RAPOR_ASN_THRESHOLDS),
+    writeBatch: writeBatch(source.RAPOR_WRITE_BATCH),
   };
 }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { connect, openReader } from '../db/connect.ts';
+import { configureGroupCommit } from '../db/group-commit.ts';
 import { purgeAbuseData } from '../db/queries/integrity.ts';
 import { purgeExpiredSessions } from '../db/queries/sessions.ts';
 import { purgeSignInData } from '../db/queries/two-factor.ts';
@@ -35,6 +36,8 @@ async function main(): Promise<void> {
     const build = spawnSync(join('node_modules', '.bin', 'astro'), ['build', '--silent'], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } });
     if (build.status !== 0) throw new Error(`the site build failed (exit ${build.status}); run "npm run build" to see why`);
   }
+  // One batch at a time on SQLite's single writer; on PostgreSQL a few commit in parallel (docs/decisions/035).
+  configureGroupCommit(conn.db, { maxBatch: env.writeBatch, concurrency: conn.dialect === 'postgres' ? 4 : 1 });
   const reader = openReader(conn);
   const app = createApp({
     db: conn.db, readDb: reader?.db, now: () => new Date(), distDir: env.distDir, trustProxy: env.trustProxy,

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { answersSignature, permitSignature, RULES, type DeviceContext, type IntegrityContext } from '../../server/domain/integrity.ts';
 import type { Answers } from '../../server/domain/skm.ts';
 import type { Database } from '../database.ts';
+import { reusable } from './compiled.ts';
 import { unitsInScope, type Scope } from './scope.ts';
 
 /** Today's salt for hashing client addresses, made once per day by whichever process asks first. */
@@ -29,28 +30,42 @@ const FROM_ADDRESS_ROWS = 100;
  * ticket, within the burst window.
  */
 async function sourceCounts(db: Kysely<Database>, table: 'responses' | 'permit_reports', source: SubmissionSource, now: Date) {
-  // One query shape for both tables: the columns read here have the same names and types in each.
-  const from = () => db.selectFrom(table as 'responses');
-  const window = from().where('unit_id', '=', source.unitId)
-    .where('created_at', '>', new Date(now.getTime() - RULES.burstWindowMs).toISOString()).where('created_at', '<=', now.toISOString());
+  const q = COUNTS[table];
+  const window = { unitId: source.unitId, since: new Date(now.getTime() - RULES.burstWindowMs).toISOString(), until: now.toISOString() };
   const [ticketed, browser, ticketUsed] = await Promise.all([
-    window.select((eb) => eb.fn.countAll<number>().as('n')).where('ip_hash', '=', source.ipHash).where('ticket_hash', 'is not', null)
-      .where('exclusion_reason', 'is', null).executeTakeFirstOrThrow(),
-    source.browserHash
-      ? window.select((eb) => eb.fn.countAll<number>().as('n')).where('browser_hash', '=', source.browserHash).executeTakeFirstOrThrow()
-      : { n: 0 },
-    source.ticketId ? from().select('id').where('ticket_hash', '=', source.ticketId).limit(1).executeTakeFirst() : undefined,
+    q.ticketedFromAddress.execute(db, { ...window, ipHash: source.ipHash }),
+    source.browserHash ? q.fromBrowser.execute(db, { ...window, browserHash: source.browserHash }) : { rows: [{ n: 0 }] },
+    source.ticketId ? q.ticketUsed.execute(db, { ticketId: source.ticketId }) : { rows: [] },
   ]);
-  return { ticketedCountedFromAddress: Number(ticketed.n), fromBrowser: Number(browser.n), ticketUsed: ticketUsed !== undefined };
+  return { ticketedCountedFromAddress: Number(ticketed.rows[0]!.n), fromBrowser: Number(browser.rows[0]!.n), ticketUsed: ticketUsed.rows.length > 0 };
 }
+
+type Window = { unitId: string; since: string; until: string };
+
+/** sourceCounts' statements for one table, compiled once per dialect (db/queries/compiled.ts). */
+function countQueries(table: 'responses' | 'permit_reports') {
+  // One query shape for both tables: the columns read here have the same names and types in each.
+  const inWindow = (db: Kysely<Database>, p: <K extends keyof Window & string>(name: K) => Window[K]) => db.selectFrom(table as 'responses')
+    .where('unit_id', '=', p('unitId')).where('created_at', '>', p('since')).where('created_at', '<=', p('until'));
+  return {
+    ticketedFromAddress: reusable<Window & { ipHash: string }>()((db, p) => inWindow(db, p)
+      .select((eb) => eb.fn.countAll<number>().as('n')).where('ip_hash', '=', p('ipHash')).where('ticket_hash', 'is not', null)
+      .where('exclusion_reason', 'is', null)),
+    fromBrowser: reusable<Window & { browserHash: string }>()((db, p) => inWindow(db, p)
+      .select((eb) => eb.fn.countAll<number>().as('n')).where('browser_hash', '=', p('browserHash'))),
+    ticketUsed: reusable<{ ticketId: string }>()((db, p) => db.selectFrom(table as 'responses').select('id').where('ticket_hash', '=', p('ticketId')).limit(1)),
+  };
+}
+const COUNTS = { responses: countQueries('responses'), permit_reports: countQueries('permit_reports') };
 
 /** What the checks of a rating from the web or a QR code need to know (server/domain/integrity.ts). */
 export async function ratingContext(db: Kysely<Database>, source: SubmissionSource, comment: string | null, now: Date): Promise<IntegrityContext> {
   const since = new Date(now.getTime() - RULES.burstWindowMs).toISOString();
   const [rows, counts, repeated] = await Promise.all([
-    db.selectFrom('responses').select(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'created_at', 'exclusion_reason', 'ticket_hash'])
-      .where('unit_id', '=', source.unitId).where('created_at', '>', since).where('created_at', '<=', now.toISOString())
-      .where('ip_hash', '=', source.ipHash).orderBy('created_at', 'desc').limit(FROM_ADDRESS_ROWS).execute(),
+    // Newest first, sorted here: with an ORDER BY, SQLite reads the unit's whole window through the (unit, time) index
+    // instead of the address's few rows through (unit, address, time); the throttle bounds them (600 in the window).
+    recentFromAddress.execute(db, { unitId: source.unitId, since, until: now.toISOString(), ipHash: source.ipHash })
+      .then((r) => r.rows.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0)).slice(0, FROM_ADDRESS_ROWS)),
     sourceCounts(db, 'responses', source, now),
     repeatedComment(db, source.unitId, comment, now),
   ]);
@@ -66,12 +81,19 @@ export async function ratingContext(db: Kysely<Database>, source: SubmissionSour
   };
 }
 
+const recentFromAddress = reusable<Window & { ipHash: string }>()((db, p) => db
+  .selectFrom('responses').select(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'created_at', 'exclusion_reason', 'ticket_hash'])
+  .where('unit_id', '=', p('unitId')).where('created_at', '>', p('since')).where('created_at', '<=', p('until'))
+  .where('ip_hash', '=', p('ipHash')));
+
 async function repeatedComment(db: Kysely<Database>, unitId: string, comment: string | null, now: Date): Promise<boolean> {
   if (!comment) return false;
   const since = new Date(now.getTime() - RULES.repeatedCommentMs).toISOString();
-  const row = await db.selectFrom('responses').select('id').where('unit_id', '=', unitId).where('created_at', '>', since).where('comment', '=', comment).limit(1).executeTakeFirst();
-  return row !== undefined;
+  return (await commentSince.execute(db, { unitId, since, comment })).rows.length > 0;
 }
+
+const commentSince = reusable<{ unitId: string; since: string; comment: string }>()((db, p) => db
+  .selectFrom('responses').select('id').where('unit_id', '=', p('unitId')).where('created_at', '>', p('since')).where('comment', '=', p('comment')).limit(1));
 
 /** What the checks of a rating from a registered kiosk need to know. */
 export async function kioskContext(

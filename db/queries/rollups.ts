@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { RollupCounts } from '../../server/domain/rollup.ts';
 import type { Database, NewScoreDaily, NewScoreMonthly } from '../database.ts';
+import { reusable } from './compiled.ts';
 
 /** The service column of a rollup row when the resident named no service. */
 export const NO_SERVICE = '';
@@ -49,25 +50,73 @@ export async function applyRollupDelta(
   counts: RollupCounts,
   excludedDelta = 0,
 ): Promise<void> {
-  const daily = rollupRow(key, counts, excludedDelta);
-  await trx
-    .insertInto('score_daily')
-    .values(daily)
-    .onConflict((oc) =>
-      oc.columns(['unit_id', 'service_id', 'local_date']).doUpdateSet((eb) =>
-        Object.fromEntries(SUM_COLUMNS.map((col) => [col, eb(eb.ref(`score_daily.${col}`), '+', eb.ref(`excluded.${col}`))])),
-      ),
-    )
-    .execute();
-  await trx
-    .insertInto('score_monthly')
-    .values(monthlyRow(daily))
-    .onConflict((oc) =>
-      oc.columns(['unit_id', 'service_id', 'month']).doUpdateSet((eb) =>
-        Object.fromEntries(SUM_COLUMNS.map((col) => [col, eb(eb.ref(`score_monthly.${col}`), '+', eb.ref(`excluded.${col}`))])),
-      ),
-    )
-    .execute();
+  const daily = rollupRow(key, counts, excludedDelta) as RollupValues & { local_date: string };
+  await upsertDaily.execute(trx, daily);
+  await upsertMonthly.execute(trx, monthlyRow(daily) as RollupValues & { month: string });
+}
+
+type RollupValues = Record<'unit_id' | 'service_id', string> & Record<(typeof SUM_COLUMNS)[number], number>;
+const DAILY_COLUMNS = ['unit_id', 'service_id', 'local_date', ...SUM_COLUMNS] as const;
+const MONTHLY_COLUMNS = ['unit_id', 'service_id', 'month', ...SUM_COLUMNS] as const;
+
+// Compiled once per dialect (db/queries/compiled.ts): every rating runs both.
+const upsertDaily = reusable<RollupValues & { local_date: string }>()((db, p) => db
+  .insertInto('score_daily')
+  .values(Object.fromEntries(DAILY_COLUMNS.map((c) => [c, p(c)])) as NewScoreDaily)
+  .onConflict((oc) =>
+    oc.columns(['unit_id', 'service_id', 'local_date']).doUpdateSet((eb) =>
+      Object.fromEntries(SUM_COLUMNS.map((col) => [col, eb(eb.ref(`score_daily.${col}`), '+', eb.ref(`excluded.${col}`))])),
+    ),
+  ));
+const upsertMonthly = reusable<RollupValues & { month: string }>()((db, p) => db
+  .insertInto('score_monthly')
+  .values(Object.fromEntries(MONTHLY_COLUMNS.map((c) => [c, p(c)])) as NewScoreMonthly)
+  .onConflict((oc) =>
+    oc.columns(['unit_id', 'service_id', 'month']).doUpdateSet((eb) =>
+      Object.fromEntries(SUM_COLUMNS.map((col) => [col, eb(eb.ref(`score_monthly.${col}`), '+', eb.ref(`excluded.${col}`))])),
+    ),
+  ));
+
+/**
+ * Rollup deltas gathered in memory and added together (a group commit's batch, db/group-commit.ts): one upsert per
+ * day row and per month row, in sorted order, so concurrent transactions lock the rows they share in the same order.
+ */
+export class RollupBuffer {
+  readonly #daily = new Map<string, NewScoreDaily>();
+
+  add(key: RollupKey, counts: RollupCounts, excludedDelta = 0): void {
+    const row = rollupRow(key, counts, excludedDelta);
+    const id = `${row.unit_id}|${row.service_id}|${row.local_date}`;
+    const into = this.#daily.get(id);
+    if (!into) this.#daily.set(id, row);
+    else for (const col of SUM_COLUMNS) (into[col] as number) += row[col] as number;
+  }
+
+  merge(other: RollupBuffer): void {
+    for (const row of other.#daily.values()) {
+      this.add({ unitId: row.unit_id, serviceId: row.service_id, localDate: row.local_date }, {
+        n: row.n as number, nVerified: row.n_verified as number,
+        elementSums: [row.sum_u1, row.sum_u2, row.sum_u3, row.sum_u4, row.sum_u5, row.sum_u6, row.sum_u7, row.sum_u8, row.sum_u9] as number[],
+        total: row.sum_total as number, totalSq: row.sum_total_sq as number, verifiedTotal: row.v_sum_total as number, verifiedTotalSq: row.v_sum_total_sq as number,
+      }, row.n_excluded as number);
+    }
+  }
+
+  async apply(trx: Transaction<Database> | Kysely<Database>): Promise<void> {
+    const days = [...this.#daily.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+    const months = new Map<string, NewScoreMonthly>();
+    for (const row of days) {
+      const m = monthlyRow(row);
+      const id = `${m.unit_id}|${m.service_id}|${m.month}`;
+      const into = months.get(id);
+      if (!into) months.set(id, { ...m });
+      else for (const col of SUM_COLUMNS) (into[col] as number) += m[col] as number;
+    }
+    for (const row of days) await upsertDaily.execute(trx, row as RollupValues & { local_date: string });
+    for (const [, row] of [...months.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      await upsertMonthly.execute(trx, row as RollupValues & { month: string });
+    }
+  }
 }
 
 /** Bulk insert of precomputed daily rollups and the monthly rollups they add up to (the demo seed). */

@@ -1,8 +1,9 @@
 // Throttling stored in the database, so it holds across server processes and restarts (DESIGN.md "Scale").
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { uuidV7 } from '../../server/domain/ids.ts';
 import type { Database } from '../database.ts';
 import { isPostgres } from '../dialect.ts';
+import { reusable } from './compiled.ts';
 
 export interface ThrottleLimit {
   bucket: string;
@@ -36,48 +37,12 @@ class BucketFull extends Error {
  */
 export async function takeThrottleSlots(db: Kysely<Database>, limits: ThrottleLimit[], now: Date): Promise<ThrottleOutcome> {
   if (limits.length === 0) return { allowed: true, ids: [] };
-  const at = now.toISOString();
   try {
     const ids = await db.transaction().execute(async (trx) => {
-      if (isPostgres(trx)) {
-        for (const bucket of limits.map((l) => l.bucket).sort()) {
-          await sql`select pg_advisory_xact_lock(hashtextextended(${bucket}, 0))`.execute(trx);
-        }
-      }
-      const taken: string[] = [];
-      for (const { bucket, limit, windowMs, spacingMs } of limits) {
-        const id = uuidV7(now.getTime());
-        await trx.insertInto('throttle_events').values({ id, bucket, at }).execute();
-        if (spacingMs) {
-          const since = new Date(now.getTime() - windowMs).toISOString();
-          const earlier = await trx
-            .selectFrom('throttle_events')
-            .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.min('at').as('first'), eb.fn.max('at').as('last')])
-            .where('bucket', '=', bucket)
-            .where('at', '>', since)
-            .where('id', '<>', id)
-            .executeTakeFirstOrThrow();
-          const n = Number(earlier.n);
-          if (n >= limit) throw new BucketFull(Math.max(1, Math.ceil((Date.parse(earlier.first!) + windowMs - now.getTime()) / 1000)));
-          const wait = n > 0 ? Date.parse(earlier.last!) + spacingMs(n) - now.getTime() : 0;
-          if (wait > 0) throw new BucketFull(Math.ceil(wait / 1000));
-          taken.push(id);
-          continue;
-        }
-        const rows = await trx
-          .selectFrom('throttle_events')
-          .select('at')
-          .where('bucket', '=', bucket)
-          .where('at', '>', new Date(now.getTime() - windowMs).toISOString())
-          .orderBy('at')
-          .limit(limit + 1)
-          .execute();
-        if (rows.length > limit) {
-          throw new BucketFull(Math.max(1, Math.ceil((Date.parse(rows[0]!.at) + windowMs - now.getTime()) / 1000)));
-        }
-        taken.push(id);
-      }
-      return taken;
+      const outcome = await takeThrottleSlotsIn(trx, limits, now);
+      // A refused request rolls back, leaving nothing behind.
+      if (!outcome.allowed) throw new BucketFull(outcome.retryAfterSeconds);
+      return outcome.ids;
     });
     return { allowed: true, ids };
   } catch (error) {
@@ -85,6 +50,62 @@ export async function takeThrottleSlots(db: Kysely<Database>, limits: ThrottleLi
     throw error;
   }
 }
+
+/**
+ * takeThrottleSlots inside the caller's transaction (a rating takes its slots in the transaction that stores it). When
+ * a limit is full, the slots inserted so far stay in the transaction: the caller must roll it (or its savepoint) back.
+ */
+export async function takeThrottleSlotsIn(trx: Transaction<Database>, limits: ThrottleLimit[], now: Date, locked = false): Promise<ThrottleOutcome> {
+  const at = now.toISOString();
+  // `locked`: the caller's transaction already holds the buckets' advisory locks (a group commit's batch takes them first).
+  if (isPostgres(trx) && !locked) {
+    for (const bucket of limits.map((l) => l.bucket).sort()) await lockBucket(trx, bucket);
+  }
+  const taken: string[] = [];
+  for (const { bucket, limit, windowMs, spacingMs } of limits) {
+    const id = uuidV7(now.getTime());
+    await insertEvent.execute(trx, { id, bucket, at });
+    const since = new Date(now.getTime() - windowMs).toISOString();
+    if (spacingMs) {
+      const earlier = (await spacingCounts.execute(trx, { bucket, since, id })).rows[0]!;
+      const n = Number(earlier.n);
+      if (n >= limit) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(earlier.first!) + windowMs - now.getTime()) / 1000)) };
+      const wait = n > 0 ? Date.parse(earlier.last!) + spacingMs(n) - now.getTime() : 0;
+      if (wait > 0) return { allowed: false, retryAfterSeconds: Math.ceil(wait / 1000) };
+      taken.push(id);
+      continue;
+    }
+    const rows = (await windowEvents.execute(trx, { bucket, since, limit: limit + 1 })).rows;
+    if (rows.length > limit) {
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(rows[0]!.at) + windowMs - now.getTime()) / 1000)) };
+    }
+    taken.push(id);
+  }
+  return { allowed: true, ids: taken };
+}
+
+/** Holds a bucket's advisory lock (PostgreSQL) until the transaction ends; taking it again in the same one is free. */
+export async function lockBucket(trx: Transaction<Database>, bucket: string): Promise<void> {
+  await advisoryLock.execute(trx, { bucket });
+}
+
+// The statements of takeThrottleSlotsIn, compiled once per dialect (db/queries/compiled.ts).
+const advisoryLock = reusable<{ bucket: string }>()((_db, p) => sql`select pg_advisory_xact_lock(hashtextextended(${p('bucket')}, 0))`);
+const insertEvent = reusable<{ id: string; bucket: string; at: string }>()((db, p) =>
+  db.insertInto('throttle_events').values({ id: p('id'), bucket: p('bucket'), at: p('at') }));
+const spacingCounts = reusable<{ bucket: string; since: string; id: string }>()((db, p) => db
+  .selectFrom('throttle_events')
+  .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.min('at').as('first'), eb.fn.max('at').as('last')])
+  .where('bucket', '=', p('bucket'))
+  .where('at', '>', p('since'))
+  .where('id', '<>', p('id')));
+const windowEvents = reusable<{ bucket: string; since: string; limit: number }>()((db, p) => db
+  .selectFrom('throttle_events')
+  .select('at')
+  .where('bucket', '=', p('bucket'))
+  .where('at', '>', p('since'))
+  .orderBy('at')
+  .limit(p('limit')));
 
 /** Gives taken slots back (the request they were taken for does not count after all). */
 export async function releaseThrottleSlots(db: Kysely<Database>, ids: string[]): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Service } from '../database.ts';
+import { reusable } from './compiled.ts';
 
 export interface UnitListItem {
   slug: string;
@@ -68,29 +69,9 @@ export interface UnitDetail {
 }
 
 export async function findUnitBySlug(db: Kysely<Database>, slug: string): Promise<UnitDetail | undefined> {
-  const unit = await db
-    .selectFrom('units')
-    .innerJoin('regions', 'regions.code', 'units.region_code')
-    .select([
-      'units.id as id',
-      'units.slug as slug',
-      'units.name as name',
-      'units.kind as kind',
-      'units.address as address',
-      'regions.code as regionCode',
-      'regions.name as regionName',
-      'regions.timezone as timezone',
-    ])
-    .where('units.slug', '=', slug)
-    .executeTakeFirst();
+  const unit = (await unitBySlug.execute(db, { slug })).rows[0];
   if (!unit) return undefined;
-  const services = await db
-    .selectFrom('services')
-    .selectAll()
-    .where('unit_id', '=', unit.id)
-    .orderBy('position')
-    .orderBy('name')
-    .execute();
+  const services = (await servicesOfUnit.execute(db, { unitId: unit.id })).rows;
   const { regionCode, regionName, ...rest } = unit;
   return { ...rest, region: { code: regionCode, name: regionName }, services };
 }
@@ -126,3 +107,24 @@ export async function searchableUnits(db: Kysely<Database>): Promise<SearchableU
   }
   return units.map((u) => ({ ...u, declaredUsers: byUnit.get(u.id)?.declared ?? null, services: byUnit.get(u.id)?.names ?? [] }));
 }
+// Every rating looks its unit up: compiled once per dialect (db/queries/compiled.ts).
+const unitBySlug = reusable<{ slug: string }>()((db, p) => db
+  .selectFrom('units')
+  .innerJoin('regions', 'regions.code', 'units.region_code')
+  .select([
+    'units.id as id',
+    'units.slug as slug',
+    'units.name as name',
+    'units.kind as kind',
+    'units.address as address',
+    'regions.code as regionCode',
+    'regions.name as regionName',
+    'regions.timezone as timezone',
+  ])
+  .where('units.slug', '=', p('slug')));
+const servicesOfUnit = reusable<{ unitId: string }>()((db, p) => db
+  .selectFrom('services')
+  .selectAll()
+  .where('unit_id', '=', p('unitId'))
+  .orderBy('position')
+  .orderBy('name'));

@@ -1,8 +1,8 @@
 // Database-backed throttling shared by every server process (docs/decisions/011, 013).
 import type { Context } from 'hono';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { takeThrottleSlots, type ThrottleLimit } from '../../db/queries/throttle.ts';
+import { takeThrottleSlots, takeThrottleSlotsIn, type ThrottleLimit } from '../../db/queries/throttle.ts';
 import { ApiError } from '../errors.ts';
 
 /**
@@ -11,6 +11,20 @@ import { ApiError } from '../errors.ts';
  */
 export async function enforceLimits(c: Context, db: Kysely<Database>, limits: ThrottleLimit[], now: Date, code: string, message: string): Promise<string[]> {
   const outcome = await takeThrottleSlots(db, limits, now);
+  if (!outcome.allowed) {
+    c.header('Retry-After', String(outcome.retryAfterSeconds));
+    throw new ApiError(429, code, message);
+  }
+  return outcome.ids;
+}
+
+/**
+ * enforceLimits inside the caller's transaction: a refusal throws, and the caller's transaction (or savepoint) must
+ * roll back the slots taken before the full one (db/group-commit.ts does). `locked`: the transaction already holds the
+ * buckets' advisory locks.
+ */
+export async function enforceLimitsIn(c: Context, trx: Transaction<Database>, limits: ThrottleLimit[], now: Date, code: string, message: string, locked = false): Promise<string[]> {
+  const outcome = await takeThrottleSlotsIn(trx, limits, now, locked);
   if (!outcome.allowed) {
     c.header('Retry-After', String(outcome.retryAfterSeconds));
     throw new ApiError(429, code, message);

@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { kioskContext, ratingContext } from '../../db/queries/integrity.ts';
 import { kioskByToken } from '../../db/queries/kiosks.ts';
-import { findAck, recordRating, type RatingAck } from '../../db/queries/ratings.ts';
+import { groupCommit } from '../../db/group-commit.ts';
+import { findAck, insertRating, isUniqueViolation, type RatingAck, type RatingRecord, type RecordOutcome } from '../../db/queries/ratings.ts';
 import type { UnitDetail } from '../../db/queries/units.ts';
 import { clientAddress } from '../auth/client.ts';
 import { clientHasher } from '../auth/client-hash.ts';
@@ -18,10 +19,10 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, validationFailed, visitCodeRefused } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
 import { browserCookie, ticketCookie } from '../middleware/form-cookies.ts';
-import { enforceLimits, submissionLimits } from '../middleware/throttle.ts';
+import { enforceLimitsIn, submissionLimits } from '../middleware/throttle.ts';
 import { ticketGiver } from './form-tickets.ts';
-import { requireUnit } from './units.ts';
 import { isFormPost, ratingFormPost } from './html-forms.ts';
+import { requireUnit } from './units.ts';
 
 const MINUTE = 60_000;
 
@@ -38,10 +39,6 @@ export function ratingRoutes(deps: AppDeps) {
   async function store(c: Context, unit: UnitDetail, input: RatingInput): Promise<{ ack: RatingAck; outcome: 'created' | 'duplicate' }> {
     const key = input.idempotencyKey.toLowerCase();
 
-    // A retry of a stored rating gets its first answer before anything else (throttling included).
-    const earlier = await findAck(db, unit.id, key);
-    if (earlier) return { ack: earlier, outcome: 'duplicate' };
-
     // A unit with a single service needs no choice; otherwise an unnamed service is stored as unnamed.
     let serviceId: string | null = unit.services.length === 1 ? unit.services[0]!.id : null;
     if (input.service) {
@@ -53,6 +50,7 @@ export function ratingRoutes(deps: AppDeps) {
     }
     if (!isTimeZone(unit.timezone)) throw new Error(`unit ${unit.slug} has an unknown time zone ${unit.timezone}`);
 
+    const timeZone = unit.timezone;
     const arrived = now();
     // A registered kiosk identifies itself with its device token; a wrong token is refused, and so is a kiosk that
     // still waits for an administrator's approval. Without a kiosk token, "kiosk" is just another web rating.
@@ -67,10 +65,9 @@ export function ratingRoutes(deps: AppDeps) {
     // The form's ticket and the browser's token come in the body (API clients) or in the cookies the page set.
     const browserToken = input.browserToken ?? browserCookie(c);
     const browserHash = browserToken ? await hashClient(`browser:${browserToken}`, arrived) : null;
-    await enforceLimits(c, db, device
+    const limits = device
       ? [{ bucket: `rating:device:${device.id}`, limit: 120, windowMs: 60 * MINUTE }]
-      : submissionLimits('rating', unit.id, ipHash, browserHash),
-    arrived, 'too_many_requests', 'Too many ratings from this connection; please try again later.');
+      : submissionLimits('rating', unit.id, ipHash, browserHash);
 
     const at = ratingInstant(arrived, input.capturedAt, device !== undefined);
     const comment = input.comment?.trim() ? redactPersonalData(input.comment.trim()) : null;
@@ -81,20 +78,8 @@ export function ratingRoutes(deps: AppDeps) {
     const ticket = checkTicket(await secret(arrived), input.ticket ?? ticketCookie(c), 'rating', unit.id, arrived);
     // Only a valid ticket is kept (and so counts once); a too-fast one is judged, and stored, as no ticket.
     const ticketId = ticket.state === 'valid' ? ticket.id : null;
-    let exclusionReason;
-    if (device) {
-      const kiosk = await kioskContext(db, { id: device.id, unitId: unit.id, approvedAt: device.approved_at!, lastCapturedAt: device.last_captured_at }, comment, at,
-        isClosedOn(localDate, todayIn(unit.timezone, arrived)));
-      // A capture time that cannot be believed (future, older than the offline window) is dated by arrival and held back.
-      exclusionReason = captureIsBelievable(arrived, input.capturedAt)
-        ? kioskVerdict({ signature, localHour, honeypotFilled, comment, at }, kiosk.device, kiosk.commentSeenRecently)
-        : 'device_clock';
-    } else {
-      const context = await ratingContext(db, { unitId: unit.id, ipHash, browserHash, ticketId }, comment, at);
-      exclusionReason = integrityVerdict({ signature, channel, localHour, honeypotFilled, comment, at, ticket: ticket.state }, context);
-    }
     const r = input.respondent;
-    const result = await recordRating(db, {
+    const record: RatingRecord = {
       // A random id: a time-ordered one would tell staff when the rating was made (docs/decisions/022).
       id: uuidV4(),
       receipt: newReceipt(),
@@ -116,7 +101,34 @@ export function ratingRoutes(deps: AppDeps) {
       deviceId: device?.id ?? null,
       browserHash,
       ticketId,
-      exclusionReason,
+      exclusionReason: null,
+    };
+
+    // One transaction for the whole rating (its throttle slots, the integrity checks' reads, the row and its rollups),
+    // shared with the ratings that arrive with it and answered once it is committed (docs/decisions/035).
+    const result = await groupCommit(db).run(async (trx, scope): Promise<RecordOutcome> => {
+      // A retry of a stored rating gets its first answer before anything else (throttling included).
+      const earlier = await findAck(trx, unit.id, key);
+      if (earlier) return { outcome: 'replayed', ack: earlier };
+      // The batch took the buckets' locks before its first rating (they are passed to run() below).
+      await enforceLimitsIn(c, trx, limits, arrived, 'too_many_requests', 'Too many ratings from this connection; please try again later.', true);
+      if (device) {
+        const kiosk = await kioskContext(trx, { id: device.id, unitId: unit.id, approvedAt: device.approved_at!, lastCapturedAt: device.last_captured_at }, comment, at,
+          isClosedOn(localDate, todayIn(timeZone, arrived)));
+        // A capture time that cannot be believed (future, older than the offline window) is dated by arrival and held back.
+        record.exclusionReason = captureIsBelievable(arrived, input.capturedAt)
+          ? kioskVerdict({ signature, localHour, honeypotFilled, comment, at }, kiosk.device, kiosk.commentSeenRecently)
+          : 'device_clock';
+      } else {
+        const context = await ratingContext(trx, { unitId: unit.id, ipHash, browserHash, ticketId }, comment, at);
+        record.exclusionReason = integrityVerdict({ signature, channel, localHour, honeypotFilled, comment, at, ticket: ticket.state }, context);
+      }
+      return insertRating(trx, record, scope.rollups);
+    }, limits.map((l) => l.bucket)).catch(async (error: unknown): Promise<RecordOutcome> => {
+      // Another process stored the same key first (PostgreSQL, several servers): answer with its receipt.
+      const earlier = isUniqueViolation(error) ? await findAck(db, unit.id, key) : undefined;
+      if (earlier) return { outcome: 'replayed', ack: earlier };
+      throw error;
     });
     if (!('ack' in result)) throw visitCodeRefused(result.outcome);
     // A fresh ticket for the next visit's rating from this browser ("rate another visit").
