@@ -14,7 +14,7 @@ import { permitStrings } from '../site/lib/i18n-permits.ts';
 import { ratingStrings } from '../site/lib/i18n-rating.ts';
 import { receiptStrings } from '../site/lib/i18n-receipt.ts';
 import { scoreStrings } from '../site/lib/i18n-scores.ts';
-import type { PermitOverview, Scoreboard, UnitPublic, UnitScores } from './api-types.ts';
+import type { FollowUpProgress, PermitOverview, Scoreboard, UnitPublic, UnitScores } from './api-types.ts';
 import type { AppDeps } from './deps.ts';
 import { uuidV4 } from './domain/ids.ts';
 import { CHANNELS, SLUG_PATTERN } from './domain/rating-input.ts';
@@ -75,8 +75,11 @@ export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
       const unit = await unitOf(c);
       if (!unit) return notFound(c);
       const period = (c.req.query('periode') ?? '').slice(0, 40);
-      const scores = await apiJson<UnitScores>(apiGet, `/units/${unit.slug}/scores${period ? `?period=${encodeURIComponent(period)}` : ''}`);
-      return page(c, '/unit', 'unit', unitFragment(lang, unit, scores, deps.now(), scores?.period.code ?? period), unit.name);
+      const [scores, followUps] = await Promise.all([
+        apiJson<UnitScores>(apiGet, `/units/${unit.slug}/scores${period ? `?period=${encodeURIComponent(period)}` : ''}`),
+        apiJson<{ progress: FollowUpProgress }>(apiGet, `/units/${unit.slug}/follow-ups`),
+      ]);
+      return page(c, '/unit', 'unit', unitFragment(lang, unit, scores, deps.now(), scores?.period.code ?? period, followUps?.progress ?? null), unit.name);
     });
 
     app.get(`${prefix}/nilai/:slug`, async (c) => {

@@ -7,8 +7,9 @@ import { formatSla } from '../../site/lib/api.ts';
 import { fmtCount, fmtNumber, fmtPeriod, periodChoices } from '../../site/lib/format.ts';
 import { href, type Lang } from '../../site/lib/i18n.ts';
 import { permitStrings } from '../../site/lib/i18n-permits.ts';
+import { publicationStrings } from '../../site/lib/i18n-publication.ts';
 import { scoreStrings } from '../../site/lib/i18n-scores.ts';
-import type { PermitOverview, Scoreboard, UnitPublic, UnitScores } from '../api-types.ts';
+import type { FollowUpProgress, PermitOverview, Scoreboard, UnitPublic, UnitScores } from '../api-types.ts';
 import { esc } from './html.ts';
 
 const KINERJA_EN: Record<string, string> = { 'Sangat baik': 'Very good', Baik: 'Good', 'Kurang baik': 'Poor', 'Tidak baik': 'Very poor' };
@@ -26,7 +27,7 @@ ${Object.entries(extra).filter(([, v]) => v).map(([k, v]) => `<input type="hidde
 </form>`;
 }
 
-export function unitFragment(lang: Lang, unit: UnitPublic, scores: UnitScores | null, now: Date, period: string): string {
+export function unitFragment(lang: Lang, unit: UnitPublic, scores: UnitScores | null, now: Date, period: string, followUps: FollowUpProgress | null = null): string {
   const t = scoreStrings(lang);
   const zone = isTimeZone(unit.timezone) ? TIME_ZONES[unit.timezone].abbreviation : unit.timezone;
   let figures: string;
@@ -69,7 +70,12 @@ ${figures}
 <table><thead><tr><th scope="col">${esc(t.serviceColumn)}</th><th scope="col">${esc(t.slaColumn)}</th></tr></thead>
 <tbody>${unit.services.map((s) => `<tr><th scope="row">${esc(s.name)}${s.isPermit ? ` <span class="badge">${esc(t.permitBadge)}</span>` : ''}</th><td>${esc(formatSla(s.sla, t.slaUnits, t.noSla))}${s.sla?.startsAt ? `<br /><span class="hint">${esc(s.sla.startsAt)}</span>` : ''}</td></tr>`).join('\n')}</tbody></table>
 ${unit.services.some((s) => s.isPermit && s.sla) ? `<p><a href="${esc(href(lang, `/izin/${unit.slug}`))}">${esc(permitStrings(lang).reportYours)}</a></p>` : ''}
-</section>`;
+</section>
+${followUps && followUps.planned > 0 ? `<section id="rtl" aria-labelledby="rtl-judul-sv">
+<h2 id="rtl-judul-sv">${esc(t.followUpsHeading)}</h2>
+<p><progress max="${followUps.planned}" value="${followUps.done}"></progress> <span data-figure="rtl-progress">${esc(t.followUpsYear(followUps.year, followUps.done, followUps.planned, fmtNumber(lang, followUps.shareDone, 0)))}</span></p>
+</section>` : ''}
+<p><a href="${esc(href(lang, `/unit/${unit.slug}/arsip`))}">${esc(publicationStrings(lang).archiveLink)}</a></p>`;
 }
 
 export function scoreboardFragment(lang: Lang, board: Scoreboard | null, now: Date, query: { periode: string; wilayah: string; jenis: string }): string {

@@ -196,6 +196,21 @@ describe('unit URLs', () => {
     expect(html).toContain(`data-figure="ikm">${api.ikm.toFixed(2).replace('.', ',')}<`);
     expect(html).toContain(`data-figure="mutu">${api.mutu}<`);
   });
+
+  it('a unit\'s page shows its follow-up (RTL) progress without JavaScript, equal to the API\'s', async () => {
+    const unit = await w.db.selectFrom('units').select('id').where('slug', '=', FIXTURE.gorontaloUnit).executeTakeFirstOrThrow();
+    const item = (id: string, status: string, completedOn: string | null) => ({
+      id, unit_id: unit.id, period: '2026-Q2', element: 'U3', problem: 'Antrean panjang', action: 'Tambah loket', responsible: 'Kepala seksi',
+      due_date: '2026-09-30', status, progress: completedOn ? 100 : 40, evidence_url: null, completed_on: completedOn,
+      planned_on: '2026-07-01', started_on: '2026-07-02', created_at: '2026-07-01T01:00:00.000Z', updated_at: '2026-07-05T01:00:00.000Z',
+    });
+    await w.db.insertInto('follow_ups').values([item('rtl-1', 'selesai', '2026-07-20'), item('rtl-2', 'berjalan', null), item('rtl-3', 'berjalan', null)]).execute();
+    const api = (await (await w.request(`/api/units/${FIXTURE.gorontaloUnit}/follow-ups`)).json()) as { progress: { year: number; planned: number; done: number } };
+    expect(api.progress.planned).toBe(3);
+    const html = await (await w.request(`/unit/${FIXTURE.gorontaloUnit}`)).text();
+    expect(html).toContain(`data-figure="rtl-progress">RTL ${api.progress.year}: ${api.progress.done} dari ${api.progress.planned} selesai`);
+    expect(html).toContain(`href="/unit/${FIXTURE.gorontaloUnit}/arsip"`);
+  });
 });
 
 describe('/tanda-terima/{receipt}', () => {
