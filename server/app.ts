@@ -1,6 +1,7 @@
 // Composes the route modules into one application. Routes stay thin: validation in server/domain, SQL in db/queries.
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './deps.ts';
+import { compression } from './middleware/compression.ts';
 import { sameOriginGuard } from './middleware/csrf.ts';
 import { refuseNulInUrl } from './middleware/url-text.ts';
 import { sessionMiddleware } from './middleware/session.ts';
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
   api.onError(handleError);
 
   const app = new Hono();
+  app.use('*', compression());
   app.use('*', securityHeaders({ csp: contentSecurityPolicy(deps.distDir ? inlineScriptHashes(deps.distDir) : []), trustProxy: deps.trustProxy }));
   app.use('/api/*', async (c, next) => {
     await next();

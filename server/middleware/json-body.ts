@@ -79,10 +79,27 @@ export async function readTextBody(c: Context, types: string[], limitBytes: numb
   if (!types.includes(type)) {
     throw new ApiError(415, 'unsupported_media_type', `Send the body as ${types.join(' or ')}.`);
   }
-  const declared = Number(c.req.header('content-length') ?? 'NaN');
-  if (declared > limitBytes) throw tooLarge(limitBytes);
+  const bytes = await readBodyBytes(c, limitBytes, () => tooLarge(limitBytes));
+  if (!bytes) throw new ApiError(400, 'malformed_json', 'The request body is empty.');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiError(400, 'malformed_json', 'The request body is not valid UTF-8.');
+  }
+  if (text.trim() === '') throw new ApiError(400, 'malformed_json', 'The request body is empty.');
+  if (text.includes('\0')) throw nulRefused();
+  return text;
+}
+
+/**
+ * The request body's bytes, refusing (with `tooLarge()`) a declared or streamed size past `limitBytes` before reading
+ * the rest; null when there is no body.
+ */
+export async function readBodyBytes(c: Context, limitBytes: number, tooLarge: () => ApiError): Promise<Buffer | null> {
+  if (Number(c.req.header('content-length') ?? 'NaN') > limitBytes) throw tooLarge();
   const body = c.req.raw.body;
-  if (!body) throw new ApiError(400, 'malformed_json', 'The request body is empty.');
+  if (!body) return null;
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -92,19 +109,11 @@ export async function readTextBody(c: Context, types: string[], limitBytes: numb
     size += value.byteLength;
     if (size > limitBytes) {
       await reader.cancel().catch(() => {});
-      throw tooLarge(limitBytes);
+      throw tooLarge();
     }
     chunks.push(value);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new ApiError(400, 'malformed_json', 'The request body is not valid UTF-8.');
-  }
-  if (text.trim() === '') throw new ApiError(400, 'malformed_json', 'The request body is empty.');
-  if (text.includes('\0')) throw nulRefused();
-  return text;
+  return Buffer.concat(chunks);
 }
 
 function tooLarge(limitBytes: number): ApiError {

@@ -54,7 +54,8 @@ export function sitePage(distDir: string | undefined, lang: Lang, path: string, 
 export function setLanguageSwitch(html: string, lang: Lang, url: string): string {
   const { pathname, search } = new URL(url, 'http://x');
   const target = switchPath(pathname, lang === 'id' ? 'en' : 'id') + search;
-  return html.replace(/<a href="[^"]*"(?=[^>]*data-lang-switch)/, () => `<a href="${esc(target)}"`);
+  // The switch's own tag, whatever attributes come before its href (the header writes class="lang" first).
+  return html.replace(/<a\b([^>]*?)\shref="[^"]*"(?=[^>]*\sdata-lang-switch)/, (_, before: string) => `<a${before} href="${esc(target)}"`);
 }
 
 /**

@@ -13,7 +13,7 @@ import { isValidDate, parsePeriodCode } from '../domain/periods.ts';
 import { isTimeZone, todayIn } from '../domain/time-zones.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, notFound, validationFailed } from '../errors.ts';
-import { readJsonBody } from '../middleware/json-body.ts';
+import { readBodyBytes, readJsonBody } from '../middleware/json-body.ts';
 import { parseWith } from '../validate.ts';
 import { requireUnit } from './units.ts';
 import { requireWorkspace } from './workspace-guard.ts';
@@ -42,25 +42,11 @@ async function uploadedFile(c: Context): Promise<{ name: string; bytes: Uint8Arr
   if (!type.startsWith('multipart/form-data')) throw new ApiError(415, 'unsupported_media_type', 'Send the file as multipart/form-data, field "file".');
   const limit = EVIDENCE_MAX_BYTES + ENVELOPE_BYTES;
   const tooLarge = () => new ApiError(413, 'payload_too_large', `The file is larger than ${EVIDENCE_MAX_BYTES / 1024 / 1024} MB.`);
-  if (Number(c.req.header('content-length') ?? 'NaN') > limit) throw tooLarge();
-  const body = c.req.raw.body;
-  if (!body) throw validationFailed({ file: 'is required' });
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
+  const bytes = await readBodyBytes(c, limit, tooLarge);
+  if (!bytes) throw validationFailed({ file: 'is required' });
   let form: FormData;
   try {
-    form = await new Request('http://upload.invalid/', { method: 'POST', headers: { 'content-type': c.req.header('content-type')! }, body: Buffer.concat(chunks) }).formData();
+    form = await new Request('http://upload.invalid/', { method: 'POST', headers: { 'content-type': c.req.header('content-type')! }, body: new Uint8Array(bytes) }).formData();
   } catch {
     throw new ApiError(400, 'malformed_form', 'The request body is not valid multipart/form-data.');
   }

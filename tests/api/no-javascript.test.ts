@@ -249,8 +249,8 @@ describe('/tanda-terima/{receipt}', () => {
 describe('the language switch of a filled page', () => {
   it('points at the same unit and query in the other language', async () => {
     const { setLanguageSwitch } = await import('../../server/pages/slots.ts');
-    const html = '<nav><a href="/en/unit/" hreflang="en" data-lang-switch>English</a></nav>';
-    expect(setLanguageSwitch(html, 'id', 'http://localhost/unit/dukcapil-uji-gorontalo?periode=2026')).toContain('<a href="/en/unit/dukcapil-uji-gorontalo?periode=2026" hreflang="en"');
-    expect(setLanguageSwitch(html.replace('/en/unit/', '/unit/'), 'en', 'http://localhost/en/unit/x?periode=2026&amp=1')).toContain('<a href="/unit/x?periode=2026&amp;amp=1"');
+    const html = '<nav><a href="/">Beranda</a><a class="lang" href="/en/unit/" hreflang="en" data-lang-switch>English</a></nav>';
+    expect(setLanguageSwitch(html, 'id', 'http://localhost/unit/dukcapil-uji-gorontalo?periode=2026')).toContain('<a class="lang" href="/en/unit/dukcapil-uji-gorontalo?periode=2026" hreflang="en"');
+    expect(setLanguageSwitch(html.replace('/en/unit/', '/unit/'), 'en', 'http://localhost/en/unit/x?periode=2026&amp=1')).toContain('<a class="lang" href="/unit/x?periode=2026&amp;amp=1"');
   });
 });

@@ -96,7 +96,7 @@ describe('GET /cari: the results page without JavaScript (needs the built site)'
     expect(html).toMatch(/IKM 2026: \d{2},\d{2}<\/strong> · Mutu [ABCD] \(/);
     expect(html).toContain('value="rumah sakit"');
     expect(html).toContain('<div data-server-slot="search-results"><');
-    expect(html).toMatch(/<a href="\/en\/cari\/?\?q=rumah\+sakit"[^>]*data-lang-switch/);
+    expect(html).toMatch(/<a class="lang" href="\/en\/cari\/?\?q=rumah\+sakit"[^>]*data-lang-switch/);
   });
 
   it('speaks English at /en/cari, asks for words without a query, and escapes what it is given', async () => {

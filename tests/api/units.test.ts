@@ -42,7 +42,7 @@ describe('public routes', () => {
 
   it('lists regions with their time zones and parents', async () => {
     const { json } = await get('/api/regions');
-    expect(json).toContainEqual({ code: '1671050', name: 'Kecamatan Plaju', kind: 'kecamatan', timezone: 'Asia/Jakarta', parentCode: '1671' });
+    expect(json).toContainEqual({ code: '1671050', name: 'Kecamatan Plaju', kind: 'kecamatan', timezone: 'Asia/Jakarta', parentCode: '1671', kemendagriCode: null });
     expect(json).toHaveLength(4);
   });
 
