@@ -12,7 +12,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { regionAndDescendants } from '../db/queries/regions.ts';
 import { unitsForBoard } from '../db/queries/scores.ts';
-import { daysInclusive, periodsEndingWith, type Period } from '../server/domain/periods.ts';
+import { daysInclusive, trendPeriods, type Period } from '../server/domain/periods.ts';
 import { sampleTarget } from '../server/domain/sample-size.ts';
 import { emptySums, rankUnits, sampleFlags, serviceScores, summarise, totalOf, weakestElements, type Sums } from '../server/domain/scores.ts';
 import { ApiError } from '../server/errors.ts';
@@ -43,13 +43,6 @@ async function peerSums(db: Kysely<Database>, key: RawBuilder<unknown>, where: R
   }]));
 }
 
-const TREND_LENGTH = 8;
-
-function trendPeriods(p: Period): Period[] {
-  if (p.kind === 'range') throw new Error('the peer baseline reads named periods only');
-  return periodsEndingWith(p, TREND_LENGTH);
-}
-
 /** An app answering GET /api/units/:slug/scores and GET /api/scoreboard like Rapor, from the raw responses. */
 export function createPeerApp(db: Kysely<Database>, now: () => Date): Hono {
   const app = new Hono();
@@ -57,7 +50,9 @@ export function createPeerApp(db: Kysely<Database>, now: () => Date): Hono {
   app.get('/api/units/:slug/scores', async (c) => {
     const unit = await requireUnit(db, c.req.param('slug'));
     const period = periodFromQuery(c.req.query(), now());
-    const trend = trendPeriods(period);
+    if (period.kind === 'range') throw new Error('the peer baseline reads named periods only');
+    // The same periods as the route (one rule, server/domain/periods.ts), so the answers can be compared.
+    const trend = trendPeriods(period, now().toISOString().slice(0, 10));
     const inUnit = (from: string, to: string) => sql`where unit_id = ${unit.id} and local_date between ${from} and ${to}`;
     const [byServiceMap, byMonthMap] = await Promise.all([
       peerSums(db, sql`coalesce(service_id, '')`, inUnit(period.from, period.to)),

@@ -114,3 +114,23 @@ export function isClosedOn(localDate: string, today: string): boolean {
   const closesOn = new Date(Date.parse(quarter.to + 'T00:00:00Z') + (CLOSE_AFTER_DAYS + 1) * 86_400_000).toISOString().slice(0, 10);
   return today >= closesOn;
 }
+
+/** How many periods of the same kind a trend shows. */
+export const TREND_LENGTH = 8;
+
+/**
+ * The periods a trend shows: the last eight of the same kind; for a year or a date range, its months (a year's
+ * two or three yearly points said little, issue 17), a current year's up to the current month.
+ */
+export function trendPeriods(p: Period, today: string): Period[] {
+  if (p.kind !== 'range' && p.kind !== 'year') return periodsEndingWith(p, TREND_LENGTH);
+  const out: Period[] = [];
+  const last = p.kind === 'year' && p.from <= today && p.to > today ? today.slice(0, 7) : p.to.slice(0, 7);
+  for (let month = p.from.slice(0, 7); month <= last; ) {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+    out.push({ code: month, kind: 'month', from: month + '-01' < p.from ? p.from : month + '-01', to: last > p.to ? p.to : last });
+    month = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  }
+  return out;
+}

@@ -1,32 +1,13 @@
 import { Hono } from 'hono';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { sumsByUnit, unitSumsByMonth, unitSumsByService, unitsForBoard } from '../../db/queries/scores.ts';
-import { daysInclusive, periodsEndingWith, type Period } from '../domain/periods.ts';
+import { daysInclusive, trendPeriods, type Period } from '../domain/periods.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
 import { emptySums, rankUnits, sampleFlags, serviceScores, summarise, totalOf, weakestElements, type Sums } from '../domain/scores.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, validationFailed } from '../errors.ts';
 import { periodFromQuery } from './period-query.ts';
 import { requireUnit } from './units.ts';
-
-const TREND_LENGTH = 8;
-
-/**
- * The periods a trend shows: the last eight of the same kind; for a year or a date range, its months (a year's
- * two or three yearly points said little, issue 17), up to the current month.
- */
-function trendPeriods(p: Period, today: string): Period[] {
-  if (p.kind !== 'range' && p.kind !== 'year') return periodsEndingWith(p, TREND_LENGTH);
-  const out: Period[] = [];
-  const last = p.kind === 'year' && p.from <= today && p.to > today ? today.slice(0, 7) : p.to.slice(0, 7);
-  for (let month = p.from.slice(0, 7); month <= last; ) {
-    const [y, m] = month.split('-').map(Number) as [number, number];
-    const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-    out.push({ code: month, kind: 'month', from: month + '-01' < p.from ? p.from : month + '-01', to: last > p.to ? p.to : last });
-    month = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  }
-  return out;
-}
 
 /** A trend starts at the first period with ratings; the requested period is always the last entry. */
 function trimLeadingEmpty<T extends { n: number }>(points: T[]): T[] {
