@@ -1,11 +1,13 @@
 // Opens the database named by DATABASE_URL: a file path → SQLite (better-sqlite3, WAL); postgres:// → PostgreSQL
 // (docs/decisions/001, 002). Unset, server/env.ts picks DEMO_SQLITE_FILE in demo mode, DEFAULT_SQLITE_FILE otherwise.
 import { mkdirSync } from 'node:fs';
+import { open as openFile, stat, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type Dialect, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
+import { checkpointOffThread, type Checkpointer } from './checkpointer.ts';
 import type { Database } from './database.ts';
 import { isPostgres } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
@@ -21,6 +23,13 @@ export interface Connection {
   /** Where the data lives, for the start-up message (never includes a password). */
   location: string;
   close(): Promise<void>;
+  /**
+   * SQLite file only: waits until every commit made so far is on disk (an fdatasync of the WAL file, off the request
+   * thread). The group commit uses it to sync after a batch's commit instead of inside it (docs/decisions/041).
+   */
+  syncWal?: () => Promise<void>;
+  /** SQLite file only: moves WAL checkpoints to a worker thread (the server, at start; docs/decisions/041). */
+  checkpointOffThread?: () => Checkpointer;
 }
 
 export class DatabaseConfigError extends Error {}
@@ -38,7 +47,40 @@ export function connect(url: string): Connection {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: immediateTransactions(new SqliteDialect({ database: statementCache(sqlite) })) });
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  if (file === ':memory:') return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  const wal = walSync(`${file}-wal`);
+  return { db, dialect: 'sqlite', location: file, syncWal: wal.sync, checkpointOffThread: () => checkpointOffThread(sqlite, file), close: async () => { await db.destroy(); await wal.close(); } };
+}
+
+/**
+ * fdatasync of the WAL file, on libuv's thread pool: what SQLite's own commit does with synchronous=FULL, without
+ * holding the request thread. The file stays open (it exists, in WAL mode, while the connection is open); it is
+ * opened again if it was replaced (a new inode at the same path).
+ */
+function walSync(path: string) {
+  let opened: Promise<FileHandle> | undefined;
+  const current = async (): Promise<FileHandle> => {
+    const pending = (opened ??= openFile(path, 'r'));
+    const handle = await pending;
+    const [open, named] = await Promise.all([handle.stat(), stat(path)]);
+    if (open.ino === named.ino) return handle;
+    // Replaced: the first caller to notice closes the old handle; every caller opens the new file.
+    if (opened === pending) {
+      opened = undefined;
+      await handle.close();
+    }
+    return current();
+  };
+  return {
+    sync: async () => {
+      await (await current()).datasync();
+    },
+    close: async () => {
+      const handle = opened;
+      opened = undefined;
+      await (await handle)?.close();
+    },
+  };
 }
 
 /** How many distinct statements stay prepared (the hot path uses a few dozen; ad-hoc reads beyond this are evicted). */

@@ -19,6 +19,13 @@ export interface GroupCommitOptions {
    * parallel on the pool's connections while the next one fills.
    */
   concurrency: number;
+  /**
+   * SQLite only: waits until what the last commit wrote is on disk (an fdatasync of the WAL file on libuv's thread
+   * pool). Set, each batch commits without SQLite's own WAL sync (synchronous=NORMAL for its transaction, FULL again
+   * after it), the next batch may begin while this one's sync runs, and nobody in the batch is answered before its
+   * sync returned. Unset, SQLite's commit syncs (synchronous=FULL) on the request thread.
+   */
+  durable?: () => Promise<void>;
 }
 
 /** What a unit of work gets besides the transaction. */
@@ -41,6 +48,8 @@ interface Pending {
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
+const RELAXED = CompiledQuery.raw('pragma synchronous = NORMAL');
+const FULL = CompiledQuery.raw('pragma synchronous = FULL');
 const SAVEPOINT = CompiledQuery.raw('savepoint unit_of_work');
 const RELEASE = CompiledQuery.raw('release savepoint unit_of_work');
 const ROLLBACK_TO = CompiledQuery.raw('rollback to savepoint unit_of_work');
@@ -126,8 +135,10 @@ export class GroupCommit {
     // More waiting than one batch takes, and room for another batch in flight: schedule it now.
     this.#schedule();
     const outcomes: Outcome[] = [];
+    const durable = this.#options.durable;
+    let committed = false;
     try {
-      await this.#db.transaction().execute(async (trx) => {
+      await this.#inTransaction(async (trx) => {
         // Every lock a batch needs is taken in one global order (advisory locks first, sorted; the rollup rows last,
         // sorted), so batches of several processes, or several batches of one, never wait for each other in a cycle.
         if (isPostgres(trx)) {
@@ -158,7 +169,18 @@ export class GroupCommit {
           throw injected;
         }
       });
+      committed = true;
+      // The writer is free for the next batch while this one's sync runs; its callers still wait for the sync.
+      if (durable) {
+        this.#finish();
+        await durable();
+      }
     } catch (error) {
+      if (durable && committed) {
+        // Committed but not known to be on disk: nobody hears "done"; a retry with the same key finds the row.
+        for (const item of batch) item.reject(error);
+        return;
+      }
       if (!(error instanceof SoleFailure)) {
         // The commit failed (or the transaction could not begin): nothing of the batch is stored, so nobody hears "done".
         this.#finish();
@@ -178,7 +200,21 @@ export class GroupCommit {
       else item.reject(o.error);
     });
     this.#queue.unshift(...retry);
-    this.#finish();
+    if (!durable || !committed) this.#finish();
+    else this.#schedule();
+  }
+
+  /** The batch's transaction; with `durable` set, one whose commit leaves the sync to it (see GroupCommitOptions). */
+  async #inTransaction(body: (trx: Transaction<Database>) => Promise<void>): Promise<void> {
+    if (!this.#options.durable) return this.#db.transaction().execute(body);
+    await this.#db.connection().execute(async (conn) => {
+      await conn.executeQuery(RELAXED);
+      try {
+        await conn.transaction().execute(body);
+      } finally {
+        await conn.executeQuery(FULL);
+      }
+    });
   }
 
   #finish(): void {

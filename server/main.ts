@@ -37,7 +37,10 @@ async function main(): Promise<void> {
     if (build.status !== 0) throw new Error(`the site build failed (exit ${build.status}); run "npm run build" to see why`);
   }
   // One batch at a time on SQLite's single writer; on PostgreSQL a few commit in parallel (docs/decisions/035).
-  configureGroupCommit(conn.db, { maxBatch: env.writeBatch, concurrency: conn.dialect === 'postgres' ? 4 : 1 });
+  // On SQLite the WAL's sync and its checkpoints leave the request thread; a success still waits for the sync
+  // (docs/decisions/041).
+  configureGroupCommit(conn.db, { maxBatch: env.writeBatch, concurrency: conn.dialect === 'postgres' ? 4 : 1, durable: conn.syncWal });
+  const checkpoints = conn.checkpointOffThread?.();
   const reader = openReader(conn);
   const app = createApp({
     db: conn.db, readDb: reader?.db, now: () => new Date(), distDir: env.distDir, trustProxy: env.trustProxy,
@@ -64,7 +67,7 @@ async function main(): Promise<void> {
     clearInterval(purgeTimer);
     server.close();
     void reader?.close();
-    void conn.close().finally(() => process.exit(0));
+    void (checkpoints?.stop() ?? Promise.resolve()).then(() => conn.close()).finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
