@@ -10,7 +10,7 @@ export type CommentReviewColumns = Required<Pick<NewResponse, 'comment_review_fl
 
 /**
  * The review columns of a new rating's row, from its (already redacted) comment: spread them into the insert of
- * `responses` (db/queries/ratings.ts recordRating), so that the row and its review state are written together.
+ * `responses` (db/queries/ratings.ts insertRating), so that the row and its review state are written together.
  * `comment_review` is 'pending' when the text must wait for review, else null.
  */
 export function commentReviewColumns(comment: string | null): CommentReviewColumns {

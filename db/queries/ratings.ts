@@ -67,27 +67,12 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * Stores a rating and adds it to its day's rollup in one transaction. A key already used for this unit returns
- * the first answer instead (the retry is counted once); a visit code, when given, must be this unit's and unused,
- * and is spent by the same transaction.
- */
-export async function recordRating(db: Kysely<Database>, r: RatingRecord): Promise<RecordOutcome> {
-  try {
-    return await db.transaction().execute((trx) => insertRating(trx, r));
-  } catch (error) {
-    // Two processes raced with the same key (PostgreSQL, several servers): the loser answers with the winner's receipt.
-    if (isUniqueViolation(error)) {
-      const earlier = await findAck(db, r.unitId, r.idempotencyKey);
-      if (earlier) return { outcome: 'replayed', ack: earlier };
-    }
-    throw error;
-  }
-}
-
-/**
- * recordRating's work inside the caller's transaction (the rating route runs it with the rating's throttle slots and
- * integrity checks, in a group commit: db/group-commit.ts), its rollups added to `rollups` when given. A unique violation (a racing process stored the same key
- * first) is thrown: the caller answers with findAck once its transaction is rolled back.
+ * Stores a rating and adds it to its rollups, inside the caller's transaction (the rating route runs it with the
+ * rating's throttle slots and integrity checks, in a group commit: db/group-commit.ts), its rollups added to `rollups`
+ * when given. The caller has already looked the idempotency key up with findAck in the same transaction (a retry is
+ * answered before anything else, throttling included). A visit code, when given, must be this unit's and unused, and is
+ * spent by the same transaction. A unique violation (a racing process stored the same key first) is thrown: the caller
+ * answers with findAck once its transaction is rolled back.
  */
 // Every column named, so that one compiled statement serves every rating.
 const RESPONSE_COLUMNS = [
@@ -101,9 +86,6 @@ const insertResponse = reusable<ResponseRow>()((db, p) =>
   db.insertInto('responses').values(Object.fromEntries(RESPONSE_COLUMNS.map((c) => [c, p(c)])) as NewResponse));
 
 export async function insertRating(trx: Transaction<Database>, r: RatingRecord, rollups?: RollupBuffer): Promise<RecordOutcome> {
-  const earlier = await findAck(trx, r.unitId, r.idempotencyKey);
-  if (earlier) return { outcome: 'replayed', ack: earlier };
-
   let visitCodeId: string | null = null;
   if (r.visitCode) {
     const code = await trx
