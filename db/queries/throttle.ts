@@ -52,36 +52,43 @@ export async function takeThrottleSlots(db: Kysely<Database>, limits: ThrottleLi
 }
 
 /**
- * takeThrottleSlots inside the caller's transaction (a rating takes its slots in the transaction that stores it). When
- * a limit is full, the slots inserted so far stay in the transaction: the caller must roll it (or its savepoint) back.
+ * takeThrottleSlots inside the caller's transaction (a rating takes its slots in the transaction that stores it). Two
+ * statements however many limits: one read of every bucket's earlier events in its window, then, when every limit has
+ * room, one insert of all the slots. A refused request inserts nothing; the caller rolls back whatever else it did.
  */
 export async function takeThrottleSlotsIn(trx: Transaction<Database>, limits: ThrottleLimit[], now: Date, locked = false): Promise<ThrottleOutcome> {
+  if (limits.length === 0) return { allowed: true, ids: [] };
   const at = now.toISOString();
   // `locked`: the caller's transaction already holds the buckets' advisory locks (a group commit's batch takes them first).
   if (isPostgres(trx) && !locked) {
     for (const bucket of limits.map((l) => l.bucket).sort()) await lockBucket(trx, bucket);
   }
-  const taken: string[] = [];
-  for (const { bucket, limit, windowMs, spacingMs } of limits) {
-    const id = uuidV7(now.getTime());
-    await insertEvent.execute(trx, { id, bucket, at });
-    const since = new Date(now.getTime() - windowMs).toISOString();
-    if (spacingMs) {
-      const earlier = (await spacingCounts.execute(trx, { bucket, since, id })).rows[0]!;
-      const n = Number(earlier.n);
-      if (n >= limit) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(earlier.first!) + windowMs - now.getTime()) / 1000)) };
-      const wait = n > 0 ? Date.parse(earlier.last!) + spacingMs(n) - now.getTime() : 0;
-      if (wait > 0) return { allowed: false, retryAfterSeconds: Math.ceil(wait / 1000) };
-      taken.push(id);
-      continue;
+  const windowArgs: Record<string, string | number> = {};
+  limits.forEach(({ bucket, limit, windowMs }, i) => {
+    windowArgs[`bucket${i}`] = bucket;
+    windowArgs[`since${i}`] = new Date(now.getTime() - windowMs).toISOString();
+    // One more than the limit is enough to know it is full; the oldest of them says when it has room again.
+    windowArgs[`cap${i}`] = limit + 1;
+  });
+  const earlier = new Map((await earlierEvents(limits.length).execute(trx, windowArgs)).rows.map((r) => [Number(r.i), r]));
+  for (const [i, { limit, windowMs, spacingMs }] of limits.entries()) {
+    const row = earlier.get(i);
+    const n = Number(row?.n ?? 0);
+    if (n >= limit) {
+      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(String(row!.first)) + windowMs - now.getTime()) / 1000)) };
     }
-    const rows = (await windowEvents.execute(trx, { bucket, since, limit: limit + 1 })).rows;
-    if (rows.length > limit) {
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(rows[0]!.at) + windowMs - now.getTime()) / 1000)) };
-    }
-    taken.push(id);
+    // A growing delay (docs/decisions/018) after the latest earlier event; below the limit, the cap did not cut it off.
+    const wait = spacingMs && n > 0 ? Date.parse(String(row!.last)) + spacingMs(n) - now.getTime() : 0;
+    if (wait > 0) return { allowed: false, retryAfterSeconds: Math.ceil(wait / 1000) };
   }
-  return { allowed: true, ids: taken };
+  const ids = limits.map(() => uuidV7(now.getTime()));
+  const insertArgs: Record<string, string> = { at };
+  limits.forEach(({ bucket }, i) => {
+    insertArgs[`id${i}`] = ids[i]!;
+    insertArgs[`bucket${i}`] = bucket;
+  });
+  await insertEvents(limits.length).execute(trx, insertArgs);
+  return { allowed: true, ids };
 }
 
 /** Holds a bucket's advisory lock (PostgreSQL) until the transaction ends; taking it again in the same one is free. */
@@ -91,21 +98,37 @@ export async function lockBucket(trx: Transaction<Database>, bucket: string): Pr
 
 // The statements of takeThrottleSlotsIn, compiled once per dialect (db/queries/compiled.ts).
 const advisoryLock = reusable<{ bucket: string }>()((_db, p) => sql`select pg_advisory_xact_lock(hashtextextended(${p('bucket')}, 0))`);
-const insertEvent = reusable<{ id: string; bucket: string; at: string }>()((db, p) =>
-  db.insertInto('throttle_events').values({ id: p('id'), bucket: p('bucket'), at: p('at') }));
-const spacingCounts = reusable<{ bucket: string; since: string; id: string }>()((db, p) => db
-  .selectFrom('throttle_events')
-  .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.min('at').as('first'), eb.fn.max('at').as('last')])
-  .where('bucket', '=', p('bucket'))
-  .where('at', '>', p('since'))
-  .where('id', '<>', p('id')));
-const windowEvents = reusable<{ bucket: string; since: string; limit: number }>()((db, p) => db
-  .selectFrom('throttle_events')
-  .select('at')
-  .where('bucket', '=', p('bucket'))
-  .where('at', '>', p('since'))
-  .orderBy('at')
-  .limit(p('limit')));
+
+/** A statement whose shape depends on a count (of buckets), compiled once per count. */
+const perCount = <Q>(make: (n: number) => Q) => {
+  const made = new Map<number, Q>();
+  return (n: number): Q => {
+    let query = made.get(n);
+    if (!query) made.set(n, (query = make(n)));
+    return query;
+  };
+};
+
+/** Per bucket i: how many events it holds in its window (at most cap_i), the oldest and the latest of them. */
+const earlierEvents = perCount((n) => reusable<Record<string, string | number>>()((db, p) => {
+  const one = (i: number) => db
+    .selectFrom((eb) => eb
+      .selectFrom('throttle_events')
+      .select('at')
+      .where('bucket', '=', p(`bucket${i}`) as string)
+      .where('at', '>', p(`since${i}`) as string)
+      .orderBy('at')
+      .limit(p(`cap${i}`) as number)
+      .as('w'))
+    .select((eb) => [sql.lit(i).as('i'), eb.fn.countAll<number | string>().as('n'), eb.fn.min('w.at').as('first'), eb.fn.max('w.at').as('last')]);
+  let query = one(0);
+  for (let i = 1; i < n; i++) query = query.unionAll(one(i));
+  return query;
+}));
+
+/** One slot in each of n buckets, in one statement. */
+const insertEvents = perCount((n) => reusable<Record<string, string>>()((db, p) =>
+  db.insertInto('throttle_events').values(Array.from({ length: n }, (_, i) => ({ id: p(`id${i}`), bucket: p(`bucket${i}`), at: p('at') })))));
 
 /** Gives taken slots back (the request they were taken for does not count after all). */
 export async function releaseThrottleSlots(db: Kysely<Database>, ids: string[]): Promise<void> {
