@@ -1,7 +1,6 @@
 // Opens the database named by DATABASE_URL: a file path → SQLite (better-sqlite3, WAL); postgres:// → PostgreSQL
 // (docs/decisions/001, 002). Unset, server/env.ts picks DEMO_SQLITE_FILE in demo mode, DEFAULT_SQLITE_FILE otherwise.
-import { mkdirSync } from 'node:fs';
-import { open as openFile, stat, type FileHandle } from 'node:fs/promises';
+import { closeSync, fdatasync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type Dialect, type MigrationResultSet } from 'kysely';
@@ -54,31 +53,19 @@ export function connect(url: string): Connection {
 
 /**
  * fdatasync of the WAL file, on libuv's thread pool: what SQLite's own commit does with synchronous=FULL, without
- * holding the request thread. The file stays open (it exists, in WAL mode, while the connection is open); it is
- * opened again if it was replaced (a new inode at the same path).
+ * holding the request thread. The file is opened once: in WAL mode it exists, and stays the same file, while any
+ * connection to the database is open (SQLite removes it when the last one closes).
  */
 function walSync(path: string) {
-  let opened: Promise<FileHandle> | undefined;
-  const current = async (): Promise<FileHandle> => {
-    const pending = (opened ??= openFile(path, 'r'));
-    const handle = await pending;
-    const [open, named] = await Promise.all([handle.stat(), stat(path)]);
-    if (open.ino === named.ino) return handle;
-    // Replaced: the first caller to notice closes the old handle; every caller opens the new file.
-    if (opened === pending) {
-      opened = undefined;
-      await handle.close();
-    }
-    return current();
-  };
+  let fd: number | undefined;
   return {
-    sync: async () => {
-      await (await current()).datasync();
-    },
+    sync: () => new Promise<void>((resolve, reject) => {
+      fd ??= openSync(path, 'r');
+      fdatasync(fd, (error) => (error ? reject(error) : resolve()));
+    }),
     close: async () => {
-      const handle = opened;
-      opened = undefined;
-      await (await handle)?.close();
+      if (fd !== undefined) closeSync(fd);
+      fd = undefined;
     },
   };
 }
