@@ -63,12 +63,10 @@ export async function takeThrottleSlotsIn(trx: Transaction<Database>, limits: Th
   if (isPostgres(trx) && !locked) {
     for (const bucket of limits.map((l) => l.bucket).sort()) await lockBucket(trx, bucket);
   }
-  const windowArgs: Record<string, string | number> = {};
-  limits.forEach(({ bucket, limit, windowMs }, i) => {
+  const windowArgs: Record<string, string> = {};
+  limits.forEach(({ bucket, windowMs }, i) => {
     windowArgs[`bucket${i}`] = bucket;
     windowArgs[`since${i}`] = new Date(now.getTime() - windowMs).toISOString();
-    // One more than the limit is enough to know it is full; the oldest of them says when it has room again.
-    windowArgs[`cap${i}`] = limit + 1;
   });
   const earlier = new Map((await earlierEvents(limits.length).execute(trx, windowArgs)).rows.map((r) => [Number(r.i), r]));
   for (const [i, { limit, windowMs, spacingMs }] of limits.entries()) {
@@ -77,7 +75,7 @@ export async function takeThrottleSlotsIn(trx: Transaction<Database>, limits: Th
     if (n >= limit) {
       return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((Date.parse(String(row!.first)) + windowMs - now.getTime()) / 1000)) };
     }
-    // A growing delay (docs/decisions/018) after the latest earlier event; below the limit, the cap did not cut it off.
+    // A growing delay (docs/decisions/018) after the latest earlier event.
     const wait = spacingMs && n > 0 ? Date.parse(String(row!.last)) + spacingMs(n) - now.getTime() : 0;
     if (wait > 0) return { allowed: false, retryAfterSeconds: Math.ceil(wait / 1000) };
   }
@@ -109,18 +107,16 @@ const perCount = <Q>(make: (n: number) => Q) => {
   };
 };
 
-/** Per bucket i: how many events it holds in its window (at most cap_i), the oldest and the latest of them. */
-const earlierEvents = perCount((n) => reusable<Record<string, string | number>>()((db, p) => {
+/**
+ * Per bucket i: how many events it holds in its window, the oldest and the latest of them (a range of the
+ * (bucket, at) index; a bucket never holds more than its limit in its window, since a refused request inserts nothing).
+ */
+const earlierEvents = perCount((n) => reusable<Record<string, string>>()((db, p) => {
   const one = (i: number) => db
-    .selectFrom((eb) => eb
-      .selectFrom('throttle_events')
-      .select('at')
-      .where('bucket', '=', p(`bucket${i}`) as string)
-      .where('at', '>', p(`since${i}`) as string)
-      .orderBy('at')
-      .limit(p(`cap${i}`) as number)
-      .as('w'))
-    .select((eb) => [sql.lit(i).as('i'), eb.fn.countAll<number | string>().as('n'), eb.fn.min('w.at').as('first'), eb.fn.max('w.at').as('last')]);
+    .selectFrom('throttle_events')
+    .select((eb) => [sql.lit(i).as('i'), eb.fn.countAll<number | string>().as('n'), eb.fn.min('at').as('first'), eb.fn.max('at').as('last')])
+    .where('bucket', '=', p(`bucket${i}`))
+    .where('at', '>', p(`since${i}`));
   let query = one(0);
   for (let i = 1; i < n; i++) query = query.unionAll(one(i));
   return query;
