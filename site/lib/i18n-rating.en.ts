@@ -1,4 +1,5 @@
 // Strings of the rating form (/nilai) in English, typed by the Bahasa Indonesia source (i18n-rating.id.ts).
+import { SKM_TEXT_EN } from '../../server/domain/skm-text.en';
 import { formEn } from './i18n-form.en';
 import type { RatingOwnStrings, RatingStrings } from './i18n-rating.id';
 
@@ -43,4 +44,4 @@ const own: RatingOwnStrings = {
   honeypotLabel: 'Leave this field empty',
 };
 
-export const ratingEn: RatingStrings = { ...formEn, ...own };
+export const ratingEn: RatingStrings = { ...formEn, ...own, elements: SKM_TEXT_EN };

@@ -1,5 +1,6 @@
 // Strings of the rating form (/nilai) in Bahasa Indonesia, the source the English file follows. The island of the
 // Indonesian page imports this file alone, so the page ships one language (issue 19).
+import { SKM_TEXT_ID } from '../../server/domain/skm-text.id';
 import { formId } from './i18n-form.id';
 
 const own = {
@@ -46,6 +47,6 @@ const own = {
 
 export type RatingOwnStrings = typeof own;
 
-/** Everything the rating form shows: the strings it shares with the other resident forms, and its own. */
-export const ratingId = { ...formId, ...own };
+/** Everything the rating form shows: the strings it shares with the other resident forms, its own, and the nine questions. */
+export const ratingId = { ...formId, ...own, elements: SKM_TEXT_ID };
 export type RatingStrings = typeof ratingId;
