@@ -1,7 +1,7 @@
 // The one schema of a rating submission (API.md "Submitting a rating"), shared by the server and the rating island.
 import * as v from 'valibot';
 import { EDUCATION_LEVELS, GENDERS, OCCUPATIONS, type Education } from './respondent-options.ts';
-import { ELEMENT_CODES, type Answer, type ElementCode } from './skm.ts';
+import { ELEMENT_CODES, type Answer, type ElementCode } from './skm-codes.ts';
 
 export { EDUCATION_LEVELS, GENDERS, OCCUPATIONS, type Education, type Occupation } from './respondent-options.ts';
 export const CHANNELS = ['web', 'qr', 'kiosk'] as const;

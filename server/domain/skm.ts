@@ -2,13 +2,11 @@
 // Answers are stored by element code (U1–U9), never by their position on a form: the regulation's own sample
 // form asks "sarana" before "pengaduan", the reverse of the element order.
 
+import { ELEMENT_CODES, type Answers, type ElementCode } from './skm-codes.ts';
 import { SKM_TEXT_EN } from './skm-text.en.ts';
 import { SKM_TEXT_ID } from './skm-text.id.ts';
 
-export const ELEMENT_CODES = ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'] as const;
-export type ElementCode = (typeof ELEMENT_CODES)[number];
-export type Answer = 1 | 2 | 3 | 4;
-export type Answers = Record<ElementCode, Answer>;
+export { ELEMENT_CODES, type Answer, type Answers, type ElementCode } from './skm-codes.ts';
 
 export type Lang = 'id' | 'en';
 
