@@ -55,7 +55,7 @@ export const BUDGETS_KB: Record<string, number> = {
   '': 30,
   unit: 45,
   peringkat: 40,
-  izin: 32,
+  izin: 33,
   'waktu-izin': 35,
   metodologi: 5,
   privasi: 5,
