@@ -1,16 +1,13 @@
 // The one schema of a rating submission (API.md "Submitting a rating"), shared by the server and the rating island.
 import * as v from 'valibot';
-import { ELEMENT_CODES, type Answer, type ElementCode } from './skm.ts';
+import { EDUCATION_LEVELS, GENDERS, OCCUPATIONS, type Education } from './respondent-options.ts';
+import { ELEMENT_CODES, type Answer, type ElementCode } from './skm-codes.ts';
 
-export const EDUCATION_LEVELS = ['SD', 'SMP', 'SMA', 'D1-D3', 'D4-S1', 'S2', 'S3'] as const;
-export const OCCUPATIONS = ['PNS', 'TNI', 'POLRI', 'Swasta', 'Wirausaha', 'Pelajar/Mahasiswa', 'Lainnya'] as const;
-export const GENDERS = ['L', 'P'] as const;
+export { EDUCATION_LEVELS, GENDERS, OCCUPATIONS, type Education, type Occupation } from './respondent-options.ts';
 export const CHANNELS = ['web', 'qr', 'kiosk'] as const;
 export const COMMENT_MAX_CHARS = 2000;
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$/;
 
-export type Education = (typeof EDUCATION_LEVELS)[number];
-export type Occupation = (typeof OCCUPATIONS)[number];
 export type Channel = (typeof CHANNELS)[number];
 
 // The contract's own example sends "S1"; the SKM form prints "D4/S1". Accept the common spellings of one level.

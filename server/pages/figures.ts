@@ -59,7 +59,10 @@ ${scores.sampleAdequate ? '' : `<p class="notice"><strong>${esc(t.sampleShort)}.
 <tbody>${scores.elements.map((e) => `<tr><th scope="row">${esc(e.code)} ${esc(SKM_ELEMENTS.find((x) => x.code === e.code)?.name[lang] ?? e.name)}${e.code === lowest ? ` <span class="badge">${esc(t.lowest)}</span>` : ''}</th><td>${esc(fmtNumber(lang, e.nrr))}</td><td>${esc(fmtCount(lang, e.n))}</td></tr>`).join('\n')}</tbody></table>
 </section>`;
   }
-  return `<h1>${esc(unit.name)}</h1>
+  // The unit and its figures as the API gives them, for the unit page's island to start from without fetching them again
+  // on a slow line (issue 19); an attribute, not a script.
+  const data = `<div id="unit-data" hidden data-unit="${esc(JSON.stringify(unit))}"${scores ? ` data-scores="${esc(JSON.stringify(scores))}"` : ''}></div>`;
+  return `${data}<h1>${esc(unit.name)}</h1>
 <dl class="facts"><dt>${esc(t.region)}</dt><dd>${esc(unit.region.name)}</dd>${unit.address ? `<dt>${esc(t.address)}</dt><dd>${esc(unit.address)}</dd>` : ''}<dt>${esc(t.timezone)}</dt><dd>${esc(zone)}</dd></dl>
 <p><a class="button" href="${esc(href(lang, `/nilai/${unit.slug}`))}">${esc(t.rateUnitCta)}</a></p>
 ${periodForm(lang, period, now, {}, 'periode-sv')}

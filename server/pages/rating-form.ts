@@ -62,6 +62,11 @@ export function errorSummary(title: string, entries: [anchor: string, text: stri
 </div>`;
 }
 
+/** The unit as the rating island needs it, carried on the form so the island starts without fetching it again (issue 19). */
+function unitData(unit: RatingFormUnit): string {
+  return JSON.stringify({ slug: unit.slug, name: unit.name, services: unit.services.map((s) => ({ slug: s.slug, name: s.name })) });
+}
+
 const selected = (on: boolean) => (on ? ' selected' : '');
 const checked = (on: boolean) => (on ? ' checked' : '');
 
@@ -100,7 +105,7 @@ ${fieldError(field, errId)}<div class="sv-options">${options}</div>
   return `<h1>${esc(t.rateTitle)}: ${esc(unit.name)}</h1>
 <p class="lead">${esc(t.rateIntro)}</p>
 ${summary}
-<form id="formulir" class="sv-form" method="post" action="/api/units/${esc(unit.slug)}/ratings" novalidate>
+<form id="formulir" class="sv-form" method="post" action="/api/units/${esc(unit.slug)}/ratings" novalidate data-unit="${esc(unitData(unit))}">
 <input type="hidden" name="idempotencyKey" value="${esc(state.idempotencyKey)}" />
 <input type="hidden" name="lang" value="${lang}" />
 <input type="hidden" name="channel" value="${esc(state.channel)}" />

@@ -50,12 +50,12 @@ export const DIST = join(dirname(new URL(import.meta.url).pathname), '..', '..',
 
 /** Budgets per page, in KB gzipped, loaded at start (the test holds them; `npm run bench` prints them). */
 export const BUDGETS_KB: Record<string, number> = {
-  nilai: 35,
-  'en/nilai': 35,
+  nilai: 30,
+  'en/nilai': 30,
   '': 30,
   unit: 45,
   peringkat: 40,
-  izin: 35,
+  izin: 33,
   'waktu-izin': 35,
   metodologi: 5,
   privasi: 5,

@@ -1,0 +1,66 @@
+// Strings of the permit pages (report form, unit page section, region view) in Bahasa Indonesia, the source the English
+// file follows. The report form's island of the Indonesian page imports this file alone (issue 19).
+import { formId } from './i18n-form.id';
+
+export const permitOwnId = {
+  permitTitle: 'Laporkan lama pengurusan izin',
+  permitIntro: 'Berapa lama izin Anda diproses? Bandingkan dengan janji waktu penyelesaian dalam standar pelayanan unit. Tidak perlu nama atau nomor berkas.',
+  permitService: 'Jenis izin',
+  permitChoose: 'Pilih izin…',
+  noPermitServices: 'Unit ini belum mempublikasikan standar waktu untuk layanan perizinan.',
+  promise: 'Janji waktu penyelesaian',
+  submittedOn: 'Tanggal berkas dinyatakan lengkap',
+  submittedHint: 'Hitungan waktu dimulai sejak tanggal ini.',
+  doneQuestion: 'Apakah izin sudah selesai?',
+  done: 'Sudah selesai',
+  waiting: 'Masih menunggu',
+  completedOn: 'Tanggal izin selesai',
+  sendReport: 'Kirim laporan',
+  errDate: 'Tulis tanggal yang benar.',
+  errFuture: 'Tanggal tidak boleh di masa depan.',
+  errBefore: 'Tanggal selesai tidak boleh sebelum tanggal berkas lengkap.',
+  errOld: 'Laporan hanya untuk berkas dalam tiga tahun terakhir.',
+  errPermit: 'Pilih jenis izin.',
+  errDone: 'Pilih apakah izin sudah selesai.',
+  resultTitle: 'Hasil',
+  resultDays: (n: number) => `${n} hari kerja`,
+  resultPending: (n: number) => `Sudah ${n} hari kerja menunggu.`,
+  resultWithin: 'Selesai sesuai janji waktu.',
+  resultLate: 'Melewati janji waktu penyelesaian.',
+  resultPendingOk: 'Masih dalam batas janji waktu.',
+  resultPendingLate: 'Sudah melewati janji waktu penyelesaian.',
+  resultCounted: 'Laporan Anda sudah kami terima. Setiap laporan melewati pemeriksaan otomatis sebelum masuk ke statistik waktu izin unit ini. Terima kasih.',
+  anotherReport: 'Laporkan izin lain',
+  workingDaysNote: 'Hari kerja: Senin–Jumat, tidak termasuk libur nasional dan cuti bersama.',
+  permitTimesHeading: 'Waktu penyelesaian izin',
+  permitTimesIntro: 'Berdasarkan laporan warga: berapa hari kerja izin benar-benar diproses, dibanding janji standar pelayanan.',
+  reportYours: 'Laporkan lama izin Anda',
+  nReports: 'Laporan selesai',
+  median: 'Median',
+  p90: 'Persentil 90',
+  notJudgeable: 'tidak dapat dinilai dari tanggal',
+  datesOnlyMethod: 'Standar dalam menit atau jam (misalnya NIB 60 menit) tidak dapat diukur dari tanggal saja: laporan dinilai tepat waktu hanya bila waktu terpanjang yang mungkin di antara kedua tanggal masih dalam standar, terlambat hanya bila waktu terpendek yang mungkin sudah melewatinya (misalnya selesai dua hari kemudian), dan selebihnya "tidak dapat dinilai dari tanggal" serta tidak masuk persentase tepat waktu.',
+  datesOnlyNote: (n: number, late: number) => `Standar dalam menit/jam; laporan hanya memuat tanggal. ${n} laporan tidak dapat dinilai dari tanggal, ${late} terbukti terlambat (selesai dua hari atau lebih kemudian).`,
+  resultNotJudgeable: 'Standar layanan ini dalam menit atau jam; dari tanggal saja tidak dapat dinilai apakah sesuai janji waktu.',
+  calendarMissing: (years: string) => `Kalender libur ${years} belum dimuat: hari kerja di tahun itu dihitung Senin–Jumat tanpa libur.`,
+  calendarFlagged: (years: string) => `Angka periode ini menghitung hari di ${years} tanpa kalender libur, sehingga bisa sedikit lebih tinggi dari seharusnya.`,
+  percentileMethod: 'Median dan persentil 90 dihitung dengan interpolasi linear di antara dua peringkat terdekat, sama seperti MEDIAN dan PERCENTILE.INC di Excel atau LibreOffice: hari kerja laporan yang selesai diurutkan, persentil 90 berada di posisi 1 + (n − 1) × 0,9, dan bila posisi itu di antara dua laporan, nilainya diambil di antara keduanya menurut pecahannya. Contoh: 10 laporan, posisi 9,1, yaitu laporan ke-9 ditambah 0,1 × selisihnya dengan laporan ke-10.',
+  withinShare: 'Tepat waktu',
+  openPast: 'Menunggu, lewat janji',
+  days: 'hari',
+  distributionHeading: (name: string) => `Sebaran lama proses: ${name}`,
+  distributionCaption: 'Jumlah laporan menurut lama proses (hari). Batang yang melewati janji waktu diberi warna dan nama sendiri di legenda. Angka yang sama ada di tabel.',
+  distributionService: 'Tampilkan sebaran untuk',
+  elapsedColumn: 'Lama proses',
+  countColumn: 'Jumlah laporan',
+  reportsWord: 'laporan',
+  noReports: 'Belum ada laporan pada periode ini.',
+  overviewTitle: 'Waktu izin di wilayah',
+  overviewIntro: 'Lama proses izin menurut laporan warga untuk setiap layanan perizinan, dibanding janji waktunya.',
+};
+
+export type PermitOwnStrings = typeof permitOwnId;
+
+/** Everything the permit report form shows: the strings it shares with the other resident forms, and the permit ones. */
+export const permitFormId = { ...formId, ...permitOwnId };
+export type PermitFormStrings = typeof permitFormId;
