@@ -1,14 +1,20 @@
 // WAL checkpoints off the request thread (docs/decisions/041). SQLite checkpoints from inside a commit once the WAL
 // passes 1,000 pages: that commit then copies the pages into the database file and syncs it, holding the request
-// thread for tens of milliseconds. The server turns that off on its own connection and lets a worker thread, with its
-// own connection to the same file, run passive checkpoints instead: they never block the writer, and the WAL is reset
-// by the writer's next transaction once a checkpoint has caught up.
+// thread for tens of milliseconds. While ratings are being written, a worker thread with its own connection to the same
+// file runs passive checkpoints instead (they never block the writer; the writer resets the WAL on its next transaction
+// once a checkpoint has caught up), and the server's connection does not checkpoint itself. The worker starts with the
+// first write and ends after a quiet spell, and the connection then checkpoints itself again, as SQLite does by default:
+// a server that is only read (an evaluator's export) keeps no second thread and its memory.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type Sqlite from 'better-sqlite3';
 
-/** How often the worker checkpoints, and the WAL size (pages) at which it does so at once. */
+/** How often the worker checkpoints. */
 export const CHECKPOINT_EVERY_MS = 250;
+/** After this long without a write the worker ends (its last checkpoint first). */
+export const QUIET_MS = 30_000;
+/** SQLite's own threshold, restored while no worker runs. */
+const SQLITE_AUTOCHECKPOINT = 1000;
 
 // Plain CommonJS run by the worker (eval), so it needs no TypeScript loader.
 const WORKER = `
@@ -36,30 +42,68 @@ export interface CheckpointReport {
 }
 
 export interface Checkpointer {
-  /** Checkpoints now, and resolves with what the checkpoint reported (tests). */
+  /** Called on each write batch: starts the worker if none runs. */
+  wrote(): void;
+  /** Whether a worker runs (tests). */
+  running(): boolean;
+  /** Checkpoints now in the worker, and resolves with what it reported (tests). */
   now(): Promise<CheckpointReport>;
   stop(): Promise<void>;
 }
 
-/** Turns automatic checkpoints off on `sqlite` and starts the worker that checkpoints `file` instead. */
-export function checkpointOffThread(sqlite: Sqlite.Database, file: string, everyMs = CHECKPOINT_EVERY_MS): Checkpointer {
-  sqlite.pragma('wal_autocheckpoint = 0');
-  const worker = new Worker(WORKER, { eval: true, workerData: { file, module: createRequire(import.meta.url).resolve('better-sqlite3'), everyMs } });
-  // A failed checkpoint is retried by the next tick; the WAL only grows meanwhile. An ended worker is started never
-  // again: the connection then checkpoints itself, as SQLite does by default.
-  worker.on('error', (error) => {
-    console.error('[rapor] WAL checkpoint worker failed; checkpoints return to the writer:', error.message);
-    sqlite.pragma('wal_autocheckpoint = 1000');
-  });
-  worker.unref();
+export interface CheckpointOptions {
+  everyMs?: number;
+  quietMs?: number;
+}
+
+/** Checkpoints of `file` in a worker thread while `sqlite` is being written (see above). */
+export function checkpointOffThread(sqlite: Sqlite.Database, file: string, options: CheckpointOptions = {}): Checkpointer {
+  const everyMs = options.everyMs ?? CHECKPOINT_EVERY_MS;
+  const quietMs = options.quietMs ?? QUIET_MS;
+  const module = createRequire(import.meta.url).resolve('better-sqlite3');
+  let worker: Worker | undefined;
+  let ended: Promise<void> = Promise.resolve();
+  let lastWrite = 0;
+
+  const start = () => {
+    sqlite.pragma('wal_autocheckpoint = 0');
+    const w = new Worker(WORKER, { eval: true, workerData: { file, module, everyMs } });
+    worker = w;
+    ended = new Promise((resolve) => w.once('exit', () => {
+      // No worker any more: the connection checkpoints itself again.
+      if (worker === w) {
+        worker = undefined;
+        if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT}`);
+      }
+      resolve();
+    }));
+    // A worker that fails ends (above); the next write starts another.
+    w.on('error', (error) => console.error('[rapor] WAL checkpoint worker failed:', error.message));
+    w.unref();
+  };
+  const stopWorker = () => {
+    worker?.postMessage('stop');
+    return ended;
+  };
+  const quiet = setInterval(() => {
+    if (worker && Date.now() - lastWrite > quietMs) void stopWorker();
+  }, Math.max(10, quietMs / 4));
+  quiet.unref();
+
   return {
-    now: () => new Promise((resolve) => {
+    wrote: () => {
+      lastWrite = Date.now();
+      if (!worker) start();
+    },
+    running: () => worker !== undefined,
+    now: () => new Promise((resolve, reject) => {
+      if (!worker) return reject(new Error('no checkpoint worker runs'));
       worker.once('message', resolve);
       worker.postMessage('now');
     }),
-    stop: () => new Promise((resolve) => {
-      worker.once('exit', () => resolve());
-      worker.postMessage('stop');
-    }),
+    stop: () => {
+      clearInterval(quiet);
+      return stopWorker();
+    },
   };
 }

@@ -6,7 +6,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, SqliteDialect, type Dialect, type MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import { checkpointOffThread, type Checkpointer } from './checkpointer.ts';
+import { checkpointOffThread, type CheckpointOptions, type Checkpointer } from './checkpointer.ts';
 import type { Database } from './database.ts';
 import { isPostgres } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
@@ -27,8 +27,8 @@ export interface Connection {
    * thread). The group commit uses it to sync after a batch's commit instead of inside it (docs/decisions/041).
    */
   syncWal?: () => Promise<void>;
-  /** SQLite file only: moves WAL checkpoints to a worker thread (the server, at start; docs/decisions/041). */
-  checkpointOffThread?: () => Checkpointer;
+  /** SQLite file only: WAL checkpoints in a worker thread while the server writes (docs/decisions/041). */
+  checkpointOffThread?: (options?: CheckpointOptions) => Checkpointer;
 }
 
 export class DatabaseConfigError extends Error {}
@@ -48,7 +48,7 @@ export function connect(url: string): Connection {
   const db = new Kysely<Database>({ dialect: immediateTransactions(new SqliteDialect({ database: statementCache(sqlite) })) });
   if (file === ':memory:') return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
   const wal = walSync(`${file}-wal`);
-  return { db, dialect: 'sqlite', location: file, syncWal: wal.sync, checkpointOffThread: () => checkpointOffThread(sqlite, file), close: async () => { await db.destroy(); await wal.close(); } };
+  return { db, dialect: 'sqlite', location: file, syncWal: wal.sync, checkpointOffThread: (options) => checkpointOffThread(sqlite, file, options), close: async () => { await db.destroy(); await wal.close(); } };
 }
 
 /**

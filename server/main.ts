@@ -39,8 +39,13 @@ async function main(): Promise<void> {
   // One batch at a time on SQLite's single writer; on PostgreSQL a few commit in parallel (docs/decisions/035).
   // On SQLite the WAL's sync and its checkpoints leave the request thread; a success still waits for the sync
   // (docs/decisions/041).
-  configureGroupCommit(conn.db, { maxBatch: env.writeBatch, concurrency: conn.dialect === 'postgres' ? 4 : 1, durable: conn.syncWal });
   const checkpoints = conn.checkpointOffThread?.();
+  const syncWal = conn.syncWal;
+  const durable = syncWal && (() => {
+    checkpoints?.wrote();
+    return syncWal();
+  });
+  configureGroupCommit(conn.db, { maxBatch: env.writeBatch, concurrency: conn.dialect === 'postgres' ? 4 : 1, durable });
   const reader = openReader(conn);
   const app = createApp({
     db: conn.db, readDb: reader?.db, now: () => new Date(), distDir: env.distDir, trustProxy: env.trustProxy,

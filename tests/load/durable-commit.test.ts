@@ -92,12 +92,17 @@ describe('group commit on an SQLite file: the WAL sync after the commit, off the
   });
 });
 
-describe('WAL checkpoints in a worker thread', () => {
+describe('WAL checkpoints in a worker thread while ratings are written', () => {
   it('takes checkpoints out of the writer and copies the WAL into the database file itself', async () => {
     const checkpoints = conn.checkpointOffThread!();
+    const autocheckpoint = async () => (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(conn.db)).rows[0]!.wal_autocheckpoint;
     try {
-      const auto = await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(conn.db);
-      expect(auto.rows[0]!.wal_autocheckpoint).toBe(0);
+      // Nothing written yet: no worker, and SQLite checkpoints as it does by default.
+      expect(checkpoints.running()).toBe(false);
+      expect(await autocheckpoint()).toBe(1000);
+      checkpoints.wrote();
+      expect(checkpoints.running()).toBe(true);
+      expect(await autocheckpoint()).toBe(0);
       // Far past SQLite's own 1,000-page threshold: the writer never checkpoints, so the WAL holds every frame …
       const big = 'x'.repeat(3000);
       for (let i = 0; i < 40; i++) {
@@ -110,6 +115,23 @@ describe('WAL checkpoints in a worker thread', () => {
       expect(report.log).toBeGreaterThan(1000);
       expect(report.checkpointed).toBe(report.log);
       expect(statSync(join(dir, 'rapor.db')).size).toBeGreaterThan(40 * 40 * 3000);
+    } finally {
+      await checkpoints.stop();
+    }
+    // Stopped: the connection checkpoints itself again.
+    expect(checkpoints.running()).toBe(false);
+    expect(await autocheckpoint()).toBe(1000);
+  });
+
+  it('ends the worker after a quiet spell and starts one again with the next write', async () => {
+    const checkpoints = conn.checkpointOffThread!({ everyMs: 5, quietMs: 40 });
+    try {
+      checkpoints.wrote();
+      expect(checkpoints.running()).toBe(true);
+      for (let turn = 0; turn < 400 && checkpoints.running(); turn++) await new Promise((r) => setTimeout(r, 5));
+      expect(checkpoints.running()).toBe(false);
+      checkpoints.wrote();
+      expect(checkpoints.running()).toBe(true);
     } finally {
       await checkpoints.stop();
     }
