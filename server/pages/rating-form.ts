@@ -5,6 +5,7 @@ import { EDUCATION_LEVELS, OCCUPATIONS } from '../domain/rating-input.ts';
 import { SKM_ELEMENTS } from '../domain/skm.ts';
 import { href, type Lang } from '../../site/lib/i18n.ts';
 import { ratingStrings } from '../../site/lib/i18n-rating.ts';
+import { messageFor } from '../../site/lib/rating-messages.ts';
 import { attrs, esc } from './html.ts';
 
 export interface RatingFormUnit {
@@ -26,17 +27,7 @@ export interface RatingFormState {
 
 /** The resident's words for an API field error (as the island says them). */
 export function ratingFieldMessage(lang: Lang, field: string, code?: string): string {
-  const t = ratingStrings(lang);
-  if (field.startsWith('answers.')) return t.errAnswer;
-  if (field === 'service') return t.errService;
-  if (field === 'respondent.age') return t.errAge;
-  if (field === 'comment') return t.errComment;
-  if (field === 'visitCode') {
-    if (code === 'visit_code_spent') return t.errVisitCodeSpent;
-    if (code === 'visit_code_unknown') return t.errVisitCode;
-    return t.errVisitCodeFormat;
-  }
-  return t.errGeneric;
+  return messageFor(ratingStrings(lang), field, code);
 }
 
 function anchorFor(field: string): string {

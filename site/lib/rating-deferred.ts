@@ -3,24 +3,9 @@
 // the sender of ratings waiting on the device.
 // The island starts loading this module as soon as it has mounted, so it is there before anyone can press "send"; the
 // page's start does not wait for it.
-import type { RatingStrings } from './i18n-rating.id';
-
 export { parseRatingInput } from '../../server/domain/rating-input';
 export { flush } from './offline-send';
+export { messageFor } from './rating-messages';
 export { default as ErrorSummary } from '../components/rating/ErrorSummary.svelte';
 export { default as KioskSetup } from '../components/rating/KioskSetup.svelte';
 export { default as RatingThanks } from '../components/rating/RatingThanks.svelte';
-
-/** The message shown for a field the form's check or the server refused. */
-export function messageFor(t: RatingStrings, field: string, serverCode?: string): string {
-  if (field.startsWith('answers.')) return t.errAnswer;
-  if (field === 'service') return t.errService;
-  if (field === 'respondent.age') return t.errAge;
-  if (field === 'comment') return t.errComment;
-  if (field === 'visitCode') {
-    if (serverCode === 'visit_code_spent') return t.errVisitCodeSpent;
-    if (serverCode === 'visit_code_unknown') return t.errVisitCode;
-    return t.errVisitCodeFormat;
-  }
-  return t.errGeneric;
-}
