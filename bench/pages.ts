@@ -93,7 +93,7 @@ export async function benchPages(): Promise<void> {
     return;
   }
   if (!existsSync(join(DIST, 'index.html'))) {
-    const build = spawnSync(join('node_modules', '.bin', 'astro'), ['build', '--silent'], { stdio: 'inherit' });
+    const build = spawnSync(join('node_modules', '.bin', 'astro'), ['build', '--silent'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) throw new Error('the site build failed');
   }
   const [server, browser] = await Promise.all([startServer({ RAPOR_DEMO: 'on' }), launchBrowser()]);

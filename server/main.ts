@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   if (!existsSync(join(env.distDir, 'index.html'))) {
     // The build runs in its own process: it needs far more memory than the server is given (docs/decisions/015).
     console.log('[rapor] Membangun situs (pertama kali)… / building the site (first run)…');
-    const build = spawnSync(join('node_modules', '.bin', 'astro'), ['build', '--silent'], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } });
+    const build = spawnSync(join('node_modules', '.bin', 'astro'), ['build', '--silent'], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '', ASTRO_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) throw new Error(`the site build failed (exit ${build.status}); run "npm run build" to see why`);
   }
   // One batch at a time on SQLite's single writer; on PostgreSQL a few commit in parallel (docs/decisions/035).
