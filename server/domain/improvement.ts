@@ -4,6 +4,7 @@
 // comes with its 95 % interval and is marked significant only when the interval excludes zero; ties share a rank;
 // permit medians are compared per permit type; a period in progress is compared with the same span of the previous one.
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { roundRatioHalfUp } from './ikm.ts';
 import { daysInclusive, previousPeriod, type Period } from './periods.ts';
 
 export const MIN_PERMITS = 10;
@@ -43,6 +44,15 @@ export interface IkmMoments {
   n: number;
   total: number;
   totalSq: number;
+}
+
+/**
+ * The IKM change (after − before) from the exact IKMs, rounded half up once for display (issue 25 item 4): the
+ * difference of two already-rounded IKMs can be off by 0.01 and reorder the ranking. An IKM is 25 × total ÷ (9 × n),
+ * so the change is the exact ratio 25 × (total_b × n_a − total_a × n_b) ÷ (9 × n_a × n_b) of the rollups' integer sums.
+ */
+export function ikmChange(before: IkmMoments, after: IkmMoments): number {
+  return roundRatioHalfUp({ num: 25 * (after.total * before.n - before.total * after.n), den: 9 * before.n * after.n });
 }
 
 /**

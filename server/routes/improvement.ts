@@ -4,7 +4,7 @@ import { holidaySet } from '../../db/queries/holidays.ts';
 import { permitServicesInRegions, reportsForPeriod } from '../../db/queries/permits.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { sumsByUnit, unitsForBoard } from '../../db/queries/scores.ts';
-import { MIN_PERMITS, comparedSpans, ikmChangeInterval, isSignificant, rankByImprovement, round2, shiftInterval } from '../domain/improvement.ts';
+import { MIN_PERMITS, comparedSpans, ikmChange, ikmChangeInterval, isSignificant, rankByImprovement, round2, shiftInterval } from '../domain/improvement.ts';
 import { daysInclusive } from '../domain/periods.ts';
 import { permitStats } from '../domain/permit-stats.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
@@ -43,7 +43,7 @@ export function improvementRoutes({ db, now }: AppDeps) {
       if (interval === null) continue;
       ikmRows.push({
         unit: { slug: u.slug, name: u.name, region: { code: u.regionCode, name: u.regionName } },
-        change: { previous: a.ikm, current: b.ikm, change: round2(b.ikm - a.ikm) },
+        change: { previous: a.ikm, current: b.ikm, change: ikmChange(sa, sb) },
         ci95: [round2(interval[0]), round2(interval[1])] as [number, number],
         significant: isSignificant(interval),
         n: { previous: a.n, current: b.n },

@@ -73,6 +73,23 @@ describe('the improvement ranking (2026-Q3 against 2026-Q2)', () => {
     expectSharedRanks(body.permitMedianDays, true);
   });
 
+  it('computes each change from the exact IKMs and rounds it once (issue 25 item 4: samsat-kota-gorontalo +0.86, rank 8)', async () => {
+    const body = await get('/api/improvement?period=2026-Q3');
+    for (const r of body.ikm) {
+      // Exact rational change from the raw ratings: 25/9 × (mean respondent total now − before), rounded half up once.
+      const totals = async (from: string, to: string) => (await respondentScores(r.unit.slug, from, to)).map((x) => Math.round((x * 9) / 25));
+      const [a, b] = [await totals('2026-04-01', '2026-06-30'), await totals('2026-07-01', '2026-09-30')];
+      const sum = (x: number[]) => x.reduce((s, v) => s + v, 0);
+      const num = 25 * (sum(b) * a.length - sum(a) * b.length);
+      const den = 9 * a.length * b.length;
+      expect(r.change.change, r.unit.slug).toBe(Math.floor((200 * num + den) / (2 * den)) / 100);
+    }
+    const samsat = body.ikm.find((r: any) => r.unit.slug === 'samsat-kota-gorontalo');
+    expect(samsat.change.change).toBe(0.86);
+    expect(samsat.rank).toBe(8);
+    expectSharedRanks(body.ikm, false);
+  });
+
   it('compares permit medians per permit type, never a unit\'s mix of types', async () => {
     const body = await get('/api/improvement?period=2026-Q3');
     expect(body.permitMedianDays.length).toBeGreaterThan(5);
