@@ -27,6 +27,28 @@ export async function countPublicComments(db: Kysely<Database>, unitId: string, 
 }
 
 /**
+ * The nine answers behind a unit's public comments (the same rule as publicComments) from one local date to another,
+ * as distinct answer patterns with how many comments share each: what an annual report groups its suggestions by
+ * (server/domain/suggestion-groups.ts), bounded however many comments there are.
+ */
+export async function publicCommentAnswers(db: Kysely<Database>, unitId: string, from: string, to: string): Promise<{ answers: number[]; count: number }[]> {
+  const cols = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;
+  const rows = await db
+    .selectFrom('responses')
+    .select([...cols.map((c) => `responses.${c}` as const), (eb) => eb.fn.countAll<number | string>().as('count')])
+    .where('responses.unit_id', '=', unitId)
+    .where('responses.local_date', '>=', from)
+    .where('responses.local_date', '<=', to)
+    .where('responses.comment', 'is not', null)
+    .where('responses.comment_hidden_at', 'is', null)
+    .where(commentIsPublic)
+    .where('responses.exclusion_reason', 'is', null)
+    .groupBy(cols.map((c) => `responses.${c}` as const))
+    .execute();
+  return rows.map((r) => ({ answers: cols.map((c) => Number(r[c])), count: Number(r.count) }));
+}
+
+/**
  * A unit's public comments, newest day first: already redacted when stored; hidden comments, comments of excluded
  * ratings and comments waiting for review or withheld by a reviewer (decision 019) are left out. Keyset pagination on
  * (local_date, id). The day only, never the time: whoever served a resident could otherwise find their comment, and

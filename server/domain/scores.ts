@@ -173,3 +173,16 @@ export function serviceScores(services: ServiceRef[], byService: { serviceId: st
   const targeted = rows.filter((r) => r.sampleTarget !== null);
   return { services: rows, servicesSampleAdequate: targeted.length > 0 && targeted.every((r) => r.sampleAdequate) };
 }
+
+/**
+ * The weakest elements with their ties (issue 25 item 2): the `count` weakest by exact NRR, plus every element whose
+ * exact NRR equals the last one's, so a tie at the cut is shown rather than settled by element order. Each carries its
+ * competition rank (1, 2, 3, 3 …). Equal element sums are equal exact NRRs (every element has the same n).
+ */
+export function weakestElementsWithTies(s: Sums, count = 3): (ScoreSummary['elements'][number] & { rank: number })[] {
+  if (s.n <= 0) return [];
+  const summary = summarise(s);
+  const sorted = summary.elements.map((e, i) => ({ e, sum: s.elementSums[i]! })).sort((a, b) => a.sum - b.sum);
+  const cut = sorted[Math.min(count, sorted.length) - 1]!.sum;
+  return sorted.filter((x) => x.sum <= cut).map((x) => ({ ...x.e, rank: sorted.findIndex((y) => y.sum === x.sum) + 1 }));
+}

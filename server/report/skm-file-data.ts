@@ -1,13 +1,17 @@
 // Everything the SKM report file (PDF) shows: the report's own data (skmReportData, the same function as the HTML print
 // view, so every figure is the one the site shows), the unit page's trend (read from the public scores route itself),
 // the previous and the new follow-up plan, and the sign-off (head of unit on the period's last day, place and date).
+import { publicCommentAnswers } from '../../db/queries/comments.ts';
 import { officialsForPeriod } from '../../db/queries/exports.ts';
+import { unitSumsByService } from '../../db/queries/scores.ts';
 import { workspaceUnit } from '../../db/queries/workspace.ts';
 import { findUnitBySlug } from '../../db/queries/units.ts';
 import type { Scope } from '../auth/scope.ts';
 import type { AppDeps } from '../deps.ts';
 import type { Period } from '../domain/periods.ts';
 import { signOffPlace } from '../domain/report-rtl.ts';
+import { totalOf, weakestElementsWithTies } from '../domain/scores.ts';
+import { groupSuggestionsByElement } from '../domain/suggestion-groups.ts';
 import { isTimeZone, todayIn } from '../domain/time-zones.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { skmReportData } from '../routes/reports.ts';
@@ -18,6 +22,8 @@ export interface TrendPoint {
   n: number;
   ikm: number | null;
   mutu: string | null;
+  /** Below the point's own sample target (the scores route's flag): its grade is provisional. */
+  provisional?: boolean;
 }
 
 /** The trend exactly as the unit page shows it: the public scores route's own answer for the unit and period. */
@@ -35,11 +41,15 @@ export async function skmFileData(deps: AppDeps, scope: Scope, slug: string, per
   if (ws === 'forbidden') throw new ApiError(403, 'forbidden', 'This account may not read this unit\'s report.');
   const report = await skmReportData(deps.db, scope, ws, period, deps.now());
   const unit = (await findUnitBySlug(deps.db, report.unit.slug))!;
-  const [trend, officials] = await Promise.all([
+  const [trend, officials, byService, commentAnswers] = await Promise.all([
     unitTrend(deps, unit.slug, period),
     officialsForPeriod(deps.db, [unit.id], period.to, period.to),
+    unitSumsByService(deps.db, unit.id, period.from, period.to),
+    period.kind === 'year' ? publicCommentAnswers(deps.db, unit.id, period.from, period.to) : Promise.resolve(null),
   ]);
   const today = todayIn(isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta', deps.now());
+  // A period not over yet (in the unit's time zone) is reported as a draft with the data up to today (decision 046).
+  const asOf = today < period.to ? (today < period.from ? period.from : today) : null;
   const head = officials[officials.length - 1]; // the official in post on the period's last day
   const declared = unit.services.reduce((sum, s) => sum + (s.declared_users ?? 0), 0);
   return {
@@ -47,6 +57,12 @@ export async function skmFileData(deps: AppDeps, scope: Scope, slug: string, per
     /** The population behind the sample target: the yearly users the unit declared (null: none declared). */
     declaredUsers: declared || null,
     trend,
+    /** The weakest elements with every element tied at the cut, each with its rank (issue 25 item 2). */
+    weakest: weakestElementsWithTies(totalOf(byService.map((b) => b.sums))),
+    /** Non-null while the period is not over: the last day of the data, and the report is a draft. */
+    asOf,
+    /** An annual report's suggestions by the element their writers scored lowest (null for shorter periods). */
+    suggestionGroups: commentAnswers === null ? null : groupSuggestionsByElement(commentAnswers),
     previousPeriod: report.previousPeriod.code,
     previousRtl: report.previousFollowUps,
     newRtl: report.followUps,

@@ -4,10 +4,12 @@
 import PDFDocument from 'pdfkit';
 import { fmtCount, fmtDate, fmtNumber, fmtPeriod } from '../../site/lib/format.ts';
 import { strings } from '../../site/lib/i18n.ts';
+import { scoreStrings } from '../../site/lib/i18n-scores.ts';
 import { GRADES } from '../domain/ikm.ts';
 import { periodPopulation } from '../domain/sample-size.ts';
 import { SKM_ELEMENTS, type Lang } from '../domain/skm.ts';
 import { daysInclusive } from '../domain/periods.ts';
+import { documentFonts, type FontStyle } from './pdf-fonts.ts';
 import type { SkmFileData } from './skm-file-data.ts';
 import { PDF_LABELS } from './skm-pdf-labels.ts';
 
@@ -21,8 +23,9 @@ const RULE = '#b0b0b0';
 const BAR = '#2f5d8a';
 const WEAK = '#b5472f';
 
-// The standard PDF fonts are WinAnsi (cp1252): every Latin letter of Bahasa Indonesia and English, plus – — “ ” × •.
-// Anything else (emoji, other scripts in a resident's comment) becomes "?" rather than a wrong glyph.
+// For files still drawn in the standard PDF fonts (the poster): WinAnsi (cp1252), every Latin letter of Bahasa Indonesia
+// and English, plus – — “ ” × •; anything else becomes "?" rather than a wrong glyph. The SKM report itself embeds
+// Unicode fonts (pdf-fonts.ts, decision 046) and prints any character.
 const CP1252_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
 export function pdfText(text: string): string {
   let out = '';
@@ -59,6 +62,11 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
   // Below the sample target a grade is provisional, never a bare letter (issue 16, item 11).
   const grade = (mutu: string | null, k: string | null, provisional: boolean) => (mutu === null ? '–' : provisional ? L.provisionalGrade(mutu) : `${mutu} (${kinerja(k)})`);
   const unitProvisional = r.ikm !== null && !r.sampleAdequate;
+  const asOf = data.asOf;
+  const targeted = r.services.filter((s) => s.sampleTarget !== null);
+  const shortServices = targeted.filter((s) => !s.sampleAdequate);
+  const servicesStatement = targeted.length === 0 ? null : shortServices.length === 0 ? L.servicesAllAdequate(targeted.length)
+    : L.servicesShort(shortServices.length, targeted.length, shortServices.map((s) => L.serviceShortItem(s.name, count(s.n), count(s.sampleTarget))).join(', '));
   /** NRR × 25 of the exact NRR when the report data carries it (issue 16, item 1); else as the HTML view computes it. */
   const nrr25 = (e: { nrr: number | null; nrr25?: number | null }): number | null => (e.nrr25 !== undefined ? e.nrr25 : e.nrr === null ? null : e.nrr * 25);
   /** A service's own provisional flag, when the report data carries per-service targets (issue 16, item 15). */
@@ -71,7 +79,7 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
     margins: { top: MARGIN, bottom: MARGIN + FOOTER, left: MARGIN, right: MARGIN },
     bufferPages: true,
     lang: lang === 'id' ? 'id-ID' : 'en-GB',
-    info: { Title: pdfText(`${L.title} – ${r.unit.name} – ${periodWords}`), Author: pdfText(r.unit.name), Creator: 'Rapor', Producer: 'Rapor (pdfkit)', CreationDate: createdAt },
+    info: { Title: `${L.title} – ${r.unit.name} – ${periodWords}`.normalize('NFC'), Author: r.unit.name.normalize('NFC'), Creator: 'Rapor', Producer: 'Rapor (pdfkit)', CreationDate: createdAt },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -80,6 +88,22 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
     doc.on('error', reject);
   });
 
+  // Embedded Unicode fonts with a fallback per run of text (decision 046): `say` prints a text in as many runs as it
+  // needs fonts; `use` sets the base font of a style for measuring.
+  const fonts = documentFonts(doc);
+  const use = (style: FontStyle, size: number) => doc.font(fonts.base(style)).fontSize(size);
+  const say = (text: string, style: FontStyle, size: number, x: number | undefined, y: number | undefined, opts: PDFKit.Mixins.TextOptions = {}) => {
+    const runs = fonts.runs(text, style);
+    runs.forEach((run, i) => {
+      doc.font(run.font).fontSize(size);
+      const o = { ...opts, continued: i < runs.length - 1 };
+      if (i === 0 && x !== undefined) doc.text(run.text, x, y, o);
+      else doc.text(run.text, o);
+    });
+  };
+  /** The text as it is measured (the base font; a run in a fallback font is measured in it too). */
+  const measured = (text: string, style: FontStyle) => fonts.runs(text, style).map((run) => run.text).join('');
+
   const left = MARGIN;
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - doc.page.margins.bottom;
@@ -87,19 +111,22 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
     if (doc.y + height > bottom()) doc.addPage();
   };
   const body = (text: string, opts: PDFKit.Mixins.TextOptions = {}) => {
-    doc.font('Helvetica').fontSize(10).fillColor(INK).text(pdfText(text), left, doc.y, { width, align: 'justify', ...opts });
+    doc.fillColor(INK);
+    say(text, 'regular', 10, left, doc.y, { width, align: 'justify', ...opts });
     doc.moveDown(0.5);
   };
   const chapter = (title: string) => {
     ensure(120);
     doc.moveDown(0.8);
-    doc.font('Helvetica-Bold').fontSize(13).fillColor(INK).text(pdfText(title), left, doc.y, { width });
+    doc.fillColor(INK);
+    say(title, 'bold', 13, left, doc.y, { width });
     doc.moveDown(0.4);
   };
   const section = (title: string, keep = 80) => {
     ensure(keep);
     doc.moveDown(0.3);
-    doc.font('Helvetica-Bold').fontSize(11).fillColor(INK).text(pdfText(title), left, doc.y, { width });
+    doc.fillColor(INK);
+    say(title, 'bold', 11, left, doc.y, { width });
     doc.moveDown(0.3);
   };
 
@@ -109,19 +136,19 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
     const total = columns.reduce((s, c) => s + c.width, 0);
     const scale = width / total;
     const widths = columns.map((c) => c.width * scale);
-    const rowHeight = (cells: string[], font: string) => {
-      doc.font(font).fontSize(9);
-      return Math.max(...cells.map((cell, i) => doc.heightOfString(pdfText(cell), { width: widths[i]! - 2 * pad }))) + 2 * pad;
+    const rowHeight = (cells: string[], style: FontStyle) => {
+      use(style, 9);
+      return Math.max(...cells.map((cell, i) => doc.heightOfString(measured(cell, style), { width: widths[i]! - 2 * pad }))) + 2 * pad;
     };
     const drawRow = (cells: string[], header: boolean) => {
-      const height = rowHeight(cells, header ? 'Helvetica-Bold' : 'Helvetica');
+      const height = rowHeight(cells, header ? 'bold' : 'regular');
       const y = doc.y;
       if (header) doc.rect(left, y, width, height).fill('#eef1f5');
       let x = left;
       cells.forEach((cell, i) => {
         const bold = header || (opts.boldFirst === true && i === 0);
-        doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9).fillColor(INK)
-          .text(pdfText(cell), x + pad, y + pad, { width: widths[i]! - 2 * pad, align: columns[i]!.align ?? 'left', lineBreak: true });
+        doc.fillColor(INK);
+        say(cell, bold ? 'bold' : 'regular', 9, x + pad, y + pad, { width: widths[i]! - 2 * pad, align: columns[i]!.align ?? 'left', lineBreak: true });
         x += widths[i]!;
       });
       doc.moveTo(left, y + height).lineTo(left + width, y + height).lineWidth(0.5).strokeColor(RULE).stroke();
@@ -130,11 +157,11 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
     };
     const header = columns.map((c) => c.title);
     const hasHeader = header.some((title) => title !== '');
-    ensure((hasHeader ? rowHeight(header, 'Helvetica-Bold') : 0) + (rows[0] ? rowHeight(rows[0], 'Helvetica') : 0));
+    ensure((hasHeader ? rowHeight(header, 'bold') : 0) + (rows[0] ? rowHeight(rows[0], 'regular') : 0));
     if (hasHeader) drawRow(header, true);
     else doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(0.5).strokeColor(RULE).stroke();
     for (const row of rows) {
-      if (doc.y + rowHeight(row, 'Helvetica') > bottom()) {
+      if (doc.y + rowHeight(row, 'regular') > bottom()) {
         doc.addPage();
         if (hasHeader) drawRow(header, true);
       }
@@ -144,7 +171,8 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
   };
 
   const caption = (text: string) => {
-    doc.font('Helvetica-Oblique').fontSize(9).fillColor(MUTED).text(pdfText(text), left, doc.y, { width, align: 'center' });
+    doc.fillColor(MUTED);
+    say(text, 'oblique', 9, left, doc.y, { width, align: 'center' });
     doc.moveDown(0.6);
   };
 
@@ -159,18 +187,19 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
     const top = doc.y;
     const x0 = left + labelW;
     const xOf = (v: number) => x0 + ((v - 1) / 3) * plotW; // the scale starts at 1, the lowest answer
-    doc.font('Helvetica').fontSize(7).fillColor(MUTED);
+    use('regular', 7).fillColor(MUTED);
     for (const tick of [1, 2, 3, 4]) {
       doc.moveTo(xOf(tick), top).lineTo(xOf(tick), top + SKM_ELEMENTS.length * rowH).lineWidth(0.4).strokeColor(RULE).stroke();
       doc.text(num(tick, 0), xOf(tick) - 10, top + SKM_ELEMENTS.length * rowH + 3, { width: 20, align: 'center', lineBreak: false });
     }
-    const weakest = new Set(r.weakest.map((w) => w.code));
+    const weakest = new Set(data.weakest.map((w) => w.code));
     r.elements.forEach((e, i) => {
       const y = top + i * rowH;
-      doc.font('Helvetica').fontSize(8).fillColor(INK).text(pdfText(`${e.code} ${elementName(e.code)}`), left, y + 4, { width: labelW - 6, lineBreak: false, ellipsis: true });
+      doc.fillColor(INK);
+      say(`${e.code} ${elementName(e.code)}`, 'regular', 8, left, y + 4, { width: labelW - 6, lineBreak: false, ellipsis: true });
       if (e.nrr !== null) {
         doc.rect(x0, y + 3, Math.max(0.5, xOf(e.nrr) - x0), rowH - 6).fill(weakest.has(e.code) ? WEAK : BAR);
-        doc.font('Helvetica').fontSize(8).fillColor(INK).text(num(e.nrr), left + labelW + plotW + 4, y + 4, { width: valueW - 4, align: 'right', lineBreak: false });
+        use('regular', 8).fillColor(INK).text(num(e.nrr), left + labelW + plotW + 4, y + 4, { width: valueW - 4, align: 'right', lineBreak: false });
       }
     });
     doc.x = left;
@@ -192,7 +221,7 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
     const hi = 100;
     const yOf = (v: number) => top + height - ((v - lo) / (hi - lo)) * height;
     const xOf = (i: number) => x0 + (points.length === 1 ? plotW / 2 : (i / (points.length - 1)) * (plotW - 40) + 20);
-    doc.font('Helvetica').fontSize(7).fillColor(MUTED);
+    use('regular', 7).fillColor(MUTED);
     for (let v = lo; v <= hi; v += 10) {
       doc.moveTo(x0, yOf(v)).lineTo(x0 + plotW, yOf(v)).lineWidth(0.3).strokeColor('#dddddd').stroke();
       doc.fillColor(MUTED).text(num(v, 0), left, yOf(v) - 3, { width: axisW - 4, align: 'right', lineBreak: false });
@@ -222,13 +251,13 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
         doc.circle(xOf(i), yOf(p.ikm), 2.5).fill(BAR);
         if (labelled) {
           const label = num(p.ikm);
-          doc.font('Helvetica').fontSize(7);
+          use('regular', 7);
           const w = doc.widthOfString(label) + 2;
           doc.rect(xOf(i) - w / 2, yOf(p.ikm) - 12, w, 8).fill('#ffffff'); // the value stays legible over grid lines
           doc.fillColor(INK).text(label, xOf(i) - 20, yOf(p.ikm) - 11, { width: 40, align: 'center', lineBreak: false });
         }
       }
-      if (labelled) doc.font('Helvetica').fontSize(7).fillColor(MUTED).text(pdfText(p.period), xOf(i) - 25, top + height + 4, { width: 50, align: 'center', lineBreak: false });
+      if (labelled) use('regular', 7).fillColor(MUTED).text(p.period, xOf(i) - 25, top + height + 4, { width: 50, align: 'center', lineBreak: false });
     });
     doc.x = left;
     doc.y = top + height + 18;
@@ -236,11 +265,19 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
   };
 
   // Title block
-  doc.font('Helvetica-Bold').fontSize(16).fillColor(INK).text(pdfText(L.title), left, doc.y, { width, align: 'center' });
+  doc.fillColor(INK);
+  say(L.title, 'bold', 16, left, doc.y, { width, align: 'center' });
   doc.moveDown(0.3);
-  doc.font('Helvetica-Bold').fontSize(14).text(pdfText(r.unit.name), { width, align: 'center' });
-  doc.font('Helvetica').fontSize(11).fillColor(MUTED).text(pdfText(r.unit.region.name), { width, align: 'center' });
-  doc.text(pdfText(L.periodLine(periodWords, date(r.period.from), date(r.period.to))), { width, align: 'center' });
+  say(r.unit.name, 'bold', 14, left, doc.y, { width, align: 'center' });
+  doc.fillColor(MUTED);
+  say(r.unit.region.name, 'regular', 11, left, doc.y, { width, align: 'center' });
+  // A period not over yet says so, with the data's last day instead of the period's (decision 046).
+  say(asOf === null ? L.periodLine(periodWords, date(r.period.from), date(r.period.to)) : L.periodLineDraft(periodWords, date(asOf)), 'regular', 11, left, doc.y, { width, align: 'center' });
+  if (asOf !== null) {
+    doc.moveDown(0.3);
+    doc.fillColor(WEAK);
+    say(L.draftNote, 'bold', 10, left, doc.y, { width, align: 'center' });
+  }
   doc.moveDown(0.5);
   doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(1).strokeColor(INK).stroke();
   doc.moveDown(0.5);
@@ -261,7 +298,7 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
   section(L.method);
   body(L.methodText);
   section(L.placeTime);
-  body(L.placeTimeText(r.unit.address, date(r.period.from), date(r.period.to)));
+  body(L.placeTimeText(r.unit.address, date(r.period.from), date(asOf ?? r.period.to)));
   section(L.sample, 140);
   body(L.sampleText);
   const population = data.declaredUsers === null ? null : periodPopulation(data.declaredUsers, daysInclusive(r.period.from, r.period.to));
@@ -270,8 +307,15 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
     [L.population, count(population)],
     [L.target, count(r.sampleTarget)],
     [L.achieved, count(r.n)],
-    [L.sampleStatus, r.sampleTarget === null ? L.noTarget : r.sampleAdequate ? L.sampleEnough : L.sampleShort],
+    [L.sampleStatus, r.sampleTarget === null ? L.noTarget : !r.sampleAdequate ? L.sampleShort : shortServices.length > 0 ? L.sampleEnoughUnitOnly : L.sampleEnough],
   ]);
+  // Each service against its own target (DOMAIN.md §4, decision 023), and a statement that names those short of it.
+  if (r.services.length > 0) {
+    ensure(Math.min(18 * (r.services.length + 1), 300)); // the services' rows together, not one row before a page break
+    table([{ title: L.serviceSample, width: 6 }, { title: L.n, width: 1.2, align: 'right' }, { title: L.serviceTarget, width: 1.4, align: 'right' }, { title: L.serviceAdequate, width: 1.6, align: 'center' }],
+      r.services.map((s) => [s.name, count(s.n), s.sampleTarget === null ? '–' : count(s.sampleTarget), s.sampleTarget === null ? '–' : s.sampleAdequate ? L.yes : L.no]));
+  }
+  if (servicesStatement !== null) body(servicesStatement, { align: 'left' });
 
   // III Hasil
   chapter(L.chapter3);
@@ -287,7 +331,8 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
   };
   for (const key of ['gender', 'age', 'education', 'occupation'] as const) {
     ensure(60);
-    doc.font('Helvetica-Bold').fontSize(9.5).fillColor(INK).text(pdfText(L[key]), left, doc.y, { width });
+    doc.fillColor(INK);
+    say(L[key], 'bold', 9.5, left, doc.y, { width });
     doc.moveDown(0.2);
     table([{ title: L.category, width: 3 }, { title: L.count, width: 1, align: 'right' }, { title: L.share, width: 1, align: 'right' }],
       r.profile[key].map((row) => [profileLabel(key, row.key), count(row.n), num(row.share * 100, 1)]));
@@ -302,6 +347,12 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
     [L.verified, count(r.nVerified)],
     [L.excluded, count(r.nExcluded)],
   ], { boldFirst: true });
+  // An interval wider than 10 points carries the unit page's own warning (site/lib/i18n-scores.ts).
+  if (r.intervalNote === 'wide') {
+    doc.fillColor(MUTED);
+    say(scoreStrings(lang).intervalHints.wide!, 'oblique', 9, left, doc.y - 6, { width });
+    doc.moveDown(0.6);
+  }
 
   section(L.elementsHeading, 240);
   table([
@@ -316,22 +367,36 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
   section(L.trendHeading, 230);
   trendChart();
   table([{ title: L.period, width: 3 }, { title: L.n, width: 1, align: 'right' }, { title: L.ikm, width: 1, align: 'right' }, { title: L.mutu, width: 1, align: 'center' }],
-    data.trend.map((p) => [fmtPeriod(lang, p.period), count(p.n), num(p.ikm), p.mutu ?? '–']));
+    data.trend.map((p) => [fmtPeriod(lang, p.period), count(p.n), num(p.ikm), p.mutu === null ? '–' : p.provisional ? L.provisionalShort(p.mutu) : p.mutu]));
 
   // IV Analisis
   chapter(L.chapter4);
   section(L.weakestHeading);
-  if (r.weakest.length === 0) body('–');
-  r.weakest.forEach((w, i) => body(`${i + 1}. ${w.code} ${elementName(w.code)} — ${L.nrr} ${num(w.nrr)}`, { align: 'left' }));
+  if (data.weakest.length === 0) body('–');
+  data.weakest.forEach((w) => body(`${w.rank}. ${w.code} ${elementName(w.code)} — ${L.nrr} ${num(w.nrr)}`, { align: 'left' }));
+  if (data.weakest.length > 3) body(L.weakestTies, { align: 'left' });
 
-  section(L.suggestionsHeading);
-  if (r.suggestions.length === 0) body(L.noSuggestions);
-  for (const s of r.suggestions) {
-    body(`${date(s.localDate)}: ${s.comment}`, { align: 'left' });
-    for (const reply of s.replies) {
-      doc.font('Helvetica-Oblique').fontSize(9).fillColor(MUTED).text(pdfText(`${L.replyFromUnit}: ${reply.body}`), left + 18, doc.y - 3, { width: width - 18 });
-      doc.moveDown(0.5);
+  const suggestionList = () => {
+    for (const s of r.suggestions) {
+      body(`${date(s.localDate)}: ${s.comment}`, { align: 'left' });
+      for (const reply of s.replies) {
+        doc.fillColor(MUTED);
+        say(`${L.replyFromUnit}: ${reply.body}`, 'oblique', 9, left + 18, doc.y - 3, { width: width - 18 });
+        doc.moveDown(0.5);
+      }
     }
+  };
+  section(L.suggestionsHeading);
+  const groups = data.suggestionGroups;
+  if (r.suggestions.length === 0) body(L.noSuggestions);
+  else if (groups === null) suggestionList();
+  else {
+    // An annual report groups its suggestions by element with counts; the full list is the appendix (decision 046).
+    body(L.suggestionsGrouped(count(groups.total)), { align: 'left' });
+    table([{ title: L.element, width: 6 }, { title: L.suggestionCount, width: 1.6, align: 'right' }], [
+      ...groups.byElement.map((g) => [`${g.code} ${elementName(g.code)}`, count(g.n)]),
+      [L.suggestionsEven, count(groups.even)],
+    ]);
   }
 
   const rtlColumns: Column[] = [
@@ -359,7 +424,8 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
   if (r.ikm === null) conclusions.push(L.conclusionNoData(r.unit.name, periodWords));
   else conclusions.push(L.conclusionIkm(r.unit.name, periodWords, num(r.ikm), grade(r.mutu, r.kinerja, unitProvisional), count(r.n)));
   if (r.sampleTarget !== null && r.n > 0) conclusions.push(L.conclusionSample(count(r.sampleTarget), r.sampleAdequate));
-  if (r.weakest.length > 0) conclusions.push(L.conclusionWeakest(r.weakest.map((w) => `${w.code} ${elementName(w.code)} (${num(w.nrr)})`).join(', ')));
+  if (servicesStatement !== null && r.n > 0) conclusions.push(servicesStatement);
+  if (data.weakest.length > 0) conclusions.push(L.conclusionWeakest(data.weakest.map((w) => `${w.code} ${elementName(w.code)} (${num(w.nrr)})`).join(', ')));
   if (data.previousRtl.length > 0) conclusions.push(L.conclusionRtl(data.previousRtl.filter((f) => f.status === 'selesai').length, data.previousRtl.length));
   conclusions.forEach((c, i) => body(`${i + 1}. ${c}`, { align: 'left' }));
 
@@ -369,14 +435,26 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
   doc.moveDown(1.5);
   const blockX = left + width / 2;
   const blockW = width / 2;
-  doc.font('Helvetica').fontSize(10).fillColor(INK).text(pdfText(`${so.place}, ${date(so.date)}`), blockX, doc.y, { width: blockW, align: 'center' });
-  doc.text(pdfText(so.position ?? L.signed), blockX, doc.y, { width: blockW, align: 'center' });
-  doc.text(pdfText(r.unit.name), blockX, doc.y, { width: blockW, align: 'center' });
+  doc.fillColor(INK);
+  say(`${so.place}, ${date(so.date)}`, 'regular', 10, blockX, doc.y, { width: blockW, align: 'center' });
+  say(so.position ?? L.signed, 'regular', 10, blockX, doc.y, { width: blockW, align: 'center' });
+  say(r.unit.name, 'regular', 10, blockX, doc.y, { width: blockW, align: 'center' });
   doc.moveDown(4);
-  doc.font('Helvetica-Bold').text(pdfText(so.name ?? L.noOfficial), blockX, doc.y, { width: blockW, align: 'center', underline: so.name !== null });
-  if (so.nip) doc.font('Helvetica').text(pdfText(`${L.nip} ${so.nip}`), blockX, doc.y, { width: blockW, align: 'center' });
+  say(so.name ?? L.noOfficial, 'bold', 10, blockX, doc.y, { width: blockW, align: 'center', underline: so.name !== null });
+  if (so.nip) say(`${L.nip} ${so.nip}`, 'regular', 10, blockX, doc.y, { width: blockW, align: 'center' });
   doc.moveDown(2);
-  doc.font('Helvetica-Oblique').fontSize(8).fillColor(MUTED).text(pdfText(L.generated(date(createdAt.toISOString()))), left, doc.y, { width });
+  doc.fillColor(MUTED);
+  say(L.generated(date(createdAt.toISOString())), 'oblique', 8, left, doc.y, { width });
+
+  // Appendix of an annual report: every suggestion listed (up to the report data's limit, newest first).
+  if (groups !== null && r.suggestions.length > 0) {
+    doc.addPage();
+    doc.fillColor(INK);
+    say(L.appendix, 'bold', 13, left, doc.y, { width });
+    doc.moveDown(0.4);
+    if (r.suggestionsTotal > r.suggestions.length) body(L.appendixPartial(count(r.suggestions.length), count(r.suggestionsTotal)), { align: 'left' });
+    suggestionList();
+  }
 
   // Page numbers: "Halaman X dari Y" once every page exists. The bottom margin is lifted while the footer is written
   // so pdfkit never starts a new page for it.
@@ -387,9 +465,14 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
     doc.page.margins.bottom = 0;
     const y = doc.page.height - MARGIN - 4;
     doc.moveTo(left, y - 6).lineTo(left + width, y - 6).lineWidth(0.4).strokeColor(RULE).stroke();
-    doc.font('Helvetica').fontSize(8).fillColor(MUTED);
-    doc.text(pdfText(`${r.unit.name} · ${periodWords}`), left, y, { width: width * 0.7, lineBreak: false, ellipsis: true });
-    doc.text(pdfText(L.page(i - range.start + 1, range.count)), left + width * 0.7, y, { width: width * 0.3, align: 'right', lineBreak: false });
+    doc.fillColor(MUTED);
+    say(`${r.unit.name} · ${periodWords}`, 'regular', 8, left, y, { width: width * 0.7, lineBreak: false, ellipsis: true });
+    say(L.page(i - range.start + 1, range.count), 'regular', 8, left + width * 0.7, y, { width: width * 0.3, align: 'right', lineBreak: false });
+    // A draft says so at the top of every page (decision 046).
+    if (asOf !== null) {
+      doc.fillColor(WEAK);
+      say(L.draftMark(date(asOf)), 'bold', 9, left, MARGIN - 30, { width, align: 'center', lineBreak: false });
+    }
     doc.page.margins.bottom = saved;
   }
   doc.end();

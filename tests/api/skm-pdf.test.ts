@@ -79,7 +79,9 @@ describe('the SKM report PDF (pdftotext -layout)', () => {
       const nrr25 = 'nrr25' in e ? e.nrr25 : e.nrr === null ? null : e.nrr * 25;
       expect(row(text, `${e.code} ${SKM_ELEMENTS[i]!.name.id}`, 3), `${slug} ${period} ${e.code}`).toEqual([num(e.nrr), num(nrr25), count(e.n)]);
     }
-    for (const s of scores.services as any[]) expect(row(text, s.name, 3)?.slice(0, 2), `${slug} ${period} ${s.slug}`).toEqual([count(s.n), num(s.ikm)]);
+    // §3.4's rows (§2.4 lists the services too, with their sample targets: issue 25 item 2).
+    const results = text.slice(/3\.4\s+Hasil per Jenis Layanan/.exec(text)!.index);
+    for (const s of scores.services as any[]) expect(row(results, s.name, 3)?.slice(0, 2), `${slug} ${period} ${s.slug}`).toEqual([count(s.n), num(s.ikm)]);
     for (const p of scores.trend as any[]) expect(row(text, fmtPeriod('id', p.period), 3)?.slice(0, 2), `${slug} trend ${p.period}`).toEqual([count(p.n), num(p.ikm)]);
 
     // Page numbers on every page, and the sign-off of the head of unit in post on the period's last day.
