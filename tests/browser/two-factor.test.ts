@@ -36,6 +36,8 @@ describe.skipIf(!hasChromium)('an evaluator turns on two-step verification', () 
     await page.getByRole('link', { name: 'Keamanan akun' }).click();
     await page.waitForURL('**/akun');
     await page.getByRole('heading', { name: 'Verifikasi dua langkah' }).waitFor();
+    // Re-authentication (docs/decisions/043): the current password before the QR code.
+    await page.getByLabel('Kata sandi', { exact: true }).fill('rapor-demo-2026');
     await page.getByRole('button', { name: 'Aktifkan verifikasi dua langkah' }).click();
     await page.getByRole('img', { name: 'Kode QR untuk aplikasi autentikator' }).waitFor();
     secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
