@@ -12,7 +12,7 @@ export async function ratingByReceipt(db: Kysely<Database>, receipt: string) {
     .select([
       'responses.id as id', 'responses.local_date as localDate', 'responses.comment as comment',
       'responses.comment_hidden_reason as hiddenReason', 'responses.comment_review as review',
-      'responses.exclusion_reason as exclusionReason', 'units.slug as unitSlug', 'units.name as unitName',
+      'units.slug as unitSlug', 'units.name as unitName',
     ])
     .where('responses.receipt', '=', receipt)
     .executeTakeFirst();
@@ -21,7 +21,7 @@ export async function ratingByReceipt(db: Kysely<Database>, receipt: string) {
   return {
     localDate: row.localDate,
     unit: { slug: row.unitSlug, name: row.unitName },
-    comment: { present: row.comment !== null, hiddenReason: row.hiddenReason, review: row.review, excluded: row.exclusionReason !== null },
+    comment: { present: row.comment !== null, hiddenReason: row.hiddenReason, review: row.review },
     replies: replies.map((r) => ({ body: r.body, createdAt: r.created_at })),
   };
 }

@@ -131,6 +131,13 @@ export async function releaseThrottleSlots(db: Kysely<Database>, ids: string[]):
   if (ids.length) await db.deleteFrom('throttle_events').where('id', 'in', ids).execute();
 }
 
+/** How many events a bucket holds since `since` (what a caller needs to choose the limits of a request). */
+export async function countThrottleEvents(db: Kysely<Database>, bucket: string, since: Date): Promise<number> {
+  const row = await db.selectFrom('throttle_events').select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('bucket', '=', bucket).where('at', '>', since.toISOString()).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 export async function clearThrottle(db: Kysely<Database>, bucket: string): Promise<void> {
   await db.deleteFrom('throttle_events').where('bucket', '=', bucket).execute();
 }

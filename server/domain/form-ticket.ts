@@ -38,17 +38,30 @@ export function issueTicket(secret: string, purpose: TicketPurpose, unitId: stri
   return `t1.${purpose === 'rating' ? 'r' : 'p'}.${issued.toString(36)}.${nonce}.${b64(mac(secret, purpose, unitId, issued, nonce))}`;
 }
 
+/** A ticket's issue time as the server writes it: base 36, lower case, no sign and no leading zero. */
+const ISSUED = /^[1-9a-z][0-9a-z]{0,10}$/;
+/** 12 and 18 bytes in base64url without padding: 16 and 24 characters, nothing else. */
+const NONCE = /^[A-Za-z0-9_-]{16}$/;
+const TAG = /^[A-Za-z0-9_-]{24}$/;
+
+/**
+ * Checks a ticket strictly: only the one spelling the server writes is valid, so a ticket cannot count again as
+ * "0…" or "…_" or with padding (issue 24, F11). Its id is the hash of the ticket re-made from its parts.
+ */
 export function checkTicket(secret: string, ticket: string | null | undefined, purpose: TicketPurpose, unitId: string, now: Date): TicketCheck {
   if (!ticket) return { state: 'none' };
   const parts = ticket.split('.');
   if (parts.length !== 5 || parts[0] !== 't1' || parts[1] !== (purpose === 'rating' ? 'r' : 'p')) return { state: 'forged' };
-  const issued = parseInt(parts[2]!, 36);
-  const nonce = parts[3]!;
-  const given = Buffer.from(parts[4]!, 'base64url');
-  if (!Number.isSafeInteger(issued) || !/^[A-Za-z0-9_-]{16}$/.test(nonce) || given.length !== 18) return { state: 'forged' };
+  const [, kind, time, nonce, tag] = parts as [string, string, string, string, string];
+  if (!ISSUED.test(time) || !NONCE.test(nonce) || !TAG.test(tag)) return { state: 'forged' };
+  const issued = parseInt(time, 36);
+  const given = Buffer.from(tag, 'base64url');
+  // Re-encoding must give back exactly what was sent (base64url's last character carries spare bits).
+  const canonical = `t1.${kind}.${issued.toString(36)}.${nonce}.${b64(given)}`;
+  if (!Number.isSafeInteger(issued) || given.length !== 18 || canonical !== ticket) return { state: 'forged' };
   if (!timingSafeEqual(given, mac(secret, purpose, unitId, issued, nonce))) return { state: 'forged' };
   const age = now.getTime() - issued;
   if (age < 0 || age > TICKET_MAX_AGE_MS) return { state: 'expired' };
-  const id = createHmac('sha256', 'ticket-id').update(ticket).digest('hex');
+  const id = createHmac('sha256', 'ticket-id').update(canonical).digest('hex');
   return age < TICKET_MIN_AGE_MS ? { state: 'too_fast', id } : { state: 'valid', id };
 }

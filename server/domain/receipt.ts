@@ -6,17 +6,17 @@ export const RECEIPT_PATTERN = /^RPR-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
 
 export type CommentStatus =
   | { status: 'none' }
-  | { status: 'published' }
+  | { status: 'received' }
   | { status: 'review' }
   | { status: 'withheld' }
-  | { status: 'hidden'; reason: ModerationReason | 'other' }
-  | { status: 'checking' };
+  | { status: 'hidden'; reason: ModerationReason | 'other' };
 
 /**
- * The comment's state as the resident may know it. A rating held back by the integrity checks is shown as "being
- * checked", never with the check's reason: the receipt must tell a bot nothing about the checks (docs/decisions/022).
+ * The comment's state as the resident may know it. Whether the integrity checks held the rating back is not part of
+ * it: a counted rating and a held-back one read alike ("received"), so the receipt tells a bot nothing about the
+ * checks (docs/decisions/022, 043). Review and moderation follow the comment's text, not the checks.
  */
-export function commentStatus(c: { present: boolean; hiddenReason: string | null; review: string | null; excluded: boolean }): CommentStatus {
+export function commentStatus(c: { present: boolean; hiddenReason: string | null; review: string | null }): CommentStatus {
   if (!c.present) return { status: 'none' };
   if (c.hiddenReason) {
     const known = ['spam', 'data_pribadi', 'kasar', 'di_luar_topik'].includes(c.hiddenReason);
@@ -24,6 +24,5 @@ export function commentStatus(c: { present: boolean; hiddenReason: string | null
   }
   if (c.review === 'pending') return { status: 'review' };
   if (c.review === 'withheld') return { status: 'withheld' };
-  if (c.excluded) return { status: 'checking' };
-  return { status: 'published' };
+  return { status: 'received' };
 }

@@ -4,12 +4,12 @@ import type { Context } from 'hono';
 import { writeAudit } from '../../db/queries/audit.ts';
 import type { User } from '../../db/database.ts';
 import { createSession, deleteSession, SESSION_ABSOLUTE_MS } from '../../db/queries/sessions.ts';
-import { clearThrottle, releaseThrottleSlots } from '../../db/queries/throttle.ts';
+import { clearThrottle, countThrottleEvents, releaseThrottleSlots } from '../../db/queries/throttle.ts';
 import { isKnownDevice, rememberDevice } from '../../db/queries/two-factor.ts';
 import { publicUser } from '../../db/queries/users.ts';
 import { clientAddress } from '../auth/client.ts';
 import { newToken, sha256 } from '../auth/tokens.ts';
-import { attemptLimits, type Secret } from '../domain/sign-in-limits.ts';
+import { ACCOUNT_WINDOW_MS, attemptLimits, pairDayBucket, type Secret } from '../domain/sign-in-limits.ts';
 import { KNOWN_DEVICE_MS } from '../domain/two-factor.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { enforceLimits } from '../middleware/throttle.ts';
@@ -19,7 +19,8 @@ import { deviceToken, setDeviceCookie } from '../middleware/sign-in-cookies.ts';
 /** The slots one attempt took, to give back when it succeeds. */
 export interface Attempt {
   slots: string[];
-  pairBucket: string;
+  /** This client's (or device's) own failure buckets, emptied when it succeeds. */
+  pairBuckets: string[];
 }
 
 /**
@@ -32,15 +33,18 @@ export async function beginAttempt(c: Context<AppEnv>, deps: AppDeps, secret: Se
   const accountKey = sha256(user ? `id:${user.id}` : `email:${account?.email.trim().toLowerCase() ?? ''}`);
   const device = deviceToken(c);
   const known = user && device && (await isKnownDevice(deps.db, sha256(device), user.id, at, KNOWN_DEVICE_MS)) ? sha256(device) : null;
-  const { limits, pairBucket } = attemptLimits(secret, accountKey, sha256(clientAddress(c, deps.trustProxy)), known);
+  const address = sha256(clientAddress(c, deps.trustProxy));
+  // A client that already failed several times for this account waits in the repeat guessers' lane (issue 24, F9).
+  const pairFailures = known ? 0 : await countThrottleEvents(deps.db, pairDayBucket(secret, accountKey, address), new Date(at.getTime() - ACCOUNT_WINDOW_MS));
+  const { limits, pairBuckets } = attemptLimits(secret, accountKey, address, known, pairFailures);
   const slots = await enforceLimits(c, deps.db, limits, at, 'too_many_attempts', 'Too many failed attempts; wait before trying again.');
-  return { slots, pairBucket };
+  return { slots, pairBuckets };
 }
 
 /** The guess was right: it does not count as a failure anywhere, and this client's (or device's) failures are forgiven. */
 export async function attemptSucceeded(deps: AppDeps, attempt: Attempt): Promise<void> {
   await releaseThrottleSlots(deps.db, attempt.slots);
-  await clearThrottle(deps.db, attempt.pairBucket);
+  for (const bucket of attempt.pairBuckets) await clearThrottle(deps.db, bucket);
 }
 
 /**

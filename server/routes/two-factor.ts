@@ -21,6 +21,9 @@ import { attemptSucceeded, beginAttempt, openSession } from './sign-in.ts';
 
 const codeField = v.pipe(v.string('is required'), v.minLength(1, 'is required'), v.maxLength(40, 'is too long'));
 const codeSchema = v.object({ code: codeField });
+const passwordField = v.pipe(v.string('must be text'), v.minLength(1, 'is required'), v.maxLength(200, 'is too long'));
+const setupSchema = v.object({ password: v.optional(passwordField) });
+const enableSchema = v.object({ code: codeField, password: v.optional(passwordField) });
 const disableSchema = v.object({
   code: v.optional(codeField),
   password: v.optional(v.pipe(v.string('must be text'), v.minLength(1, 'is required'), v.maxLength(200, 'is too long'))),
@@ -35,6 +38,20 @@ async function parse<T extends v.GenericSchema>(c: Context, schema: T): Promise<
 }
 
 const invalidCode = (status: 400 | 401) => new ApiError(status, 'invalid_code', 'The code is not right, or was already used.');
+
+/**
+ * Re-authentication (docs/decisions/043): starting and confirming enrolment need the account's current password, not
+ * only a session, so a stolen session cannot enrol its own authenticator and keep the recovery codes. The password
+ * is a sign-in password for the limits on guessing (server/domain/sign-in-limits.ts).
+ */
+async function reauthenticate(c: Context<AppEnv>, deps: AppDeps, user: User, password: string | undefined, at: Date): Promise<void> {
+  if (!password) {
+    throw new ApiError(400, 'reauthentication_required', 'Type the account\'s current password to change two-factor sign-in.', { password: 'is required' });
+  }
+  const attempt = await beginAttempt(c, deps, 'password', user, at);
+  if (!(await verifyPassword(password, user.password_hash))) throw new ApiError(401, 'invalid_credentials', 'The password is not right.');
+  await attemptSucceeded(deps, attempt);
+}
 
 /**
  * Checks a code typed by the account's owner: the authenticator's code of the step before, at or after now, never one
@@ -68,7 +85,12 @@ export function twoFactorRoutes(deps: AppDeps) {
     .post('/auth/2fa/setup', async (c) => {
       const { user } = requireAccount(c);
       if (!twoFactorAvailable(user.role)) throw new ApiError(403, 'forbidden', 'Two-factor sign-in is for evaluators and administrators.');
+      const { password } = await parse(c, setupSchema);
       const at = now();
+      if (user.totp_enabled_at) {
+        throw new ApiError(409, 'two_factor_enabled', 'Two-factor sign-in is already on; turn it off first to use another authenticator.');
+      }
+      await reauthenticate(c, deps, user, password, at);
       const secret = newTotpSecret();
       if (!(await storeTotpSecret(db, user.id, secret))) {
         throw new ApiError(409, 'two_factor_enabled', 'Two-factor sign-in is already on; turn it off first to use another authenticator.');
@@ -79,10 +101,11 @@ export function twoFactorRoutes(deps: AppDeps) {
     .post('/auth/2fa/enable', async (c) => {
       const { user } = requireAccount(c);
       if (!twoFactorAvailable(user.role)) throw new ApiError(403, 'forbidden', 'Two-factor sign-in is for evaluators and administrators.');
-      const { code } = await parse(c, codeSchema);
+      const { code, password } = await parse(c, enableSchema);
       if (user.totp_enabled_at) throw new ApiError(409, 'two_factor_enabled', 'Two-factor sign-in is already on.');
       if (!user.totp_secret) throw new ApiError(409, 'two_factor_not_set_up', 'Start the set-up first (POST /api/auth/2fa/setup).');
       const at = now();
+      await reauthenticate(c, deps, user, password, at);
       const attempt = await beginAttempt(c, deps, 'code', user, at);
       const parsed = parseCode(code);
       const step = parsed?.kind === 'totp' ? totpStep(user.totp_secret, parsed.code, at) : null;

@@ -142,3 +142,51 @@ describe('failed sign-ins from many clients', () => {
     deviceCookie(res);
   });
 });
+
+// Issue 24, F9: one address that fires whenever Retry-After ends took every slot of the account's growing delay, so
+// the owner on a new device was refused again and again (8 of 8 over 150 s) while the attacker spent few guesses.
+describe('one address that fires the moment each Retry-After ends', () => {
+  /** The attacker's loop for `ms` of simulated time, interleaved with the owner's attempts at the given moments. */
+  async function hammer(ms: number, ownerAt: number[] = []): Promise<{ checked: number; owner: number[] }> {
+    const end = t.clock.now.getTime() + ms;
+    let attackerAt = t.clock.now.getTime();
+    let checked = 0;
+    const owner: number[] = [];
+    const pending = [...ownerAt];
+    for (let i = 0; ; i++) {
+      const next = Math.min(attackerAt, pending[0] ?? Infinity);
+      if (next >= end) break;
+      t.clock.now = new Date(next);
+      if (pending.length && next === pending[0]) {
+        pending.shift();
+        const res = await login(OWNER, ACCOUNTS.admin, TEST_PASSWORD);
+        owner.push(res.status);
+        continue;
+      }
+      const res = await login(ATTACKER, SPELLINGS[i % SPELLINGS.length]!, `tebakan-${i}-xxxx`);
+      if (res.status === 401) {
+        checked++;
+        attackerAt = next + 1;
+      } else {
+        expect(res.status).toBe(429);
+        attackerAt = next + Number(res.headers.get('retry-after')) * 1000;
+      }
+    }
+    t.clock.now = new Date(end);
+    return { checked, owner };
+  }
+
+  it('throttles that address, not the account: the owner on a new device signs in at the first try', async () => {
+    const start = t.clock.now.getTime();
+    const hours = 3;
+    const before = await hammer(hours * 60 * 60 * 1000);
+    // Then eight tries by the owner over 150 s while the attacker keeps firing.
+    const at = t.clock.now.getTime();
+    const { owner } = await hammer(150_000, Array.from({ length: 8 }, (_, i) => at + 1000 + i * 20_000));
+    console.log('[F9] attacker checked', before.checked, 'in', hours, 'h; owner', owner.join(' '));
+    expect(owner[0]).toBe(200);
+    // The attacker's address is slowed down hard: far fewer guesses than the account-wide pace of one per 5 minutes.
+    expect(before.checked).toBeLessThan((hours * 60) / 5);
+    expect(t.clock.now.getTime() - start).toBeGreaterThan(hours * 60 * 60 * 1000);
+  }, 180_000);
+});

@@ -220,7 +220,7 @@ describe('/tanda-terima/{receipt}', () => {
     const html = await (await w.request(location)).text();
     expect(html).toContain(location.split('/').pop()!);
     expect(html).toContain('Dukcapil Uji Gorontalo');
-    expect(html).toMatch(/data-status="published"/);
+    expect(html).toMatch(/data-status="received"/);
     expect(html).not.toContain("Ruang tunggu panas");
     expect(html).not.toContain("Perempuan");
     const en = await (await w.request(`/en${location}`)).text();

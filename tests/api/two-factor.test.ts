@@ -45,9 +45,9 @@ function codeNow(secret: string, offsetSteps = 0): string {
 /** Signs in with the password only and enrols an authenticator; returns the session, the secret and the recovery codes. */
 async function enrolled(email: string = ACCOUNTS.evaluatorGorontalo) {
   const session = await signIn(app, email);
-  const setup = await send('POST', '/api/auth/2fa/setup', {}, session);
+  const setup = await send('POST', '/api/auth/2fa/setup', { password: TEST_PASSWORD }, session);
   expect(setup.status).toBe(200);
-  const enable = await send('POST', '/api/auth/2fa/enable', { code: codeNow(setup.json.secret) }, session);
+  const enable = await send('POST', '/api/auth/2fa/enable', { code: codeNow(setup.json.secret), password: TEST_PASSWORD }, session);
   expect(enable.status).toBe(200);
   return { session, secret: setup.json.secret as string, recoveryCodes: enable.json.recoveryCodes as string[] };
 }
@@ -66,7 +66,7 @@ async function passwordStep(email: string = ACCOUNTS.evaluatorGorontalo): Promis
 describe('enrolment', () => {
   it('answers a new secret, its otpauth:// URI and a QR code, and changes nothing until a code confirms it', async () => {
     const session = await signIn(app, ACCOUNTS.evaluatorGorontalo);
-    const setup = await send('POST', '/api/auth/2fa/setup', {}, session);
+    const setup = await send('POST', '/api/auth/2fa/setup', { password: TEST_PASSWORD }, session);
     expect(setup.status).toBe(200);
     expect(setup.json.secret).toMatch(/^[A-Z2-7]{32}$/);
     const uri = new URL(setup.json.uri);
@@ -82,11 +82,11 @@ describe('enrolment', () => {
 
   it('enables only with a valid code and answers ten single-use recovery codes, stored hashed', async () => {
     const session = await signIn(app, ACCOUNTS.admin);
-    const setup = await send('POST', '/api/auth/2fa/setup', {}, session);
-    const wrong = await send('POST', '/api/auth/2fa/enable', { code: codeNow(setup.json.secret) === '000000' ? '111111' : '000000' }, session);
+    const setup = await send('POST', '/api/auth/2fa/setup', { password: TEST_PASSWORD }, session);
+    const wrong = await send('POST', '/api/auth/2fa/enable', { code: codeNow(setup.json.secret) === '000000' ? '111111' : '000000', password: TEST_PASSWORD }, session);
     expect(wrong.status).toBe(400);
     expect(wrong.json).toMatchObject({ error: { code: 'invalid_code' } });
-    const enable = await send('POST', '/api/auth/2fa/enable', { code: codeNow(setup.json.secret) }, session);
+    const enable = await send('POST', '/api/auth/2fa/enable', { code: codeNow(setup.json.secret), password: TEST_PASSWORD }, session);
     expect(enable.status).toBe(200);
     const codes = enable.json.recoveryCodes as string[];
     expect(codes).toHaveLength(10);
@@ -97,7 +97,7 @@ describe('enrolment', () => {
     for (const code of codes) expect(stored).not.toContain(code.replace(/-/g, '').toUpperCase());
     for (const code of codes) expect(stored).not.toContain(code);
     // A second enrolment would let whoever holds the session swap the authenticator: refused while enabled.
-    expect((await send('POST', '/api/auth/2fa/setup', {}, session)).json).toMatchObject({ error: { code: 'two_factor_enabled' } });
+    expect((await send('POST', '/api/auth/2fa/setup', { password: TEST_PASSWORD }, session)).json).toMatchObject({ error: { code: 'two_factor_enabled' } });
   });
 
   it('never answers the secret again', async () => {
@@ -111,7 +111,7 @@ describe('enrolment', () => {
 
   it('is for evaluators and administrators: staff are refused', async () => {
     const session = await signIn(app, ACCOUNTS.staffGorontalo);
-    const r = await send('POST', '/api/auth/2fa/setup', {}, session);
+    const r = await send('POST', '/api/auth/2fa/setup', { password: TEST_PASSWORD }, session);
     expect(r.status).toBe(403);
     expect((await send('GET', '/api/auth/2fa', undefined, session)).json).toMatchObject({ enabled: false, available: false });
   });
@@ -239,8 +239,8 @@ describe('in production', () => {
     expect((await send('GET', '/api/auth/me', undefined, session)).json).toMatchObject({ user: { role: 'admin' }, twoFactorSetupRequired: true });
     expect((await send('GET', '/api/auth/2fa', undefined, session)).json).toMatchObject({ enabled: false, required: true });
     // Enrolling lifts the restriction, and the administrator may not turn it off again.
-    const setup = await send('POST', '/api/auth/2fa/setup', {}, session);
-    const enable = await send('POST', '/api/auth/2fa/enable', { code: codeNow(setup.json.secret) }, session);
+    const setup = await send('POST', '/api/auth/2fa/setup', { password: TEST_PASSWORD }, session);
+    const enable = await send('POST', '/api/auth/2fa/enable', { code: codeNow(setup.json.secret), password: TEST_PASSWORD }, session);
     expect(enable.status).toBe(200);
     expect((await send('GET', '/api/admin/users', undefined, session)).status).toBe(200);
     const off = await send('POST', '/api/auth/2fa/disable', { password: TEST_PASSWORD }, session);
@@ -259,10 +259,10 @@ describe('in production', () => {
 it('audits every two-factor event', async () => {
   const session = await signIn(app, ACCOUNTS.evaluatorGorontalo);
   later(1);
-  const setup = await send('POST', '/api/auth/2fa/setup', {}, session);
+  const setup = await send('POST', '/api/auth/2fa/setup', { password: TEST_PASSWORD }, session);
   const secret = setup.json.secret as string;
   later(1);
-  const recoveryCodes = (await send('POST', '/api/auth/2fa/enable', { code: codeNow(secret) }, session)).json.recoveryCodes as string[];
+  const recoveryCodes = (await send('POST', '/api/auth/2fa/enable', { code: codeNow(secret), password: TEST_PASSWORD }, session)).json.recoveryCodes as string[];
   later(60);
   const pending = await passwordStep();
   later(1);

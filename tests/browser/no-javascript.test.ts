@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)('a resident without JavaScript', () => {
     receipt = (await page.getByTestId('receipt').textContent())!.trim();
     expect(page.url()).toBe(`${server.url}/tanda-terima/${receipt}`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Tanda terima penilaian');
-    expect(await page.locator('[data-status]').getAttribute('data-status')).toBe('published');
+    expect(await page.locator('[data-status]').getAttribute('data-status')).toBe('received');
     await page.screenshot({ path: 'test-results/no-js-receipt-360.png', fullPage: true });
 
     const db = new Database(server.dbFile, { readonly: true });

@@ -36,13 +36,16 @@ describe.skipIf(!hasChromium)('an evaluator turns on two-step verification', () 
     await page.getByRole('link', { name: 'Keamanan akun' }).click();
     await page.waitForURL('**/akun');
     await page.getByRole('heading', { name: 'Verifikasi dua langkah' }).waitFor();
+    // Re-authentication (docs/decisions/043): the current password before the QR code.
+    await page.getByLabel('Kata sandi', { exact: true }).fill('rapor-demo-2026');
     await page.getByRole('button', { name: 'Aktifkan verifikasi dua langkah' }).click();
     await page.getByRole('img', { name: 'Kode QR untuk aplikasi autentikator' }).waitFor();
     secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     await page.getByLabel('2. Masukkan kode 6 angka yang muncul di aplikasi.').fill(code());
     await page.getByRole('button', { name: 'Aktifkan', exact: true }).click();
-    await expect.poll(() => page.getByTestId('recovery-codes').locator('li').count()).toBe(10);
+    // Enabling checks the password too (a password hash): give it the page's wait, not expect.poll's one second.
+    await expect.poll(() => page.getByTestId('recovery-codes').locator('li').count(), { timeout: 15_000 }).toBe(10);
     await page.screenshot({ path: 'test-results/two-factor-recovery-360.png', fullPage: true });
     await page.getByRole('button', { name: 'Saya sudah menyimpan kode ini' }).click();
     expect(await page.getByTestId('recovery-codes').count()).toBe(0);

@@ -21,6 +21,22 @@ describe('form tickets', () => {
     expect(checkTicket(secret, `t1.${crypto.randomUUID()}`, 'rating', 'u-1', at).state).toBe('forged');
     expect(checkTicket(secret, undefined, 'rating', 'u-1', at).state).toBe('none');
   });
+
+  // Issue 24, F11: each spelling of one ticket counted as a ticket of its own.
+  it('takes only the spelling it wrote: no leading zero, stray character, other case or padding', () => {
+    const ticket = issueTicket(secret, 'rating', 'u-1', at);
+    const later = new Date(at.getTime() + 60_000);
+    const [t1, kind, time, nonce, tag] = ticket.split('.') as [string, string, string, string, string];
+    for (const spelling of [
+      [t1, kind, `0${time}`, nonce, tag], [t1, kind, `${time}_`, nonce, tag], [t1, kind, `+${time}`, nonce, tag],
+      [t1, kind, time.toUpperCase(), nonce, tag], [t1, kind, time, nonce, `${tag}=`], [t1, kind, time, nonce, `${tag}==`],
+      [t1, kind, time, `${nonce}=`, tag], [t1, kind, ` ${time}`, nonce, tag],
+    ]) {
+      expect(checkTicket(secret, spelling.join('.'), 'rating', 'u-1', later).state).toBe('forged');
+    }
+    const check = checkTicket(secret, ticket, 'rating', 'u-1', later);
+    expect(check).toMatchObject({ state: 'valid' });
+  });
 });
 
 describe('web and QR submissions', () => {
