@@ -17,7 +17,7 @@ import { todayIn } from '../domain/time-zones.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, notFound, validationFailed } from '../errors.ts';
 import { compareFiles, parseLockScope, type LiveComparison } from '../domain/evidence-lock.ts';
-import { snapshotFiles, snapshotUnits, verifyPath } from '../export/evidence-snapshot.ts';
+import { evidenceFormatOf, snapshotFiles, snapshotUnits, verifyPath } from '../export/evidence-snapshot.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
 import { enforceLimits } from '../middleware/throttle.ts';
 import { requireRole } from '../middleware/session.ts';
@@ -55,13 +55,15 @@ export async function verifyLock({ db, now, asnThresholds }: AppDeps, id: string
   if (!LOCK_ID.test(id)) return undefined;
   const lock = await findEvidenceLock(db, id);
   if (!lock) return undefined;
-  const [files, versions] = await Promise.all([evidenceFileList(db, id), evidenceLockVersions(db, lock.period, lock.scope)]);
+  const [files, versions, lockedEvidence] = await Promise.all([evidenceFileList(db, id), evidenceLockVersions(db, lock.period, lock.scope), evidenceFile(db, id, 'asn-evidence.csv')]);
   const scope = parseLockScope(lock.scope);
   const at = now();
   const live = await snapshotFiles({
     db, period: periodFromQuery({ period: lock.period }, at), unitSlug: scope.kind === 'unit' ? scope.slug : null,
     regionCodes: scope.kind === 'region' ? await regionAndDescendants(db, scope.code) : null,
     today: todayIn('Asia/Jakarta', at), thresholds: asnThresholds ?? DEFAULT_THRESHOLDS, publicUrl: lock.public_url, lockId: lock.id, at,
+    // Made again in the lock's own format, so a lock from before a format change is not "changed" by it (decision 048).
+    evidenceFormat: lockedEvidence ? evidenceFormatOf(Buffer.from(lockedEvidence.content_base64, 'base64').toString('utf8')) : undefined,
   });
   return { lock, files, versions, live: compareFiles(files, live) };
 }

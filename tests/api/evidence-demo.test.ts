@@ -5,6 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
 import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
+import { insertEvidenceLock } from '../../db/queries/evidence.ts';
+import { parseCsv } from '../../server/domain/csv.ts';
+import { DEFAULT_THRESHOLDS } from '../../server/domain/asn-evidence.ts';
+import { parsePeriodCode } from '../../server/domain/periods.ts';
+import { snapshotFiles, snapshotUnits } from '../../server/export/evidence-snapshot.ts';
 import { migratedDb, signIn } from '../support/db.ts';
 
 const UNIT = 'dukcapil-kota-gorontalo';
@@ -94,5 +99,36 @@ describe('locked evidence on the demo data', () => {
     expect(status.live.changedFiles).toEqual(expect.arrayContaining(['scores.csv', `skm-${other}.json`]));
     expect(status.live.changedFiles).not.toContain(`skm-${UNIT}.json`);
     expect(page).toContain(`skm-${other}.json`);
+  });
+
+  it('dpmptsp-kota-gorontalo 2025-S1: a lock written before issue 25 item 1 keeps its bytes and still verifies; the next version leaves nib-oss empty and says why', async () => {
+    const unit = 'dpmptsp-kota-gorontalo';
+    const at = new Date('2026-11-23T03:00:00Z');
+    const id = '0190a1b2-0000-7000-8000-00000000a001';
+    // The lock as the portal wrote it before the fix: the first ASN evidence format, stored as it was.
+    const input = { db: conn.db, period: parsePeriodCode('2025-S1'), unitSlug: unit, regionCodes: null, today: '2026-11-23', thresholds: DEFAULT_THRESHOLDS, publicUrl: 'http://localhost', lockId: id, at };
+    const old = await snapshotFiles({ ...input, evidenceFormat: 1 });
+    const units = await snapshotUnits(input);
+    await insertEvidenceLock(conn.db, { id, period: '2025-S1', scope: `unit:${unit}`, publicUrl: 'http://localhost', unitIds: units.map((u) => u.id), user: { id: 'usr-x', name: 'Evaluator Lama', role: 'evaluator' }, files: old }, at);
+    const nib = (csv: string) => {
+      const [header, ...rows] = parseCsv(csv).map((r) => r.cells);
+      return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!]))).filter((r) => r.service_slug === 'nib-oss');
+    };
+    const stored = Buffer.from((await files(id, ['asn-evidence.csv']))['asn-evidence.csv']!, 'base64').toString('utf8');
+    expect(stored).toBe(old.find((f) => f.name === 'asn-evidence.csv')!.content);
+    expect(nib(stored).map((r) => [r.realisation, r.suggested_rating])).toEqual([['0', 'di bawah ekspektasi']]);
+    // Verified in its own format: the live figures did not move, so nothing is "changed".
+    const status = (await (await app.request(`/api/evidence/locks/${id}`)).json()) as any;
+    expect(status.live).toMatchObject({ changed: false, changedFiles: [] });
+
+    const res = await post(evaluator, '/api/evidence/locks', { period: '2025-S1', unit });
+    expect(res.status).toBe(201);
+    const next = (await res.json()) as { id: string; version: number };
+    expect(next.version).toBe(2);
+    const fixed = nib(Buffer.from((await files(next.id, ['asn-evidence.csv']))['asn-evidence.csv']!, 'base64').toString('utf8'));
+    expect(fixed.map((r) => [r.realisation, r.achievement_pct, r.suggested_rating])).toEqual([['', '', '']]);
+    expect(fixed[0]!.realisation_note).toMatch(/^standar 60 menit tidak dapat dinilai dari tanggal/);
+    expect(((await (await app.request(`/api/evidence/locks/${next.id}`)).json()) as any).live.changed).toBe(false);
+    expect(Buffer.from((await files(id, ['asn-evidence.csv']))['asn-evidence.csv']!, 'base64').toString('utf8')).toBe(stored);
   });
 });
