@@ -131,4 +131,45 @@ describe('locked evidence on the demo data', () => {
     expect(((await (await app.request(`/api/evidence/locks/${next.id}`)).json()) as any).live.changed).toBe(false);
     expect(Buffer.from((await files(id, ['asn-evidence.csv']))['asn-evidence.csv']!, 'base64').toString('utf8')).toBe(stored);
   });
+
+  it('puskesmas-telaga 2026-Q3: the page shows each changed figure (n 2 → 1, IKM 81,94 → 80,56), the moderation that changed it, and WITA times (issue 25, item 5)', async () => {
+    const unit = 'puskesmas-telaga';
+    const res = await post(evaluator, '/api/evidence/locks', { period: '2026-Q3', unit });
+    expect(res.status).toBe(201);
+    const lock = (await res.json()) as { id: string };
+    const before = (await (await app.request(`/api/units/${unit}/scores?period=2026-Q3`)).json()) as { n: number; ikm: number };
+    expect(before).toMatchObject({ n: 2, ikm: 81.94 });
+    // The rating whose exclusion leaves the other one's IKM, 80,56.
+    const ratings = await conn.db.selectFrom('responses').innerJoin('units', 'units.id', 'responses.unit_id').selectAll('responses')
+      .where('units.slug', '=', unit).where('responses.local_date', '>=', '2026-07-01').where('responses.local_date', '<=', '2026-09-30')
+      .where('responses.exclusion_reason', 'is', null).execute();
+    const ikmOf = (r: (typeof ratings)[number]) => Math.round(([r.u1, r.u2, r.u3, r.u4, r.u5, r.u6, r.u7, r.u8, r.u9].reduce((a, b) => a + b, 0) * 25 / 9) * 100) / 100;
+    const spam = ratings.find((r) => ikmOf(ratings.find((x) => x.id !== r.id)!) === 80.56)!;
+    expect(spam).toBeDefined();
+    const staff = await signIn(app, `staff.${unit}@demo.rapor.id`, 'rapor-demo-2026');
+    const asked = await post(staff, `/api/staff/units/${unit}/responses/${spam.id}/hide`, { reason: 'spam', note: 'Isian berulang dari pengisi yang sama.' });
+    expect(asked.status, await asked.clone().text()).toBe(202);
+    const { requestId } = (await asked.json()) as { requestId: string };
+    expect((await post(evaluator, `/api/evaluation/moderation-requests/${requestId}/approve`, { reason: 'Dicek: isian berulang.' })).status).toBe(200);
+
+    const html = await (await app.request(`/bukti/${lock.id}`)).text();
+    const rows = [...html.matchAll(/<tr><th scope="row">([^<]*)<\/th>[\s\S]*?data-figure-locked>([^<]*)<\/td><td[^>]*data-figure-live><strong>([^<]*)<\/strong>/g)]
+      .map((m) => `${m[1]}: ${m[2]} → ${m[3]}`);
+    expect(rows).toContain(`n · ${unit}: 2 → 1`);
+    expect(rows).toContain(`ikm · ${unit}: 81,94 → 80,56`);
+    // The achievement is a percentage, written as one.
+    expect(rows.filter((r) => r.startsWith('achievement_pct')).every((r) => /\d %( →|$)/.test(r) && / → [\d.,]+ %$/.test(r)), rows.join('\n')).toBe(true);
+    expect(rows.some((r) => r.startsWith('achievement_pct'))).toBe(true);
+    // Who moderated what, when: in the unit's time zone (Kabupaten Gorontalo, WITA), never WIB.
+    expect(html).toMatch(/penilaian dikecualikan \(spam\)[^<]*Evaluator[^<]*Isian berulang dari pengisi yang sama/);
+    expect(html).toContain('WITA');
+    expect(html).not.toContain('WIB');
+    // Stacked on a phone like the site's other tables (decision 037): every figure cell carries its column's name.
+    expect(html).toContain('<table class="stack evidence-figures">');
+    expect(html).toContain('<table class="stack evidence-files">');
+    for (const table of html.match(/<table class="stack[^"]*">[\s\S]*?<\/table>/g) ?? []) expect(table).not.toMatch(/<td(?![^>]*data-label)/);
+    const en = await (await app.request(`/en/bukti/${lock.id}`)).text();
+    expect(en).toContain('rating excluded (spam)');
+    expect(en).toMatch(/ikm · puskesmas-telaga<\/th>[\s\S]*?81\.94<\/td>[\s\S]*?80\.56/);
+  });
 });
