@@ -26,7 +26,8 @@ describe.skipIf(!hasChromium)('an evaluator locks evidence', () => {
     await page.waitForURL('**/evaluasi');
     await page.getByLabel('Periode').selectOption('2026-Q3');
     await page.getByTestId('lock-evidence').click();
-    await expect.poll(() => page.getByTestId('lock-notice').textContent()).toContain('Bukti terkunci, versi 1');
+    // Locking a region recounts every unit's files: on a loaded machine that takes more than poll's default second.
+    await expect.poll(() => page.getByTestId('lock-notice').textContent(), { timeout: 30_000 }).toContain('Bukti terkunci, versi 1');
     const link = await page.getByTestId('lock-notice').getByRole('link').getAttribute('href');
     expect(link).toMatch(/^\/bukti\/[0-9a-f-]{36}$/);
 
