@@ -11,6 +11,11 @@ export interface SeedService {
   sla: { value: number; unit: 'working_days' | 'calendar_days' | 'hours' | 'minutes'; startsAt: string } | null;
   /** Relative share of the unit's visits. */
   weight: number;
+  /**
+   * Not a permit, but the demo once took it for one (issue 25 item 11): the seed still draws the permit reports it drew
+   * for it and throws them away, so that every other unit's ratings and reports stay exactly as they were.
+   */
+  formerPermitDraws?: true;
 }
 export interface SeedUnit {
   slug: string;
@@ -50,14 +55,14 @@ export const SERVICES_BY_KIND: Record<UnitKind, SeedService[]> = {
   ],
   dukcapil: [
     { slug: 'perekaman-ktp-el', name: 'Perekaman KTP-el', isPermit: false, sla: min(30), weight: 4 },
-    { slug: 'kartu-keluarga', name: 'Penerbitan Kartu Keluarga', isPermit: true, sla: wd(1), weight: 3 },
-    { slug: 'akta-kelahiran', name: 'Penerbitan Akta Kelahiran', isPermit: true, sla: wd(1), weight: 2 },
-    { slug: 'surat-pindah', name: 'Surat Keterangan Pindah', isPermit: true, sla: wd(1), weight: 1 },
+    { slug: 'kartu-keluarga', name: 'Penerbitan Kartu Keluarga', isPermit: false, sla: wd(1), weight: 3, formerPermitDraws: true },
+    { slug: 'akta-kelahiran', name: 'Penerbitan Akta Kelahiran', isPermit: false, sla: wd(1), weight: 2, formerPermitDraws: true },
+    { slug: 'surat-pindah', name: 'Surat Keterangan Pindah', isPermit: false, sla: wd(1), weight: 1, formerPermitDraws: true },
   ],
   samsat: [
     { slug: 'pkb-tahunan', name: 'Pembayaran PKB Tahunan', isPermit: false, sla: min(30), weight: 5 },
     { slug: 'stnk-lima-tahunan', name: 'Pengesahan STNK Lima Tahunan', isPermit: false, sla: min(60), weight: 2 },
-    { slug: 'balik-nama', name: 'Balik Nama Kendaraan Bermotor (BBNKB)', isPermit: true, sla: wd(3), weight: 1 },
+    { slug: 'balik-nama', name: 'Balik Nama Kendaraan Bermotor (BBNKB)', isPermit: false, sla: wd(3), weight: 1, formerPermitDraws: true },
   ],
   puskesmas: [
     { slug: 'pemeriksaan-umum', name: 'Pemeriksaan Umum', isPermit: false, sla: min(60), weight: 5 },
@@ -74,16 +79,16 @@ export const SERVICES_BY_KIND: Record<UnitKind, SeedService[]> = {
   kecamatan: [
     { slug: 'rekomendasi-izin', name: 'Rekomendasi Izin dan Non-Perizinan', isPermit: true, sla: wd(3), weight: 2 },
     { slug: 'legalisasi-dokumen', name: 'Legalisasi Dokumen', isPermit: false, sla: min(30), weight: 3 },
-    { slug: 'surat-keterangan-ahli-waris', name: 'Surat Keterangan Ahli Waris', isPermit: true, sla: wd(5), weight: 1 },
+    { slug: 'surat-keterangan-ahli-waris', name: 'Surat Keterangan Ahli Waris', isPermit: false, sla: wd(5), weight: 1, formerPermitDraws: true },
   ],
   kelurahan: [
     { slug: 'surat-pengantar', name: 'Surat Pengantar', isPermit: false, sla: min(30), weight: 3 },
-    { slug: 'surat-keterangan-domisili', name: 'Surat Keterangan Domisili', isPermit: true, sla: wd(1), weight: 1 },
+    { slug: 'surat-keterangan-domisili', name: 'Surat Keterangan Domisili', isPermit: false, sla: wd(1), weight: 1, formerPermitDraws: true },
   ],
   disdik: [
     { slug: 'legalisir-ijazah', name: 'Legalisir Ijazah', isPermit: false, sla: wd(1), weight: 3 },
     { slug: 'izin-operasional-satuan-pendidikan', name: 'Izin Operasional Satuan Pendidikan', isPermit: true, sla: wd(14), weight: 1 },
-    { slug: 'rekomendasi-mutasi-siswa', name: 'Rekomendasi Mutasi Siswa', isPermit: true, sla: wd(3), weight: 2 },
+    { slug: 'rekomendasi-mutasi-siswa', name: 'Rekomendasi Mutasi Siswa', isPermit: false, sla: wd(3), weight: 2, formerPermitDraws: true },
   ],
 };
 

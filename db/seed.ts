@@ -379,7 +379,10 @@ function generatePermitReports(
   const pace = Math.max(0.35, 1.9 - 0.45 * unit.quality + random.normal() * 0.1);
   const gorontalo = unit.regionCode === '75' || unit.regionCode.startsWith('75');
   serviceRows.forEach((service, i) => {
-    if (service.is_permit !== 1 || service.sla_value === null || service.sla_unit === null) return;
+    // A former "permit" (issue 25 item 11) is drawn as before and its reports dropped: the random stream, and with it
+    // every later unit's demo data, stays as it was.
+    const drawOnly = service.is_permit !== 1 && templates[i]!.formerPermitDraws === true;
+    if ((service.is_permit !== 1 && !drawOnly) || service.sla_value === null || service.sla_unit === null) return;
     const sla = { value: service.sla_value, unit: service.sla_unit as SlaUnit };
     const count = Math.round(unit.volume * 0.24 * (templates[i]!.weight / totalWeight));
     for (let k = 0; k < count; k++) {
@@ -399,8 +402,11 @@ function generatePermitReports(
       const pending = completed > DEMO_LAST_DAY || (recent && random.chance(0.05));
       const t = permitTiming(submitted, pending ? null : completed, DEMO_LAST_DAY, sla, holidays);
       const createdAt = new Date(Date.parse((pending ? submitted : completed) + 'T03:00:00Z') + random.int(0, 86_400) * 1000);
+      const id = uuidV7(createdAt.getTime(), random.bytes);
+      const idempotencyKey = uuidV7(createdAt.getTime(), random.bytes);
+      if (drawOnly) continue;
       out.push({
-        id: uuidV7(createdAt.getTime(), random.bytes),
+        id,
         unit_id: unitId,
         service_id: service.id,
         submitted_on: submitted,
@@ -410,7 +416,7 @@ function generatePermitReports(
         working_days: pending ? null : t.workingDays,
         calendar_days: pending ? null : t.calendarDays,
         within_sla: pending || t.withinSla === null ? null : t.withinSla ? 1 : 0,
-        idempotency_key: uuidV7(createdAt.getTime(), random.bytes),
+        idempotency_key: idempotencyKey,
         ip_hash: null,
         created_at: createdAt.toISOString(),
       });

@@ -76,6 +76,8 @@ export interface UnitScores {
   elements: { code: string; name: string; nrr: number | null; nrr25: number | null; n: number }[];
   /** The three weakest element codes by their exact NRR, weakest first. */
   weakest: string[];
+  /** Every element tied for the lowest exact NRR, in element order (each marked "terendah"). */
+  lowest: string[];
   services: ServiceScore[];
   /** Every service with a declared population reached its own target (DOMAIN.md §4, per service type). */
   servicesSampleAdequate: boolean;

@@ -7,6 +7,7 @@ import { evidenceStrings } from '../site/lib/i18n-evidence.ts';
 import { href, strings, type Lang } from '../site/lib/i18n.ts';
 import type { AppDeps } from './deps.ts';
 import { parseLockScope } from './domain/evidence-lock.ts';
+import { TIME_ZONES, type TimeZone } from './domain/time-zones.ts';
 import { verifyPath } from './export/evidence-snapshot.ts';
 import { ApiError } from './errors.ts';
 import { LOCK_ID, limitVerification, verifyLock, type Verification } from './routes/evidence.ts';
@@ -26,9 +27,48 @@ function siteCss(): string {
 
 export const esc = (text: string | number) => String(text).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
-function when(iso: string, lang: Lang): string {
-  const local = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { timeZone: 'Asia/Jakarta', dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
-  return `${local} WIB (${iso})`;
+/** A time in the lock's unit's or region's zone, with its abbreviation (WIB, WITA, WIT), and the UTC instant. */
+function when(iso: string, lang: Lang, zone: TimeZone = 'Asia/Jakarta'): string {
+  const local = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { timeZone: zone, dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  return `${local} ${TIME_ZONES[zone].abbreviation} (${iso})`;
+}
+
+/** A figure as the page shows it: decimals in the reader's language, a percentage with %, an empty cell as "–". */
+function figureText(value: string | null, percent: boolean, lang: Lang): string {
+  const e = evidenceStrings(lang);
+  if (value === null || value === '') return '–';
+  if (value === 'true' || value === 'false') return value === 'true' ? e.yes : e.no;
+  const m = /^-?\d+(?:\.(\d+))?$/.exec(value);
+  if (!m) return value;
+  const decimals = Math.min(m[1]?.length ?? 0, 4);
+  const text = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'id-ID', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(Number(value));
+  return percent ? `${text} %` : text;
+}
+
+function figuresHtml(v: Verification, lang: Lang): string {
+  const e = evidenceStrings(lang);
+  if (v.figures.length === 0) return '';
+  const rows = v.figures.map((f) => `<tr><th scope="row">${esc(f.figure)}${f.unit ? ` · ${esc(f.unit)}` : ''}</th>`
+    + `<td data-label="${esc(e.figureFile)}"><code>${esc(f.file)}</code></td><td data-label="${esc(e.figureRow)}">${esc(f.row || '–')}</td>`
+    + `<td data-label="${esc(e.figureLocked)}" data-figure-locked>${esc(figureText(f.locked, f.percent, lang))}</td>`
+    + `<td data-label="${esc(e.figureLive)}" data-figure-live><strong>${esc(figureText(f.live, f.percent, lang))}</strong></td></tr>`).join('\n');
+  const moderation = v.moderations.length === 0
+    ? `<p>${esc(e.moderationNone)}</p>`
+    : `<ul class="evidence-moderation">${v.moderations.map((m) => {
+      const at = m.decidedAt ?? m.requestedAt;
+      const who = `${e.by} ${m.requestedBy ?? '–'}${m.decision === 'approved' && m.decidedBy ? `, ${e.approvedBy} ${m.decidedBy}` : ''}`;
+      const note = [m.note, m.decisionReason].filter(Boolean).map((x) => `“${x}”`).join(' · ');
+      return `<li>${esc(when(at, lang, v.timeZone))} · ${esc(m.unitSlug)}: ${esc(m.action === 'exclude' ? e.excluded : e.restored)} (${esc(m.reason)}), ${esc(e.ratingOf)} ${esc(m.localDate)}, ${esc(who)}${note ? ` — ${esc(note)}` : ''}</li>`;
+    }).join('')}</ul>`;
+  return `<h2>${esc(e.figuresHeading)}</h2>
+      <table class="stack evidence-figures">
+        <thead><tr><th scope="col">${esc(e.figureName)}</th><th scope="col">${esc(e.figureFile)}</th><th scope="col">${esc(e.figureRow)}</th><th scope="col">${esc(e.figureLocked)}</th><th scope="col">${esc(e.figureLive)}</th></tr></thead>
+        <tbody>
+${rows}
+        </tbody>
+      </table>
+      <h2>${esc(e.moderationHeading)}</h2>
+      ${moderation}`;
 }
 
 export function layout(lang: Lang, path: string, title: string, main: string): string {
@@ -49,6 +89,9 @@ export function layout(lang: Lang, path: string, title: string, main: string): s
 .evidence-files { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 .evidence-files th, .evidence-files td { border-bottom: 1px solid var(--line); padding: 0.4rem; text-align: left; vertical-align: top; }
 .evidence-files code { word-break: break-all; font-size: 0.85rem; }
+.evidence-figures { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+.evidence-figures th, .evidence-figures td { border-bottom: 1px solid var(--line); padding: 0.4rem; text-align: left; vertical-align: top; }
+.evidence-figures [data-figure-locked], .evidence-figures [data-figure-live] { white-space: nowrap; font-variant-numeric: tabular-nums; }
 .evidence-meta dt { font-weight: 600; }
 .evidence-meta dd { margin: 0 0 0.5rem; }
 .table-scroll { overflow-x: auto; }
@@ -100,12 +143,12 @@ export function verificationHtml(v: Verification, lang: Lang, checkedAt: Date): 
     : `<div class="evidence-status same" role="status"><p><strong>${esc(e.liveSame)}</strong></p></div>`;
   const rows = v.files.map((f) => {
     const changed = live.changedFiles.includes(f.name);
-    return `<tr><td><code>${esc(f.name)}</code></td><td>${esc(f.media_type)}</td><td>${esc(f.bytes)}</td><td><code>${esc(f.sha256)}</code></td>`
-      + `<td>${changed ? `<strong>${esc(e.changed)}</strong>` : esc(e.same)}</td><td><a href="/api/evidence/${esc(lock.id)}/files/${esc(f.name)}" download>${esc(e.download)}</a></td></tr>`;
+    return `<tr><th scope="row"><code>${esc(f.name)}</code></th><td data-label="${esc(e.fileType)}">${esc(f.media_type)}</td><td data-label="${esc(e.fileSize)}">${esc(f.bytes)}</td><td data-label="${esc(e.fileHash)}"><code>${esc(f.sha256)}</code></td>`
+      + `<td data-label="${esc(e.fileStatus)}">${changed ? `<strong>${esc(e.changed)}</strong>` : esc(e.same)}</td><td data-label="${esc(e.download)}"><a href="/api/evidence/${esc(lock.id)}/files/${esc(f.name)}" download>${esc(e.download)}</a></td></tr>`;
   }).join('\n');
   const versions = v.versions.map((x) => `<li>${x.id === lock.id
     ? `${esc(e.version)} ${x.version} ${esc(e.thisVersion)}`
-    : `<a href="${esc(verifyPath(x.id, lang))}">${esc(e.version)} ${x.version}</a>`} — ${esc(when(x.locked_at, lang))}</li>`).join('');
+    : `<a href="${esc(verifyPath(x.id, lang))}">${esc(e.version)} ${x.version}</a>`} — ${esc(when(x.locked_at, lang, v.timeZone))}</li>`).join('');
   const main = `      <h1>${esc(e.pageTitle)}: ${esc(lock.period)} · ${esc(e.version)} ${lock.version}</h1>
       <p class="lead">${esc(e.lead)}</p>
       ${newest && newest.id !== lock.id ? `<p><strong>${esc(e.newer)}</strong> <a href="${esc(verifyPath(newest.id, lang))}">${esc(e.version)} ${newest.version}</a></p>` : ''}
@@ -113,12 +156,13 @@ export function verificationHtml(v: Verification, lang: Lang, checkedAt: Date): 
         <dt>${esc(e.period)}</dt><dd>${esc(lock.period)}</dd>
         <dt>${esc(e.scope)}</dt><dd>${esc(scopeText(lock.scope, lang))}</dd>
         <dt>${esc(e.lockedBy)}</dt><dd>${esc(lock.locked_by_name)} (${esc(role)})</dd>
-        <dt>${esc(e.lockedAt)}</dt><dd>${esc(when(lock.locked_at, lang))}</dd>
+        <dt>${esc(e.lockedAt)}</dt><dd>${esc(when(lock.locked_at, lang, v.timeZone))}</dd>
       </dl>
       ${status}
-      <p>${esc(e.checkedAt)}: ${esc(when(checkedAt.toISOString(), lang))}</p>
+      <p>${esc(e.checkedAt)}: ${esc(when(checkedAt.toISOString(), lang, v.timeZone))}</p>
+      ${figuresHtml(v, lang)}
       <h2>${esc(e.files)}</h2>
-      <div class="table-scroll"><table class="evidence-files">
+      <div class="table-scroll"><table class="stack evidence-files">
         <thead><tr><th scope="col">${esc(e.fileName)}</th><th scope="col">${esc(e.fileType)}</th><th scope="col">${esc(e.fileSize)}</th><th scope="col">${esc(e.fileHash)}</th><th scope="col">${esc(e.fileStatus)}</th><th scope="col"><span class="visually-hidden">${esc(e.download)}</span></th></tr></thead>
         <tbody>
 ${rows}

@@ -88,3 +88,41 @@ export async function newestEvidenceLocks(db: Kysely<Database>, unitIds: string[
   for (const r of rows) out.set(r.unitId, r.id);
   return out;
 }
+
+/** A lock's files with their stored text (UTF-8, as locked), by name. */
+export async function evidenceFileContents(db: Kysely<Database>, lockId: string): Promise<{ name: string; content: string }[]> {
+  const rows = await db.selectFrom('evidence_files').select(['name', 'content_base64']).where('lock_id', '=', lockId).orderBy('name').execute();
+  return rows.map((r) => ({ name: r.name, content: Buffer.from(r.content_base64, 'base64').toString('utf8') }));
+}
+
+/** The time zone a lock's times are shown in: its unit's or region's (issue 25 item 5); null for a lock of all units. */
+export async function lockTimeZone(db: Kysely<Database>, scope: { kind: 'unit'; slug: string } | { kind: 'region'; code: string } | { kind: 'all' }): Promise<string | null> {
+  if (scope.kind === 'unit') {
+    const row = await db.selectFrom('units').innerJoin('regions', 'regions.code', 'units.region_code').select('regions.timezone').where('units.slug', '=', scope.slug).executeTakeFirst();
+    return row?.timezone ?? null;
+  }
+  if (scope.kind === 'region') return (await db.selectFrom('regions').select('timezone').where('code', '=', scope.code).executeTakeFirst())?.timezone ?? null;
+  return null;
+}
+
+/**
+ * Moderation that took effect after a lock on ratings of its units and period: exclusions and restorations applied by
+ * staff, lifted by an evaluator, or approved (the moderation ledger), oldest first, with who asked and who decided.
+ */
+export async function moderationSinceLock(db: Kysely<Database>, lockId: string, from: string, to: string, since: string) {
+  return db
+    .selectFrom('moderation_requests as m')
+    .innerJoin('evidence_lock_units as l', (j) => j.onRef('l.unit_id', '=', 'm.unit_id').on('l.lock_id', '=', lockId))
+    .innerJoin('responses as r', 'r.id', 'm.response_id')
+    .innerJoin('units as u', 'u.id', 'm.unit_id')
+    .leftJoin('users as asker', 'asker.id', 'm.requested_by')
+    .leftJoin('users as decider', 'decider.id', 'm.decided_by')
+    .select(['u.slug as unitSlug', 'm.action', 'm.reason', 'm.note', 'm.decision', 'm.decision_reason as decisionReason', 'm.requested_at as requestedAt',
+      'm.decided_at as decidedAt', 'r.local_date as localDate', 'asker.name as requestedBy', 'decider.name as decidedBy'])
+    .where('m.decision', 'in', ['applied', 'approved'])
+    .where('r.local_date', '>=', from)
+    .where('r.local_date', '<=', to)
+    .where((eb) => eb.or([eb('m.decided_at', '>=', since), eb.and([eb('m.decided_at', 'is', null), eb('m.requested_at', '>=', since)])]))
+    .orderBy('m.requested_at')
+    .execute();
+}

@@ -113,7 +113,7 @@ export async function permitServicesOf(db: Kysely<Database>, unitIds: string[]) 
   if (unitIds.length === 0) return [];
   return db
     .selectFrom('services')
-    .select(['id', 'unit_id', 'slug', 'sla_unit'])
+    .select(['id', 'unit_id', 'slug', 'sla_value', 'sla_unit'])
     .where('unit_id', 'in', unitIds)
     .where('is_permit', '=', 1)
     .where('sla_value', 'is not', null)

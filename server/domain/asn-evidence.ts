@@ -109,6 +109,18 @@ export function tenureWindow(period: DateWindow, tenureFrom: string, tenureTo: s
 export interface Realised {
   value: Exact | null;
   n: number;
+  /** Completed reports whose standard the dates cannot judge (minutes or hours, decision 029); then no value. */
+  notJudged?: number;
+}
+
+/**
+ * Why a row has no realisation although it has observations: a standard in minutes or hours that reports giving only
+ * dates cannot judge (decision 029). The export prints this beside the empty cells instead of a 0 (decision 048).
+ */
+export function notJudgeableNote(sla: { value: number; unit: SlaUnit }, notJudged: number, n: number): string {
+  const unit = sla.unit === 'minutes' ? 'menit' : 'jam';
+  return `standar ${sla.value} ${unit} tidak dapat dinilai dari tanggal: laporan warga hanya memuat tanggal pengajuan dan selesai `
+    + `(${notJudged} dari ${n} laporan tidak dapat dinilai)`;
 }
 
 /** Share, in %, of part in n; null without observations. */
@@ -133,12 +145,15 @@ export type PermitCase = ReportRow;
 /**
  * One permit type's figures in a window: the share within its SLA over the cases completed in the window plus the
  * cases sent in the window still pending and already past their SLA today (they are late, not left out); and the exact
- * median of the completed cases' elapsed time in the SLA's measure (working or calendar days).
+ * median of the completed cases' elapsed time in the SLA's measure (working or calendar days). `legacy`: the first
+ * evidence format (locks before decision 048), which counted a report the dates cannot judge as not within, so that
+ * verifying such a lock makes its file again byte for byte.
  */
-export function permitTypeFigures(cases: PermitCase[], w: DateWindow, slaUnit: SlaUnit, today: string, holidays: ReadonlySet<string>): { withinSla: Realised; median: Realised } {
+export function permitTypeFigures(cases: PermitCase[], w: DateWindow, slaUnit: SlaUnit, today: string, holidays: ReadonlySet<string>, legacy = false): { withinSla: Realised; median: Realised } {
   const days: number[] = [];
   let within = 0;
   let pendingLate = 0;
+  let notJudged = 0;
   for (const c of cases) {
     if (c.completed_on === null) {
       if (c.submitted_on < w.from || c.submitted_on > w.to) continue;
@@ -149,9 +164,14 @@ export function permitTypeFigures(cases: PermitCase[], w: DateWindow, slaUnit: S
     if (c.completed_on < w.from || c.completed_on > w.to) continue;
     days.push(slaUnit === 'calendar_days' ? c.calendar_days ?? 0 : c.working_days ?? 0);
     if (c.within_sla === 1) within++;
+    else if (c.within_sla === null) notJudged++;
   }
   days.sort((a, b) => a - b);
   const mid = days.length >> 1;
   const median = days.length === 0 ? null : days.length % 2 ? exact(days[mid]!) : exact(days[mid - 1]! + days[mid]!, 2);
-  return { withinSla: { value: percentOf(within, days.length + pendingLate), n: days.length + pendingLate }, median: { value: median, n: days.length } };
+  const n = days.length + pendingLate;
+  // A share only when every report was judged: a share of the judged ones would count every proven lateness and never
+  // a proven success (decision 029); the row then says why it is empty (decision 048).
+  const withinSla = notJudged > 0 && !legacy ? { value: null, n, notJudged } : { value: percentOf(within, n), n };
+  return { withinSla, median: { value: median, n: days.length } };
 }

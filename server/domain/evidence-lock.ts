@@ -26,3 +26,77 @@ export function compareFiles(locked: { name: string; sha256: string }[], live: {
   const addedFiles = live.filter((f) => !locked.some((l) => l.name === f.name)).map((f) => f.name);
   return { changed: changedFiles.length + addedFiles.length > 0, changedFiles, addedFiles, liveHashes };
 }
+
+/** One figure that differs between a locked file and the same file made now (issue 25, item 5). */
+export interface FigureChange {
+  file: string;
+  /** The unit the row is about (CSV rows), or null for a report's own figure. */
+  unit: string | null;
+  /** Which row: the official and indicator of an ASN evidence row (with the permit type), empty for a unit's scores. */
+  row: string;
+  /** The column or field. */
+  figure: string;
+  /** Whether the figure is a percentage (an achievement, or a realisation measured in %). */
+  percent: boolean;
+  locked: string | null;
+  live: string | null;
+}
+
+/** Rows of a CSV file by a key of their identifying columns. */
+function csvRows(text: string, parse: (text: string) => string[][]): { header: string[]; rows: Map<string, Record<string, string>> } {
+  const [header = [], ...rows] = parse(text);
+  const out = new Map<string, Record<string, string>>();
+  for (const r of rows) {
+    const row = Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']));
+    // The ASN evidence: one row per official, indicator and permit type; the scores: one per unit.
+    const key = 'indicator' in row ? [row.unit_slug, row.nip, row.indicator, row.service_slug ?? ''].join('|') : row.unit_slug ?? String(out.size);
+    out.set(key, row);
+  }
+  return { header, rows: out };
+}
+
+/** Columns that name a row rather than measure it: not figures. */
+const IDENTITY = new Set(['period', 'nip', 'official_name', 'position', 'unit_slug', 'unit_name', 'region_code', 'perspective', 'indicator',
+  'unit_of_measure', 'evidence_url', 'tenure_from', 'tenure_to', 'service_slug']);
+
+/**
+ * The figures that differ between the locked files and the same files made now: CSV cells by row and column, and a
+ * report's top-level figures (numbers and short texts). Files only on one side are left to `compareFiles`.
+ */
+export function figureChanges(locked: { name: string; content: string }[], live: { name: string; content: string }[], parse: (text: string) => string[][]): FigureChange[] {
+  const out: FigureChange[] = [];
+  for (const l of locked) {
+    const now = live.find((f) => f.name === l.name);
+    if (!now || now.content === l.content) continue;
+    if (l.name.endsWith('.csv')) {
+      const a = csvRows(l.content, parse);
+      const b = csvRows(now.content, parse);
+      for (const key of new Set([...a.rows.keys(), ...b.rows.keys()])) {
+        const ra = a.rows.get(key);
+        const rb = b.rows.get(key);
+        const any = (ra ?? rb)!;
+        const row = 'indicator' in any ? [any.official_name, any.indicator, any.service_slug].filter(Boolean).join(' · ') : '';
+        for (const column of b.header.length ? b.header : a.header) {
+          if (IDENTITY.has(column)) continue;
+          const va = ra?.[column] ?? null;
+          const vb = rb?.[column] ?? null;
+          if (va === vb) continue;
+          const percent = column === 'achievement_pct' || (column === 'realisation' && any.unit_of_measure === '%');
+          out.push({ file: l.name, unit: any.unit_slug ?? null, row, figure: column, percent, locked: va, live: vb });
+        }
+      }
+    } else {
+      const a = JSON.parse(l.content) as Record<string, unknown>;
+      const b = JSON.parse(now.content) as Record<string, unknown>;
+      for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+        const va = a[key];
+        const vb = b[key];
+        const scalar = (v: unknown) => v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.length <= 40);
+        if (!scalar(va) || !scalar(vb) || va === vb) continue;
+        const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+        out.push({ file: l.name, unit: null, row: '', figure: key, percent: /share|pct/i.test(key), locked: text(va), live: text(vb) });
+      }
+    }
+  }
+  return out;
+}

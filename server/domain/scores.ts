@@ -87,6 +87,16 @@ export function weakestElements(s: Sums, count = 3): ScoreSummary['elements'] {
 }
 
 /**
+ * Every element whose exact NRR is the lowest ("terendah", issue 25 item 6): all of them when they tie, never only the
+ * first in element order. Every element has the same n, so equal element sums are equal NRRs.
+ */
+export function lowestElements(s: Sums): string[] {
+  if (s.n <= 0) return [];
+  const min = Math.min(...s.elementSums);
+  return SKM_ELEMENTS.filter((_, i) => s.elementSums[i] === min).map((e) => e.code);
+}
+
+/**
  * The sample flags of one unit-period or service-period (ours, docs/decisions/023-sample-adequacy.md): adequate when the
  * responses reach the Krejcie & Morgan target; below it (or without a target) the grade is provisional.
  */

@@ -33,7 +33,8 @@ export const KIND_WORDS: Record<string, { label: { id: string; en: string }; wor
   },
   samsat: {
     label: { id: 'Samsat (pajak kendaraan)', en: 'Samsat (vehicle tax)' },
-    words: ['samsat', 'sim', 'stnk', 'bpkb', 'pajak kendaraan', 'pajak motor', 'pajak mobil', 'pkb', 'bbnkb', 'balik nama', 'plat nomor'],
+    // Not "sim": driving licences are Polri's (Satpas), not Samsat's (ELSEWHERE below; issue 25 item 11).
+    words: ['samsat', 'stnk', 'bpkb', 'pajak kendaraan', 'pajak motor', 'pajak mobil', 'pkb', 'bbnkb', 'balik nama', 'plat nomor'],
   },
   puskesmas: {
     label: { id: 'Puskesmas', en: 'Health centre (Puskesmas)' },
@@ -52,6 +53,68 @@ export const KIND_WORDS: Record<string, { label: { id: string; en: string }; wor
     words: ['disdik', 'disdikbud', 'dinas pendidikan', 'pendidikan', 'sekolah', 'ijazah', 'legalisir ijazah', 'mutasi siswa'],
   },
 };
+
+/** A link to where a resident can go: an agency's official site. */
+export interface ElsewhereLink {
+  name: string;
+  url: string;
+}
+
+/** A service residents look for that no unit of this portal runs: who runs it, and where to go (issue 25, item 11). */
+export interface ElsewhereService {
+  id: string;
+  agency: { id: string; en: string };
+  what: { id: string; en: string };
+  links: ElsewhereLink[];
+}
+
+/**
+ * Services people search for that another agency runs, with the words that name them. The portal's units are local
+ * governments' (Pemda) service units: a driving licence (SIM) is issued by Polri's Satpas, a passport by an immigration
+ * office, BPJS membership by BPJS itself. Saying so beats an empty list or a Samsat that cannot help.
+ */
+export const ELSEWHERE: readonly (ElsewhereService & { words: string[] })[] = [
+  {
+    id: 'sim',
+    words: ['sim', 'surat izin mengemudi', 'sim a', 'sim c', 'perpanjang sim', 'perpanjangan sim', 'satpas', 'driving licence', 'driving license'],
+    agency: { id: 'Satpas Polri (Satuan Penyelenggara Administrasi SIM)', en: 'Satpas of the National Police (Polri)' },
+    what: {
+      id: 'SIM (Surat Izin Mengemudi) diterbitkan dan diperpanjang oleh Satpas di Polres setempat, bukan oleh Samsat atau pemerintah daerah.',
+      en: 'Driving licences (SIM) are issued and renewed by the Satpas of the local police (Polres), not by Samsat or the local government.',
+    },
+    links: [{ name: 'Korlantas Polri', url: 'https://korlantas.polri.go.id/' }],
+  },
+  {
+    id: 'paspor',
+    words: ['paspor', 'pasport', 'passport', 'imigrasi', 'kantor imigrasi', 'visa'],
+    agency: { id: 'Kantor Imigrasi', en: 'Immigration office (Kantor Imigrasi)' },
+    what: {
+      id: 'Paspor diurus di Kantor Imigrasi (Direktorat Jenderal Imigrasi), bukan di unit pemerintah daerah.',
+      en: 'Passports are handled by an immigration office (Directorate General of Immigration), not by a local government unit.',
+    },
+    links: [{ name: 'Direktorat Jenderal Imigrasi', url: 'https://www.imigrasi.go.id/' }],
+  },
+  {
+    id: 'bpjs',
+    words: ['bpjs', 'bpjs kesehatan', 'bpjs ketenagakerjaan', 'jkn', 'kis', 'kartu indonesia sehat', 'jamsostek', 'bpjamsostek'],
+    agency: { id: 'BPJS Kesehatan dan BPJS Ketenagakerjaan', en: 'BPJS Kesehatan and BPJS Ketenagakerjaan' },
+    what: {
+      id: 'Kepesertaan BPJS diurus di kantor BPJS Kesehatan (JKN) atau BPJS Ketenagakerjaan. Berobat dengan kartu BPJS bisa di puskesmas dan rumah sakit.',
+      en: 'BPJS membership is handled by BPJS Kesehatan (national health insurance, JKN) or BPJS Ketenagakerjaan (employment insurance). Treatment with a BPJS card is available at puskesmas and hospitals.',
+    },
+    links: [
+      { name: 'BPJS Kesehatan', url: 'https://www.bpjs-kesehatan.go.id/' },
+      { name: 'BPJS Ketenagakerjaan', url: 'https://www.bpjsketenagakerjaan.go.id/' },
+    ],
+  },
+];
+
+/** The services another agency runs that a query names by a whole word or phrase ("perpanjang sim" → Satpas). */
+export function elsewhereFor(query: string): ElsewhereService[] {
+  const padded = ` ${words(query).join(' ')} `;
+  return ELSEWHERE.filter((e) => e.words.some((w) => padded.includes(` ${words(w).join(' ')} `)))
+    .map(({ words: _words, ...service }) => service);
+}
 
 /** A kind's name for people: "Rumah sakit (RSUD)"; an unknown kind as stored. */
 export function kindLabel(kind: string, lang: 'id' | 'en'): string {

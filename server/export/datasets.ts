@@ -7,7 +7,7 @@ import { holidaySet } from '../../db/queries/holidays.ts';
 import { reportsForPeriod } from '../../db/queries/permits.ts';
 import { readSettings } from '../../db/queries/settings.ts';
 import { sumsByUnit } from '../../db/queries/scores.ts';
-import { INDICATOR_INFO, achievementPct, followUpOnTime, fromRatio, permitTypeFigures, roundExact, suggestedRating, tenureWindow, type DateWindow, type Indicator, type Realised, type Thresholds } from '../domain/asn-evidence.ts';
+import { INDICATOR_INFO, achievementPct, followUpOnTime, fromRatio, notJudgeableNote, permitTypeFigures, roundExact, suggestedRating, tenureWindow, type DateWindow, type Indicator, type Realised, type Thresholds } from '../domain/asn-evidence.ts';
 import { isCommentPublic } from '../domain/comment-review.ts';
 import { ikmFromRollup } from '../domain/ikm.ts';
 import { daysInclusive, type Period } from '../domain/periods.ts';
@@ -24,8 +24,15 @@ export const COLUMNS: Record<Dataset, readonly string[]> = {
   responses: ['response_id', 'unit_slug', 'unit_name', 'region_code', 'service_slug', 'submitted_at_utc', 'local_date', 'channel', 'status', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9', 'gender', 'age', 'education', 'occupation', 'comment'],
   'permit-reports': ['report_id', 'unit_slug', 'service_slug', 'submitted_on', 'completed_on', 'status', 'working_days', 'sla_value', 'sla_unit', 'within_sla', 'calendar_days', 'region_code', 'verified', 'past_sla'],
   scores: ['unit_slug', 'unit_name', 'region_code', 'period', 'n', 'ikm', 'ikm_ci_low', 'ikm_ci_high', 'mutu', 'sample_target', 'sample_adequate', 'nrr_u1', 'nrr_u2', 'nrr_u3', 'nrr_u4', 'nrr_u5', 'nrr_u6', 'nrr_u7', 'nrr_u8', 'nrr_u9', 'n_verified', 'ikm_verified', 'n_excluded'],
-  'asn-evidence': ['period', 'nip', 'official_name', 'position', 'unit_slug', 'perspective', 'indicator', 'unit_of_measure', 'target', 'realisation', 'achievement_pct', 'suggested_rating', 'n', 'sample_adequate', 'evidence_url', 'tenure_from', 'tenure_to', 'service_slug'],
+  'asn-evidence': ['period', 'nip', 'official_name', 'position', 'unit_slug', 'perspective', 'indicator', 'unit_of_measure', 'target', 'realisation', 'achievement_pct', 'suggested_rating', 'n', 'sample_adequate', 'evidence_url', 'tenure_from', 'tenure_to', 'service_slug', 'realisation_note'],
 };
+
+/**
+ * Formats of the ASN evidence file: 1 before issue 25 item 1 (a standard the dates cannot judge printed 0 and a
+ * rating), 2 since (empty cells and a `realisation_note`). A locked snapshot is verified in its own format (decision 048).
+ */
+export type EvidenceFormat = 1 | 2;
+export const EVIDENCE_FORMAT: EvidenceFormat = 2;
 
 export interface ExportContext {
   db: Kysely<Database>;
@@ -40,9 +47,12 @@ export interface ExportContext {
    * snapshot of the period, else its live SKM report (docs/decisions/026).
    */
   evidenceLockId?: string;
+  /** The ASN evidence file's format: the current one unless a lock written in an older one is being verified. */
+  evidenceFormat?: EvidenceFormat;
 }
 
-export function columnsFor(dataset: Dataset, includeExcluded: boolean): readonly string[] {
+export function columnsFor(dataset: Dataset, includeExcluded: boolean, evidenceFormat: EvidenceFormat = EVIDENCE_FORMAT): readonly string[] {
+  if (dataset === 'asn-evidence' && evidenceFormat === 1) return COLUMNS[dataset].slice(0, -1);
   return (dataset === 'responses' || dataset === 'permit-reports') && includeExcluded ? [...COLUMNS[dataset], 'exclusion_reason'] : COLUMNS[dataset];
 }
 
@@ -128,6 +138,7 @@ async function evidenceRows(ctx: ExportContext): Promise<Cell[][]> {
   const sumsByWindow = new Map<string, Awaited<ReturnType<typeof sumsByUnit>>>();
   for (const [key, w] of windows) sumsByWindow.set(key, await sumsByUnit(ctx.db, ctx.filter.regionCodes, null, w.from, w.to));
   const locks = ctx.evidenceLockId ? new Map<string, string>() : await newestEvidenceLocks(ctx.db, ids, ctx.period.code);
+  const format = ctx.evidenceFormat ?? EVIDENCE_FORMAT;
   const out: Cell[][] = [];
   for (const u of units) {
     // The newest locked snapshot's verification page when there is one (decision 026), else the live report.
@@ -139,21 +150,26 @@ async function evidenceRows(ctx: ExportContext): Promise<Cell[][]> {
     for (const o of officials.filter((x) => x.unit_id === u.id)) {
       const w = tenureWindow(ctx.period, o.from_date, o.to_date);
       if (!w) continue;
-      const row = (indicator: Indicator, r: Realised, display: number | null, adequate: boolean, serviceSlug: string | null, unitOfMeasure?: string): Cell[] => {
+      const row = (indicator: Indicator, r: Realised, display: number | null, adequate: boolean, serviceSlug: string | null, unitOfMeasure?: string, note: string | null = null): Cell[] => {
         const info = INDICATOR_INFO[indicator];
         const t = target(indicator);
         const achievement = achievementPct(t, r.value, info.lowerIsBetter);
-        return [ctx.period.code, o.nip, o.name, o.position, u.slug, info.perspective, indicator, unitOfMeasure ?? info.unitOfMeasure, t, display,
+        const cells: Cell[] = [ctx.period.code, o.nip, o.name, o.position, u.slug, info.perspective, indicator, unitOfMeasure ?? info.unitOfMeasure, t, display,
           achievement, suggestedRating(achievement, adequate, ctx.thresholds), r.n, adequate, evidence, o.from_date, o.to_date, serviceSlug];
+        if (format !== 1) cells.push(note);
+        return cells;
       };
       const s = summarise(sumsByWindow.get(`${w.from}..${w.to}`)?.get(u.id) ?? emptySums());
       const ikm = ikmFromRollup(sumsByWindow.get(`${w.from}..${w.to}`)?.get(u.id) ?? emptySums());
       const sample = sampleTarget(u.declaredUsers, daysInclusive(w.from, w.to));
-      const perType = unitServices.map((svc) => ({ svc, figures: permitTypeFigures(reports.filter((r) => r.service_id === svc.id), w, svc.sla_unit as SlaUnit, ctx.today, holidays) }));
+      const perType = unitServices.map((svc) => ({ svc, figures: permitTypeFigures(reports.filter((r) => r.service_id === svc.id), w, svc.sla_unit as SlaUnit, ctx.today, holidays, format === 1) }));
       const share = (r: Realised) => (r.value === null ? null : roundExact(r.value, 2));
       out.push(row('ikm', { value: ikm ? fromRatio(ikm.ikm) : null, n: s.n }, s.ikm, sample !== null && s.n >= sample, null));
       for (const { svc, figures } of perType) {
-        out.push(row('permit_within_sla_share', figures.withinSla, share(figures.withinSla), figures.withinSla.n >= INDICATOR_INFO.permit_within_sla_share.minN, svc.slug));
+        const r = figures.withinSla;
+        // A standard in minutes or hours that the dates cannot judge: empty cells and why, never a 0 (decision 048).
+        const note = r.notJudged ? notJudgeableNote({ value: svc.sla_value!, unit: svc.sla_unit as SlaUnit }, r.notJudged, r.n) : null;
+        out.push(row('permit_within_sla_share', r, share(r), r.n >= INDICATOR_INFO.permit_within_sla_share.minN, svc.slug, undefined, note));
       }
       // The median is measured in the SLA's own days; an SLA in hours or minutes has dates only to go by (item 12).
       for (const { svc, figures } of perType.filter((x) => x.svc.sla_unit === 'working_days' || x.svc.sla_unit === 'calendar_days')) {

@@ -9,7 +9,7 @@ import { unitsForExport, type ExportFilter } from '../../db/queries/exports.ts';
 import type { Thresholds } from '../domain/asn-evidence.ts';
 import type { Period } from '../domain/periods.ts';
 import { skmReportData } from '../routes/reports.ts';
-import { columnsFor, rowsOf, type Dataset, type ExportContext } from './datasets.ts';
+import { columnsFor, COLUMNS, EVIDENCE_FORMAT, rowsOf, type Dataset, type EvidenceFormat, type ExportContext } from './datasets.ts';
 import { csvWriter } from './table-writers.ts';
 
 export interface SnapshotFile {
@@ -33,6 +33,8 @@ export interface SnapshotInput {
   /** The lock the files belong to: the ASN evidence links to its verification page. */
   lockId: string;
   at: Date;
+  /** The ASN evidence file's format: the current one for a new lock, the lock's own when verifying (decision 048). */
+  evidenceFormat?: EvidenceFormat;
 }
 
 export const CSV_TYPE = 'text/csv; charset=utf-8';
@@ -57,10 +59,19 @@ async function csvOf(dataset: Dataset, ctx: ExportContext): Promise<string> {
   const writer = csvWriter(async (chunk) => {
     chunks.push(chunk);
   }, ',');
-  await writer.header(columnsFor(dataset, false));
+  await writer.header(columnsFor(dataset, false, ctx.evidenceFormat));
   for await (const batch of rowsOf(dataset, ctx)) await writer.rows(batch);
   await writer.end();
   return decoder.decode(Buffer.concat(chunks));
+}
+
+/**
+ * The format a locked ASN evidence file was written in, from its header line: the first format had no
+ * `realisation_note` column (decision 048). A lock's own bytes say what it is; nothing else needs storing.
+ */
+export function evidenceFormatOf(lockedCsv: string): EvidenceFormat {
+  const header = lockedCsv.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]!.split(',');
+  return header.includes(COLUMNS['asn-evidence'].at(-1)!) ? 2 : 1;
 }
 
 /** The units the snapshot covers, by slug. */
@@ -72,7 +83,7 @@ export async function snapshotFiles(input: SnapshotInput): Promise<SnapshotFile[
   const filter: ExportFilter = { scope: { kind: 'all' }, from: input.period.from, to: input.period.to, regionCodes: input.regionCodes, unitSlug: input.unitSlug };
   const ctx: ExportContext = {
     db: input.db, filter, period: input.period, includeExcluded: false, today: input.today, thresholds: input.thresholds,
-    evidenceBase: input.publicUrl, evidenceLockId: input.lockId,
+    evidenceBase: input.publicUrl, evidenceLockId: input.lockId, evidenceFormat: input.evidenceFormat ?? EVIDENCE_FORMAT,
   };
   const files = [
     fileOf('asn-evidence.csv', CSV_TYPE, await csvOf('asn-evidence', ctx)),

@@ -41,7 +41,7 @@ export function unitFragment(lang: Lang, unit: UnitPublic, scores: UnitScores | 
       ? `<strong><span data-figure="mutu">${esc(scores.mutu ?? '–')}</span> ${esc(t.provisionalGrade('').trim())}</strong>`
       : `<strong data-figure="mutu">${esc(scores.mutu)}</strong> (${esc(kinerja)})`;
     const interval = scores.ikmCi95 && scores.intervalNote !== 'too-few' ? `${fmtNumber(lang, scores.ikmCi95[0])} – ${fmtNumber(lang, scores.ikmCi95[1])}` : '–';
-    const lowest = scores.weakest[0] ?? null;
+    const lowest = new Set(scores.lowest);
     figures = `<section aria-labelledby="ikm-judul-sv">
 <h2 id="ikm-judul-sv">${esc(t.scoreHeading)} · ${esc(fmtPeriod(lang, scores.period.code))}</h2>
 <p class="sv-headline"><span class="sv-big" data-figure="ikm">${esc(fmtNumber(lang, scores.ikm))}</span> <span>${esc(t.gradeLabel)}: ${grade}</span></p>
@@ -56,7 +56,7 @@ ${scores.sampleAdequate ? '' : `<p class="notice"><strong>${esc(t.sampleShort)}.
 <section aria-labelledby="unsur-judul-sv">
 <h2 id="unsur-judul-sv">${esc(t.elementsHeading)}</h2>
 <table data-figure="elements"><thead><tr><th scope="col">${esc(t.elementColumn)}</th><th scope="col">${esc(t.nrrColumn)}</th><th scope="col">${esc(t.nColumn)}</th></tr></thead>
-<tbody>${scores.elements.map((e) => `<tr><th scope="row">${esc(e.code)} ${esc(SKM_ELEMENTS.find((x) => x.code === e.code)?.name[lang] ?? e.name)}${e.code === lowest ? ` <span class="badge">${esc(t.lowest)}</span>` : ''}</th><td>${esc(fmtNumber(lang, e.nrr))}</td><td>${esc(fmtCount(lang, e.n))}</td></tr>`).join('\n')}</tbody></table>
+<tbody>${scores.elements.map((e) => `<tr><th scope="row">${esc(e.code)} ${esc(SKM_ELEMENTS.find((x) => x.code === e.code)?.name[lang] ?? e.name)}${lowest.has(e.code) ? ` <span class="badge">${esc(t.lowest)}</span>` : ''}</th><td>${esc(fmtNumber(lang, e.nrr))}</td><td>${esc(fmtCount(lang, e.n))}</td></tr>`).join('\n')}</tbody></table>
 </section>`;
   }
   // The unit and its figures as the API gives them, for the unit page's island to start from without fetching them again

@@ -41,7 +41,14 @@ export function searchResultsHtml(lang: Lang, q: string, result: UnitSearchResul
     <a class="button secondary" href="${esc(href(lang, `/nilai/${u.slug}`))}">${esc(h.rateThis)}<span class="visually-hidden">: ${esc(u.name)}</span></a>
   </li>`;
   }).join('\n');
-  return `${form}
+  const elsewhere = result.elsewhere.length === 0 ? '' : `
+<section class="notice" aria-labelledby="instansi-lain" data-elsewhere>
+  <h2 id="instansi-lain">${esc(s.elsewhereHeading)}</h2>
+${result.elsewhere.map((e) => `  <div data-agency="${esc(e.id)}"><h3>${esc(e.agency[lang])}</h3>
+  <p>${esc(e.what[lang])}</p>
+  <p>${esc(s.elsewhereGo)}: ${e.links.map((l) => `<a href="${esc(l.url)}" rel="external">${esc(l.name)}</a>`).join(' · ')}</p></div>`).join('\n')}
+</section>`;
+  return `${form}${elsewhere}
 <section aria-labelledby="hasil">
   <h2 id="hasil">${esc(s.resultsFor(result.query))}</h2>
   <p class="hint" role="status">${esc(s.found(result.items.length))}</p>

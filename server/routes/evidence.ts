@@ -6,18 +6,19 @@ import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import type { EvidenceLock } from '../../db/database.ts';
-import { evidenceFile, evidenceFileList, evidenceLockVersions, findEvidenceLock, insertEvidenceLock } from '../../db/queries/evidence.ts';
+import { evidenceFile, evidenceFileContents, evidenceFileList, evidenceLockVersions, findEvidenceLock, insertEvidenceLock, lockTimeZone, moderationSinceLock } from '../../db/queries/evidence.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { workspaceUnit } from '../../db/queries/workspace.ts';
 import { clientAddress } from '../auth/client.ts';
 import { scopeOf } from '../auth/scope.ts';
 import { DEFAULT_THRESHOLDS } from '../domain/asn-evidence.ts';
 import { uuidV7 } from '../domain/ids.ts';
-import { todayIn } from '../domain/time-zones.ts';
+import { isTimeZone, todayIn, type TimeZone } from '../domain/time-zones.ts';
+import { parseCsv } from '../domain/csv.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, notFound, validationFailed } from '../errors.ts';
-import { compareFiles, parseLockScope, type LiveComparison } from '../domain/evidence-lock.ts';
-import { snapshotFiles, snapshotUnits, verifyPath } from '../export/evidence-snapshot.ts';
+import { compareFiles, figureChanges, parseLockScope, type FigureChange, type LiveComparison } from '../domain/evidence-lock.ts';
+import { evidenceFormatOf, snapshotFiles, snapshotUnits, verifyPath } from '../export/evidence-snapshot.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
 import { enforceLimits } from '../middleware/throttle.ts';
 import { requireRole } from '../middleware/session.ts';
@@ -39,6 +40,12 @@ export interface Verification {
   files: Awaited<ReturnType<typeof evidenceFileList>>;
   versions: Awaited<ReturnType<typeof evidenceLockVersions>>;
   live: LiveComparison;
+  /** Each figure that differs now from the locked files (issue 25, item 5). */
+  figures: FigureChange[];
+  /** Moderation that took effect on the lock's ratings since it was locked. */
+  moderations: Awaited<ReturnType<typeof moderationSinceLock>>;
+  /** The unit's or region's time zone (WIB, WITA, WIT), in which the page shows times. */
+  timeZone: TimeZone;
 }
 
 /** Verifications one client may ask for in 10 minutes: each makes the snapshot's files again (an export of its scope). */
@@ -55,15 +62,24 @@ export async function verifyLock({ db, now, asnThresholds }: AppDeps, id: string
   if (!LOCK_ID.test(id)) return undefined;
   const lock = await findEvidenceLock(db, id);
   if (!lock) return undefined;
-  const [files, versions] = await Promise.all([evidenceFileList(db, id), evidenceLockVersions(db, lock.period, lock.scope)]);
+  const [files, versions, lockedEvidence] = await Promise.all([evidenceFileList(db, id), evidenceLockVersions(db, lock.period, lock.scope), evidenceFile(db, id, 'asn-evidence.csv')]);
   const scope = parseLockScope(lock.scope);
   const at = now();
   const live = await snapshotFiles({
     db, period: periodFromQuery({ period: lock.period }, at), unitSlug: scope.kind === 'unit' ? scope.slug : null,
     regionCodes: scope.kind === 'region' ? await regionAndDescendants(db, scope.code) : null,
     today: todayIn('Asia/Jakarta', at), thresholds: asnThresholds ?? DEFAULT_THRESHOLDS, publicUrl: lock.public_url, lockId: lock.id, at,
+    // Made again in the lock's own format, so a lock from before a format change is not "changed" by it (decision 048).
+    evidenceFormat: lockedEvidence ? evidenceFormatOf(Buffer.from(lockedEvidence.content_base64, 'base64').toString('utf8')) : undefined,
   });
-  return { lock, files, versions, live: compareFiles(files, live) };
+  const comparison = compareFiles(files, live);
+  const period = periodFromQuery({ period: lock.period }, at);
+  const [figures, moderations, zone] = await Promise.all([
+    comparison.changed ? evidenceFileContents(db, id).then((locked) => figureChanges(locked, live, (text) => parseCsv(text).map((r) => r.cells))) : [],
+    comparison.changed ? moderationSinceLock(db, id, period.from, period.to, lock.locked_at) : [],
+    lockTimeZone(db, scope),
+  ]);
+  return { lock, files, versions, live: comparison, figures, moderations, timeZone: zone && isTimeZone(zone) ? zone : 'Asia/Jakarta' };
 }
 
 function lockJson(v: Verification) {

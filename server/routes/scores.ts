@@ -3,7 +3,7 @@ import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { sumsByUnit, unitSumsByMonth, unitSumsByService, unitsForBoard } from '../../db/queries/scores.ts';
 import { daysInclusive, trendPeriods, type Period } from '../domain/periods.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
-import { emptySums, rankUnits, sampleFlags, serviceScores, summarise, totalOf, weakestElements, type Sums } from '../domain/scores.ts';
+import { emptySums, lowestElements, rankUnits, sampleFlags, serviceScores, summarise, totalOf, weakestElements, type Sums } from '../domain/scores.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, validationFailed } from '../errors.ts';
 import { periodFromQuery } from './period-query.ts';
@@ -41,6 +41,8 @@ export function scoreRoutes({ db, now }: AppDeps) {
           ...sampleFlags(summary.n, target),
           // The three weakest elements by their exact NRR (issue 16), weakest first.
           weakest: weakestElements(total).map((e) => e.code),
+          // Every element tied for the lowest exact NRR: each is marked "terendah" (issue 25, item 6).
+          lowest: lowestElements(total),
           services: perService.services,
           servicesSampleAdequate: perService.servicesSampleAdequate,
           trend: trimLeadingEmpty(

@@ -10,7 +10,7 @@ import { searchableUnits, type SearchableUnitRow } from '../../db/queries/units.
 import { daysInclusive } from '../domain/periods.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
 import { emptySums, sampleFlags, summarise } from '../domain/scores.ts';
-import { buildUnitIndex, searchUnitIndex, type UnitIndex } from '../domain/unit-search.ts';
+import { buildUnitIndex, elsewhereFor, searchUnitIndex, type ElsewhereService, type UnitIndex } from '../domain/unit-search.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, validationFailed } from '../errors.ts';
 import { parseLimit } from './pagination.ts';
@@ -41,6 +41,8 @@ export interface UnitSearchResult {
   region: string | null;
   period: { code: string; from: string; to: string };
   items: UnitSearchItem[];
+  /** Services the query names that another agency runs (SIM → Satpas Polri): who, and where to go (issue 25 item 11). */
+  elsewhere: ElsewhereService[];
 }
 
 const cache = new WeakMap<Kysely<Database>, { builtAt: number; index: UnitIndex; units: Map<string, SearchableUnitRow> }>();
@@ -108,6 +110,7 @@ export async function unitSearch(deps: Pick<AppDeps, 'db' | 'now'>, search: { q:
         provisional: sampleFlags(s.n, sampleTarget(u.declaredUsers || null, days)).provisional,
       };
     }),
+    elsewhere: elsewhereFor(search.q),
   };
 }
 

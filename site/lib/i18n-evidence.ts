@@ -43,6 +43,22 @@ const id = {
   locking: 'Mengunci…',
   lockedLink: 'Bukti terkunci, versi',
   lockFailed: 'Bukti tidak dapat dikunci',
+  // Which figures changed, and the moderation that changed them (issue 25, item 5)
+  figuresHeading: 'Angka yang berubah',
+  figureName: 'Angka',
+  figureFile: 'Berkas',
+  figureRow: 'Baris',
+  figureLocked: 'Terkunci',
+  figureLive: 'Sekarang',
+  moderationHeading: 'Moderasi sesudah dikunci',
+  moderationNone: 'Tidak ada moderasi penilaian sesudah dikunci; angka dapat berubah karena hal lain (penilaian kios yang terlambat masuk, tindak lanjut, target atau ambang yang diubah).',
+  excluded: 'penilaian dikecualikan',
+  restored: 'penilaian dipulihkan',
+  ratingOf: 'penilaian tanggal',
+  by: 'oleh',
+  approvedBy: 'disetujui',
+  yes: 'ya',
+  no: 'tidak',
 };
 
 const en: typeof id = {
@@ -85,6 +101,21 @@ const en: typeof id = {
   locking: 'Locking…',
   lockedLink: 'Evidence locked, version',
   lockFailed: 'The evidence could not be locked',
+  figuresHeading: 'Figures that changed',
+  figureName: 'Figure',
+  figureFile: 'File',
+  figureRow: 'Row',
+  figureLocked: 'Locked',
+  figureLive: 'Now',
+  moderationHeading: 'Moderation since the lock',
+  moderationNone: 'No rating was moderated since the lock; figures can also change for other reasons (a late kiosk rating, follow-up progress, changed targets or thresholds).',
+  excluded: 'rating excluded',
+  restored: 'rating restored',
+  ratingOf: 'rating of',
+  by: 'by',
+  approvedBy: 'approved by',
+  yes: 'yes',
+  no: 'no',
 };
 
 export type EvidenceStrings = typeof id;

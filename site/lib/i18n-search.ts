@@ -18,6 +18,8 @@ const id = {
   noRatings: 'Belum ada penilaian tahun ini',
   provisional: 'sementara: sampel belum mencapai target',
   ratings: (n: string) => `${n} penilaian`,
+  elsewhereHeading: 'Diurus instansi lain',
+  elsewhereGo: 'Situs resmi',
 };
 
 const en: typeof id = {
@@ -31,6 +33,8 @@ const en: typeof id = {
   noRatings: 'No ratings yet this year',
   provisional: 'provisional: the sample has not reached its target',
   ratings: (n: string) => `${n} ${n === '1' ? 'rating' : 'ratings'}`,
+  elsewhereHeading: 'Run by another agency',
+  elsewhereGo: 'Official site',
 };
 
 export function searchStrings(lang: Lang) {

@@ -73,15 +73,17 @@ describe.each(['2025', '2026-S1'])('permit times for %s', (code) => {
       }
     }
     expect(services).toBeGreaterThan(30);
-    expect(reports).toBeGreaterThan(1000);
+    // Permits only (issue 25 item 11): the civil registry's documents and the letters are no longer counted.
+    expect(reports).toBeGreaterThan(code === '2025' ? 1000 : 600);
   });
 });
 
 describe('the demo permit reports', () => {
-  it('number about 5,000 over 2025–2026, some still waiting and some late', async () => {
+  it('number about 2,800 over 2025–2026, some still waiting and some late', async () => {
     const all = await conn.db.selectFrom('permit_reports').select(['completed_on', 'within_sla']).execute();
-    expect(all.length).toBeGreaterThan(4500);
-    expect(all.length).toBeLessThan(6000);
+    // Permits only (issue 25 item 11): about 5,200 before, when KK, akta and letters counted as permits.
+    expect(all.length).toBeGreaterThan(2500);
+    expect(all.length).toBeLessThan(3200);
     expect(all.filter((r) => r.completed_on === null).length).toBeGreaterThan(20);
     expect(all.filter((r) => r.within_sla === 0).length).toBeGreaterThan(100);
   });
@@ -90,5 +92,36 @@ describe('the demo permit reports', () => {
     const get = async (code: string) => ((await (await app.request(`/api/units/dpmptsp-kabupaten-gorontalo/permit-times?period=${code}`)).json()) as any).services.find((s: any) => s.slug === 'penerbitan-pbg');
     const [y2025, y2026] = [await get('2025'), await get('2026')];
     expect(y2026.medianDays).toBeLessThan(y2025.medianDays);
+  });
+});
+
+describe('only permits are permits (issue 25, item 11)', () => {
+  // Documents of the civil registry, a vehicle's change of owner, letters of a kecamatan or kelurahan and a school
+  // transfer are services, not permits (izin): they have no place in /waktu-izin or the permit ranking.
+  const NOT_PERMITS = ['kartu-keluarga', 'akta-kelahiran', 'surat-pindah', 'balik-nama', 'surat-keterangan-ahli-waris', 'surat-keterangan-domisili', 'rekomendasi-mutasi-siswa'];
+
+  it('/waktu-izin (2026) lists no Kartu Keluarga, Akta or Surat Pindah, and no Dukcapil at all', async () => {
+    const body = (await (await app.request('/api/permit-times?period=2026')).json()) as any;
+    const listed = body.items.map((i: any) => `${i.unit.slug}/${i.service.slug}`);
+    expect(listed.filter((x: string) => NOT_PERMITS.includes(x.split('/')[1]!))).toEqual([]);
+    expect(listed.filter((x: string) => x.startsWith('dukcapil-'))).toEqual([]);
+    expect(listed.filter((x: string) => x.startsWith('dpmptsp-')).length).toBeGreaterThanOrEqual(30);
+    const unit = (await (await app.request('/api/units/dukcapil-kota-gorontalo/permit-times?period=2026')).json()) as any;
+    expect(unit.services).toEqual([]);
+  });
+
+  it('the permit ranking (2026-Q3 against 2026-Q2) ranks permits only', async () => {
+    const body = (await (await app.request('/api/improvement?period=2026-Q3')).json()) as any;
+    const rows = Object.values(body).filter(Array.isArray).flat().filter((r: any) => r.service);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((r: any) => NOT_PERMITS.includes(r.service.slug))).toEqual([]);
+  });
+
+  it('no demo permit report is about a service that is not a permit', async () => {
+    const rows = await conn.db.selectFrom('permit_reports').innerJoin('services', 'services.id', 'permit_reports.service_id')
+      .select(['services.slug as slug', 'services.is_permit as isPermit']).execute();
+    expect(rows.filter((r) => r.isPermit !== 1 || NOT_PERMITS.includes(r.slug)).length).toBe(0);
+    const flagged = await conn.db.selectFrom('services').select('slug').where('is_permit', '=', 1).where('slug', 'in', NOT_PERMITS).execute();
+    expect(flagged).toEqual([]);
   });
 });

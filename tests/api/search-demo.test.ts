@@ -27,7 +27,7 @@ describe('GET /api/search', () => {
   it.each([
     ['ktp', 'dukcapil'], ['KK', 'dukcapil'], ['akta kelahiran', 'dukcapil'], ['Dukcapil', 'dukcapil'], ['capil', 'dukcapil'], ['dukcapl', 'dukcapil'],
     ['rumah sakit', 'rsud'], ['kantor perizinan', 'dpmptsp'], ['izin', 'dpmptsp'], ['perizinan', 'dpmptsp'],
-    ['SIM', 'samsat'], ['STNK', 'samsat'], ['pajak kendaraan', 'samsat'],
+    ['STNK', 'samsat'], ['pajak kendaraan', 'samsat'],
   ])('"%s" finds every %s unit, ahead of any other', async (q, kind) => {
     const items = await search(q);
     const wanted = slugsOfKind(kind);
@@ -79,6 +79,27 @@ describe('GET /api/search', () => {
   });
 });
 
+describe('services another agency runs (issue 25, item 11)', () => {
+  it.each([
+    ['SIM', 'Satpas', 'https://korlantas.polri.go.id/'],
+    ['perpanjang sim', 'Satpas', 'https://korlantas.polri.go.id/'],
+    ['paspor', 'Kantor Imigrasi', 'https://www.imigrasi.go.id/'],
+    ['BPJS', 'BPJS Kesehatan', 'https://www.bpjs-kesehatan.go.id/'],
+    ['bpjs ketenagakerjaan', 'BPJS Ketenagakerjaan', 'https://www.bpjsketenagakerjaan.go.id/'],
+  ])('"%s" says %s runs it and links to its official site, and leads to no Samsat', async (q, agency, url) => {
+    const { json } = await get(`/api/search?q=${encodeURIComponent(q)}`);
+    expect(json.items.filter((u: any) => u.kind === 'samsat')).toEqual([]);
+    const referral = json.elsewhere.find((e: any) => e.agency.id.includes(agency));
+    expect(referral, JSON.stringify(json.elsewhere)).toBeDefined();
+    expect(referral.links.map((l: any) => l.url)).toContain(url);
+    expect(referral.what.id).not.toBe(referral.what.en);
+  });
+
+  it('says nothing of other agencies for what the portal\'s units do ("ktp", "STNK")', async () => {
+    for (const q of ['ktp', 'STNK', 'rumah sakit']) expect((await get(`/api/search?q=${encodeURIComponent(q)}`)).json.elsewhere, q).toEqual([]);
+  });
+});
+
 describe('GET /cari: the results page without JavaScript (needs the built site)', () => {
   let site: ReturnType<typeof createApp>;
   beforeAll(() => {
@@ -106,6 +127,17 @@ describe('GET /cari: the results page without JavaScript (needs the built site)'
     expect(hostile.status).toBe(200);
     expect(hostile.html).not.toContain('<script>alert(1)');
     expect(hostile.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('says who runs SIM, passports and BPJS, with links to their official sites, in both languages (issue 25, item 11)', async () => {
+    const sim = (await page('/cari?q=SIM')).html;
+    expect(sim).toContain('Satpas');
+    expect(sim).toContain('href="https://korlantas.polri.go.id/"');
+    expect(sim).not.toMatch(/data-unit="samsat-/);
+    expect((await page('/en/cari?q=paspor')).html).toMatch(/immigration office[\s\S]*href="https:\/\/www\.imigrasi\.go\.id\/"/i);
+    const bpjs = (await page('/cari?q=BPJS')).html;
+    expect(bpjs).toContain('href="https://www.bpjs-kesehatan.go.id/"');
+    expect(bpjs).toContain('href="https://www.bpjsketenagakerjaan.go.id/"');
   });
 
   it('never fails on odd input: an unknown region searches everywhere, long or strange words are cut or refused politely', async () => {

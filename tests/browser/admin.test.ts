@@ -24,6 +24,8 @@ describe.skipIf(!hasChromium)('an administrator sets up a unit', () => {
     await signInOnPage(page, server.url, 'admin@demo.rapor.id');
     await page.waitForURL('**/admin');
     await page.getByRole('heading', { name: 'Administrasi' }).waitFor();
+    // Only permits are permits: a new service starts unticked (issue 25, item 11).
+    expect(await page.getByLabel('Layanan perizinan').isChecked()).toBe(false);
 
     const unitForm = page.locator('form', { has: page.getByRole('button', { name: 'Simpan unit' }) });
     await unitForm.getByLabel('Alamat halaman unit').fill('mpp-kota-gorontalo');
@@ -38,6 +40,7 @@ describe.skipIf(!hasChromium)('an administrator sets up a unit', () => {
     await form.getByLabel('Unit layanan').selectOption('mpp-kota-gorontalo');
     await form.getByLabel('Alamat layanan').fill('izin-usaha-mikro');
     await form.getByLabel('Nama layanan').fill('Izin Usaha Mikro dan Kecil');
+    await form.getByLabel('Layanan perizinan').check();
     await form.getByLabel('Janji waktu (angka)').fill('3');
     await form.getByLabel('Satuan waktu').selectOption('working_days');
     await form.getByLabel('Pengguna setahun (untuk target sampel)').fill('2400');

@@ -41,6 +41,16 @@ describe.skipIf(!hasChromium)('score pages in a real browser', () => {
     await page.screenshot({ path: 'test-results/unit-page-360.png', fullPage: true });
   });
 
+  it('marks every element tied for the lowest "terendah" on the island: kecamatan-jambi-selatan 2025-Q2 (issue 25, item 6)', async () => {
+    const scores = await api('/api/units/kecamatan-jambi-selatan/scores?period=2025-Q2');
+    expect(scores.lowest.length).toBeGreaterThan(1);
+    await page.goto(`${server.url}/unit/kecamatan-jambi-selatan?periode=2025-Q2`);
+    await page.getByTestId('elements-table').waitFor();
+    const marked = await page.getByTestId('elements-table').locator('tbody th').evaluateAll((ths) =>
+      ths.filter((th) => th.querySelector('.badge')?.textContent === 'terendah').map((th) => th.textContent!.slice(0, 2)));
+    expect(marked).toEqual(scores.lowest);
+  });
+
   it('says "data belum cukup" for a unit below its sample target', async () => {
     await page.goto(`${server.url}/unit/puskesmas-telaga?periode=2026`);
     await page.getByTestId('data-belum-cukup').waitFor();

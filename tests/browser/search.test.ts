@@ -52,6 +52,16 @@ describe.skipIf(!hasChromium)('unit search and the language switch in a real bro
     }
   });
 
+  it('with JavaScript, "SIM" says Satpas Polri issues it and links to Korlantas, and leads to no Samsat (issue 25, item 11)', async () => {
+    await typeSearch('SIM');
+    expect((await cardSlugs(page)).filter((x) => x!.startsWith('samsat-'))).toEqual([]);
+    const notice = page.locator('[data-elsewhere] [data-agency="sim"]');
+    expect(await notice.textContent()).toContain('Satpas');
+    expect(await notice.getByRole('link', { name: 'Korlantas Polri' }).getAttribute('href')).toBe('https://korlantas.polri.go.id/');
+    await typeSearch('ktp');
+    expect(await page.locator('[data-elsewhere]').count()).toBe(0);
+  });
+
   it('without JavaScript, the home page\'s form leads to the results page, which shows the units and their figures', async () => {
     const p = await noScript.newPage();
     await p.goto(server.url + '/');

@@ -1,6 +1,6 @@
 // The unit search (issue 17 item 3, docs/decisions/031-unit-search.md): the words residents use find the unit.
 import { describe, expect, it } from 'vitest';
-import { KIND_WORDS, buildUnitIndex, kindsNamedIn, searchUnitIndex, type SearchableUnit } from '../../server/domain/unit-search.ts';
+import { KIND_WORDS, buildUnitIndex, elsewhereFor, kindsNamedIn, searchUnitIndex, type SearchableUnit } from '../../server/domain/unit-search.ts';
 
 const UNITS: SearchableUnit[] = [
   { slug: 'dukcapil-kota', name: 'Dinas Kependudukan dan Pencatatan Sipil Kota Gorontalo', kind: 'dukcapil', regionName: 'Kota Gorontalo', services: ['Penerbitan Akta Kelahiran'] },
@@ -19,10 +19,19 @@ describe('unit search', () => {
     ['capil', 'dukcapil-kota'], ['dukcapl', 'dukcapil-kota'], ['kependudukan', 'dukcapil-kota'],
     ['rumah sakit', 'rsud-aloei-saboe'], ['rumah sakit gorontalo', 'rsud-aloei-saboe'], ['RSUD', 'rsud-aloei-saboe'],
     ['izin', 'dpmptsp-kota'], ['perizinan', 'dpmptsp-kota'], ['kantor perizinan', 'dpmptsp-kota'], ['perizinan gorontalo', 'dpmptsp-kota'],
-    ['SIM', 'samsat-kota'], ['STNK', 'samsat-kota'], ['pajak kendaraan', 'samsat-kota'], ['samsaat', 'samsat-kota'], ['puskesmass', 'puskesmas-simpang'],
+    ['STNK', 'samsat-kota'], ['pajak kendaraan', 'samsat-kota'], ['samsaat', 'samsat-kota'], ['puskesmass', 'puskesmas-simpang'],
     ['puskesmas', 'puskesmas-simpang'], ['camat', 'kecamatan-plaju'],
   ])('"%s" finds %s first', (q, slug) => {
     expect(found(q)[0]).toBe(slug);
+  });
+
+  it('sends a driving licence (SIM) to Polri\'s Satpas, not to Samsat; passports and BPJS to their agencies (issue 25, item 11)', () => {
+    expect(found('SIM')).not.toContain('samsat-kota');
+    expect(elsewhereFor('perpanjang SIM').map((e) => e.id)).toEqual(['sim']);
+    expect(elsewhereFor('paspor').map((e) => e.id)).toEqual(['paspor']);
+    expect(elsewhereFor('BPJS Kesehatan').map((e) => e.id)).toEqual(['bpjs']);
+    // Whole words only: "simpang" is not "sim"; the portal's own services name no other agency.
+    for (const q of ['simpang', 'ktp', 'STNK', 'izin usaha']) expect(elsewhereFor(q), q).toEqual([]);
   });
 
   it('finds only what matches every word when something does ("kantor perizinan" is not every office)', () => {
