@@ -51,7 +51,11 @@ async function main(): Promise<void> {
     db: conn.db, readDb: reader?.db, now: () => new Date(), distDir: env.distDir, trustProxy: env.trustProxy,
     publicUrl: env.publicUrl, demo: env.demo, asnThresholds: env.asnThresholds, requireAdminTwoFactor: env.production,
   });
-  const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
+  // overrideGlobalObjects: false keeps the platform's own Response, as app.request() and every in-process test use:
+  // @hono/node-server's faster stand-in keeps header changes made through `res.headers` apart from the headers it was
+  // built with and drops them when anything later reads the body (Hono's c.header(), compression), which sent pages
+  // without their security headers (issue 24 F5).
+  const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host, overrideGlobalObjects: false }, (info) => {
     console.log(`[rapor] Database: ${conn.dialect} (${conn.location})`);
     console.log(`[rapor] Proxy: ${env.trustProxy ? `trusted ${env.trustProxy.setting} (client = first untrusted X-Forwarded-For hop from the right)` : 'none trusted (client = socket peer)'}`);
     console.log(`[rapor] Portal berjalan di / running at http://localhost:${info.port}/`);
