@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer, type Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { connect, openReader } from '../db/connect.ts';
 import { configureGroupCommit } from '../db/group-commit.ts';
@@ -13,6 +14,7 @@ import { purgeExpiredSessions } from '../db/queries/sessions.ts';
 import { purgeSignInData } from '../db/queries/two-factor.ts';
 import { KNOWN_DEVICE_MS } from './domain/two-factor.ts';
 import { createApp } from './app.ts';
+import { answerClientErrors, gateBodies, MAX_CONNECTIONS, SERVER_TIMEOUTS } from './body-gate.ts';
 import { EnvError, readEnv } from './env.ts';
 import { prepareDatabase, StartRefused } from './startup.ts';
 
@@ -51,11 +53,23 @@ async function main(): Promise<void> {
     db: conn.db, readDb: reader?.db, now: () => new Date(), distDir: env.distDir, trustProxy: env.trustProxy,
     publicUrl: env.publicUrl, demo: env.demo, asnThresholds: env.asnThresholds, requireAdminTwoFactor: env.production,
   });
-  const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
+  // overrideGlobalObjects: false keeps the platform's own Response, as app.request() and every in-process test use:
+  // @hono/node-server's faster stand-in keeps header changes made through `res.headers` apart from the headers it was
+  // built with and drops them when anything later reads the body (Hono's c.header(), compression), which sent pages
+  // without their security headers (issue 24 F5).
+  // Bodies in flight are bounded before a request enters the app, headers and whole requests have deadlines, and the
+  // connections are capped (issue 24 F1, docs/decisions/042).
+  const server = serve({
+    fetch: app.fetch, port: env.port, hostname: env.host, overrideGlobalObjects: false,
+    serverOptions: SERVER_TIMEOUTS,
+    createServer: (options: object, listener: Parameters<typeof gateBodies>[0]) => createServer(options, gateBodies(listener, { trustProxy: env.trustProxy }).listener),
+  } as Parameters<typeof serve>[0], (info) => {
     console.log(`[rapor] Database: ${conn.dialect} (${conn.location})`);
     console.log(`[rapor] Proxy: ${env.trustProxy ? `trusted ${env.trustProxy.setting} (client = first untrusted X-Forwarded-For hop from the right)` : 'none trusted (client = socket peer)'}`);
     console.log(`[rapor] Portal berjalan di / running at http://localhost:${info.port}/`);
   });
+  (server as Server).maxConnections = MAX_CONNECTIONS;
+  answerClientErrors(server as Server);
   // Retention (DOMAIN.md §9): address hashes, old salts, throttle events, expired sessions and pending sign-ins, and
   // devices unused for 90 days, hourly.
   const purge = async () => {

@@ -1,10 +1,14 @@
 // Property-based fuzzing of every route with random and hostile bodies, parameters, headers, encodings and sizes:
-// no 5xx, no stack trace or database error in any answer, and no invalid data stored.
+// no 5xx, no stack trace or database error in any answer, the security headers on every answer, and no invalid data
+// stored. In this process (app.request) and again over real sockets against the server `npm start` runs, where slow
+// bodies, slow headers and idle connections are tried too (issue 24 F1, F5).
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { containsPersonalData } from '../../server/domain/redaction.ts';
 import { ACCOUNTS, FIXTURE, insertFixtureUsers, ON_POSTGRES, signIn, testApp } from '../support/db.ts';
+import { startServer, type RunningServer } from '../support/browser.ts';
+import { openFileLimit, openSlowClients, rssMiB, watchHealth, type SlowClients } from '../support/slow-clients.ts';
 
 type TestApp = Awaited<ReturnType<typeof testApp>>;
 let t: TestApp;
@@ -81,14 +85,18 @@ function qs(q: Record<string, string>): string {
   return p ? `?${p}` : '';
 }
 
-async function check(method: string, path: string, init: { body?: string | Buffer; type?: string; cookie?: string } = {}) {
+/** How a request reaches the server: through app.request in this process, or over a real socket (fetch). */
+type Send = (path: string, init: RequestInit) => Response | Promise<Response>;
+const inProcess: Send = (path, init) => t.app.request(path, init);
+
+async function check(method: string, path: string, init: { body?: string | Buffer; type?: string; cookie?: string; origin?: string } = {}, send: Send = inProcess) {
   cases++;
-  const headers: Record<string, string> = { origin: 'http://localhost' };
+  const headers: Record<string, string> = { origin: init.origin ?? 'http://localhost' };
   if (init.type) headers['content-type'] = init.type;
   if (init.cookie) headers.cookie = init.cookie;
   let res: Response;
   try {
-    res = await t.app.request(path, { method, headers, body: init.body as BodyInit | undefined });
+    res = await send(path, { method, headers, body: init.body as BodyInit | undefined });
   } catch (error) {
     // An invalid URL built by the fuzzer is refused by the URL parser before reaching the app: not a server answer.
     if (error instanceof TypeError && /URL/.test(String(error))) return;
@@ -98,6 +106,9 @@ async function check(method: string, path: string, init: { body?: string | Buffe
   expect(res.status, `${method} ${path}: ${text.slice(0, 300)}`).toBeLessThan(500);
   expect(text).not.toMatch(/\bat [^\n]+\.(ts|js|mjs):\d+/);
   expect(text).not.toMatch(/SQLITE_|SqliteError|syntax error|no such (table|column)/i);
+  // Every answer, whatever the route and however it failed, carries the security headers (issue 24 F5).
+  expect(res.headers.get('content-security-policy'), `${method} ${path}: CSP`).toMatch(/frame-ancestors /);
+  expect(res.headers.get('x-content-type-options'), `${method} ${path}`).toBe('nosniff');
 }
 
 const RUNS = 800;
@@ -231,5 +242,116 @@ describe('fuzzing every route', () => {
       const integrity = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(t.db);
       expect(integrity.rows[0]!.integrity_check).toBe('ok');
     }
+  });
+});
+
+// Over real sockets against the server `npm start` runs, started once for these tests: the same properties on the
+// public routes (fewer runs), then slow and idle clients. The transport does not depend on the database engine: this
+// part runs in the SQLite project only (the server is given a SQLite file with the demo world).
+describe.runIf(!ON_POSTGRES)('fuzzing over real HTTP (npm start\'s server)', () => {
+  let server: RunningServer;
+  let baselineRss = 0;
+  const wire: Send = (path, init) => fetch(server.url + path, { ...init, redirect: 'manual' });
+  const WIRE_RUNS = 30;
+  /** Memory the slow clients may add to the server's resident set, at most (its heap alone is capped at 96 MB). */
+  const RSS_GROWTH_MIB = 64;
+
+  beforeAll(async () => {
+    // One proxy trusted: each slow client below can claim an address of its own, as thousands of attackers would.
+    server = await startServer({ RAPOR_TRUST_PROXY: '1' });
+    baselineRss = rssMiB(server.pid);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const demoSlug = fc.oneof(fc.constantFrom('samsat-palembang-1', 'dpmptsp-kota-gorontalo', 'tidak-ada'), segment);
+  it.each(['/api/health', '/api/units', '/api/search', '/api/scoreboard', '/api/permit-times'])('GET %s with random query parameters', async (path) => {
+    await fc.assert(fc.asyncProperty(query, async (q) => check('GET', path + qs(q), {}, wire)), { numRuns: WIRE_RUNS });
+  });
+
+  it.each(['/api/units/{}', '/api/units/{}/scores', '/unit/{}', '/en/unit/{}', '/nilai/{}', '/izin/{}', '/tayang/{}', '/widget/{}', '/{}'])('GET %s with random slugs and parameters', async (path) => {
+    await fc.assert(fc.asyncProperty(demoSlug, query, async (s, q) => check('GET', path.replace('{}', s) + qs(q), {}, wire)), { numRuns: WIRE_RUNS });
+  });
+
+  it('POST ratings and permit reports with random bodies, encodings, sizes and content types', async () => {
+    await fc.assert(fc.asyncProperty(demoSlug, body, contentType, async (s, b, type) => check('POST', `/api/units/${s}/ratings`, { body: b, type, origin: server.url }, wire)), { numRuns: WIRE_RUNS * 5 });
+    await fc.assert(fc.asyncProperty(demoSlug, body, contentType, async (s, b, type) => check('POST', `/api/units/${s}/permit-reports`, { body: b, type, origin: server.url }, wire)), { numRuns: WIRE_RUNS * 2 });
+  });
+
+  /** Waits until every slow client has been answered (or `ms` have passed); returns its answers. */
+  async function answered(clients: SlowClients, count: number, ms: number): Promise<Map<number, number>> {
+    const until = Date.now() + ms;
+    while (Date.now() < until && [...clients.statuses.values()].reduce((a, b) => a + b, 0) < count) await new Promise((r) => setTimeout(r, 250));
+    return clients.statuses;
+  }
+
+  async function expectServerWell(health: ReturnType<typeof watchHealth>): Promise<void> {
+    const h = await health.stop();
+    console.log(`[fuzz over HTTP] health ${h.checks} checks, ${h.failures} failed, slowest ${h.worstMs.toFixed(0)} ms; RSS ${baselineRss.toFixed(0)} → peak ${h.peakRssMiB.toFixed(0)} MiB`);
+    expect(server.alive()).toBe(true);
+    expect(h.checks).toBeGreaterThan(0);
+    expect(h.failures).toBe(0);
+    expect(h.peakRssMiB).toBeLessThan(baselineRss + RSS_GROWTH_MIB);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  }
+
+  it('slow bodies: 400 connections declaring 16,000 bytes and sending one are answered 408 request_timeout or 503 server_busy, never held', async () => {
+    const health = watchHealth(server.url, server.pid);
+    const clients = await openSlowClients(server.url, 'stalled-body', 400);
+    try {
+      const statuses = await answered(clients, 400, 25_000);
+      console.log(`[fuzz over HTTP] 400 stalled bodies answered: ${JSON.stringify(Object.fromEntries(statuses))}`);
+      expect([...statuses.keys()].sort()).toEqual([408, 503]);
+      expect(statuses.get(408)! + statuses.get(503)!).toBe(400);
+    } finally {
+      clients.close();
+    }
+    await expectServerWell(health);
+  });
+
+  it('one address holds only its share of the bodies in flight: past it, 503 server_busy with Retry-After at once', async () => {
+    const clients = await openSlowClients(server.url, 'stalled-body', 60, { oneAddress: true, firstAddress: 70_000 });
+    try {
+      const statuses = await answered(clients, 28, 5_000);
+      expect(statuses.get(503)).toBeGreaterThanOrEqual(28);
+      const refused = await fetch(`${server.url}/api/units/samsat-palembang-1/ratings`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.1.17.112', origin: server.url }, body: '{}' });
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('server_busy');
+    } finally {
+      clients.close();
+    }
+  });
+
+  it('trickled bodies and slow headers are cut at their deadlines (408) while the server keeps answering', async () => {
+    const health = watchHealth(server.url, server.pid);
+    const trickled = await openSlowClients(server.url, 'trickled-body', 100, { firstAddress: 80_000 });
+    const slowHeaders = await openSlowClients(server.url, 'slow-headers', 300, { firstAddress: 90_000 });
+    try {
+      const t = await answered(trickled, 100, 30_000);
+      const h = await answered(slowHeaders, 300, 10_000);
+      console.log(`[fuzz over HTTP] 100 trickled bodies answered ${JSON.stringify(Object.fromEntries(t))}; 300 slow headers ${JSON.stringify(Object.fromEntries(h))}`);
+      expect(Object.fromEntries(t)).toEqual({ 408: 100 });
+      expect(Object.fromEntries(h)).toEqual({ 408: 300 });
+    } finally {
+      trickled.close();
+      slowHeaders.close();
+    }
+    await expectServerWell(health);
+  });
+
+  it('many idle connections do no harm', async () => {
+    // Each side holds one descriptor per connection; stay well inside the open-file limit (ulimit -n).
+    const limit = Number(openFileLimit());
+    const count = Number.isFinite(limit) ? Math.min(2000, Math.floor(limit / 3)) : 2000;
+    const health = watchHealth(server.url, server.pid);
+    const idle = await openSlowClients(server.url, 'idle', count, { firstAddress: 100_000 });
+    try {
+      await new Promise((r) => setTimeout(r, 3000));
+    } finally {
+      idle.close();
+    }
+    await expectServerWell(health);
   });
 });

@@ -1,4 +1,6 @@
-// Security headers on every response, and a CSP that allows Astro's inline scripts by hash only.
+// Security headers on every response, and a CSP that allows Astro's inline scripts by hash only: in this process
+// (app.request) and over real HTTP against the server `npm start` runs, compressed or not (issue 24 F5: Node's
+// response path dropped them from compressed pages while app.request saw them).
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +9,8 @@ import { createApp } from '../../server/app.ts';
 import { DIST } from '../support/js-weight.ts';
 import { migratedDb } from '../support/db.ts';
 import type { Connection } from '../../db/connect.ts';
+import { ON_POSTGRES } from '../support/db.ts';
+import { startServer, type RunningServer } from '../support/browser.ts';
 
 let conn: Connection;
 let app: ReturnType<typeof createApp>;
@@ -18,18 +22,28 @@ afterAll(async () => {
   await conn.close();
 });
 
+function expectSecurityHeaders(headers: Headers, what: string): void {
+  const csp = headers.get('content-security-policy') ?? '';
+  expect(csp, `${what}: CSP`).toContain("default-src 'self'");
+  expect(csp, `${what}: CSP`).toContain("frame-ancestors 'none'");
+  expect(csp, `${what}: CSP`).toContain("object-src 'none'");
+  expect(csp, `${what}: CSP`).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(headers.get('x-content-type-options'), what).toBe('nosniff');
+  expect(headers.get('referrer-policy'), what).toBe('same-origin');
+  expect(headers.get('x-frame-options'), what).toBe('DENY');
+  expect(headers.get('cross-origin-opener-policy'), what).toBe('same-origin');
+  expect(headers.get('strict-transport-security'), what).toBeNull();
+}
+
 describe('security headers', () => {
   it.each(['/', '/nilai/x', '/api/health', '/api/units/tidak-ada', '/halaman-tidak-ada', '/favicon.svg'])('are on %s', async (path) => {
-    const res = await app.request(path);
-    const csp = res.headers.get('content-security-policy')!;
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("frame-ancestors 'none'");
-    expect(csp).toContain("object-src 'none'");
-    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('referrer-policy')).toBe('same-origin');
-    expect(res.headers.get('x-frame-options')).toBe('DENY');
-    expect(res.headers.get('strict-transport-security')).toBeNull();
+    expectSecurityHeaders((await app.request(path)).headers, path);
+  });
+
+  it.each(['gzip', 'deflate'])('are on compressed answers too (Accept-Encoding: %s)', async (encoding) => {
+    const res = await app.request('/halaman-tidak-ada', { headers: { 'accept-encoding': encoding } });
+    expect(res.headers.get('content-encoding')).toBe(encoding);
+    expectSecurityHeaders(res.headers, '/halaman-tidak-ada');
   });
 
   it('sends HSTS over HTTPS', async () => {
@@ -43,5 +57,31 @@ describe('security headers', () => {
     const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
     expect(inline.length).toBeGreaterThan(0);
     for (const script of inline) expect(csp).toContain(`'sha256-${createHash('sha256').update(script).digest('base64')}'`);
+  });
+});
+
+// Over real sockets against the server `npm start` runs (once for this file). The transport does not depend on the
+// database engine: this part runs in the SQLite project only (the server is given a SQLite file with the demo world).
+describe.runIf(!ON_POSTGRES)('security headers over real HTTP (npm start\'s server)', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const PAGES = ['/', '/peringkat', '/en/peringkat', '/waktu-izin', '/en/waktu-izin', '/unit/samsat-palembang-1', '/en/unit/samsat-palembang-1',
+    '/nilai/samsat-palembang-1', '/izin/dpmptsp-kota-gorontalo', '/masuk', '/halaman-tidak-ada', '/unit/tidak-ada', '/en/tidak-ada',
+    '/_astro/tidak-ada.js', '/favicon.svg', '/api/health', '/api/units', '/api/scoreboard', '/api/units/tidak-ada', '/api/tidak-ada'];
+  it.each(['gzip', 'deflate', 'gzip, deflate, br, zstd', 'identity', ''])('are on every page, API answer and 404 with Accept-Encoding "%s"', async (encoding) => {
+    for (const path of PAGES) {
+      const res = await fetch(server.url + path, { headers: { 'accept-encoding': encoding } });
+      await res.arrayBuffer();
+      const what = `${path} (Accept-Encoding "${encoding}", ${res.status}, ${res.headers.get('content-encoding') ?? 'not encoded'})`;
+      expectSecurityHeaders(res.headers, what);
+      if (path.startsWith('/api/')) expect(res.headers.get('cache-control'), what).toBe('no-store');
+      else expect(res.headers.get('content-type'), what).toBeTruthy();
+    }
   });
 });
