@@ -1,7 +1,7 @@
 // Open data (issue 18 item 5, docs/decisions/038-open-data.md): each closed quarter and year is published as a
 // Frictionless Tabular Data Package — aggregates per unit only, never a response or a comment — and listed in a DCAT
 // catalogue that CKAN (on which Indonesia's open-data portals run) can harvest. Pure: the route gathers the figures.
-import { isClosedOn, parsePeriodCode, periodCodeOf, type Period } from './periods.ts';
+import { closingDate, isClosedOn, parsePeriodCode, periodCodeOf, type Period } from './periods.ts';
 import { ELEMENT_CODES, SKM_ELEMENTS } from './skm.ts';
 
 /** One column of the published table: its Table Schema field. */
@@ -54,6 +54,15 @@ export function isPublishable(period: Period, today: string): boolean {
   return isClosedOn(period.to, today);
 }
 
+/**
+ * When a period's open data was published: 00:00 WIB (the last zone to reach it, UTC+7) of the day it closed. The
+ * descriptor's `created` and the catalogue's `dct:modified` say this instant, so their bytes stay the same from one
+ * request to the next (issue 25 item 8) rather than changing with the clock.
+ */
+export function publishedAt(period: Period): string {
+  return new Date(Date.parse(`${closingDate(period.to)}T00:00:00+07:00`)).toISOString();
+}
+
 /** The publishable quarters and years from the one holding `firstDate` up to `today`, newest first. */
 export function publishablePeriods(firstDate: string | null, today: string): Period[] {
   if (!firstDate) return [];
@@ -75,7 +84,7 @@ export interface PackageInput {
   period: Period;
   /** The portal's address, no trailing slash. */
   base: string;
-  /** When the package's figures were computed (ISO instant). */
+  /** When the period was published (publishedAt): the same on every request. */
   created: string;
 }
 
@@ -130,7 +139,7 @@ export interface CatalogInput {
   base: string;
   periods: readonly Period[];
   regions: readonly CatalogRegion[];
-  /** When the catalogue was made (ISO instant). */
+  /** When the catalogue last changed: the newest listed period's publishedAt. */
   modified: string;
 }
 

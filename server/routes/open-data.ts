@@ -3,10 +3,11 @@
 //   GET /api/open-data/{period}/scores.csv          its one table: a row per unit
 //   GET /api/catalog.jsonld                          the DCAT catalogue of every published period (CKAN harvests it)
 import { Hono } from 'hono';
+import { etag } from 'hono/etag';
 import { firstRatedDate, openDataUnits, regionsWithUnits } from '../../db/queries/open-data.ts';
 import { sumsByUnit } from '../../db/queries/scores.ts';
 import { csvRecord } from '../domain/csv.ts';
-import { OPEN_SCORE_FIELDS, dataPackage, dcatCatalog, isPublishable, publishablePeriods, type OpenScoreRow } from '../domain/open-data.ts';
+import { OPEN_SCORE_FIELDS, dataPackage, dcatCatalog, isPublishable, publishablePeriods, publishedAt, type OpenScoreRow } from '../domain/open-data.ts';
 import { PeriodError, daysInclusive, parsePeriodCode, type Period } from '../domain/periods.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
 import { emptySums, sampleFlags, summarise } from '../domain/scores.ts';
@@ -56,12 +57,17 @@ export function openDataRoutes({ db, readDb, now, publicUrl }: AppDeps) {
     });
   }
 
+  // Same bytes, same ETag until the data change (issue 25 item 8): a harvester asking again with If-None-Match gets 304.
   return new Hono()
+    .use('/open-data/*', etag())
+    .use('/catalog.jsonld', etag())
     .get('/open-data/:period/datapackage.json', (c) => {
       const period = publishedPeriod(c.req.param('period'));
+      const created = publishedAt(period);
       c.header('Cache-Control', CACHE);
       c.header('Access-Control-Allow-Origin', '*');
-      return c.json(dataPackage({ period, base: baseOf(c.req.url), created: now().toISOString() }), 200);
+      c.header('Last-Modified', new Date(created).toUTCString());
+      return c.json(dataPackage({ period, base: baseOf(c.req.url), created }), 200);
     })
     .get('/open-data/:period/scores.csv', async (c) => {
       const period = publishedPeriod(c.req.param('period'));
@@ -74,13 +80,17 @@ export function openDataRoutes({ db, readDb, now, publicUrl }: AppDeps) {
     })
     .get('/catalog.jsonld', async (c) => {
       const [first, regions] = await Promise.all([firstRatedDate(reader), regionsWithUnits(reader)]);
+      const periods = publishablePeriods(first, todayIn('Asia/Jakarta', now()));
+      // The catalogue changes when a period is published: its time is the newest period's (none yet: the epoch).
+      const modified = periods.map(publishedAt).sort().pop() ?? new Date(0).toISOString();
       const catalog = dcatCatalog({
         base: baseOf(c.req.url),
-        periods: publishablePeriods(first, todayIn('Asia/Jakarta', now())),
+        periods,
         regions: regions.map((r) => ({ bps: r.code, kemendagri: r.kemendagri_code, name: r.name })),
-        modified: now().toISOString(),
+        modified,
       });
       c.header('Cache-Control', CACHE);
+      c.header('Last-Modified', new Date(modified).toUTCString());
       c.header('Access-Control-Allow-Origin', '*');
       return c.body(JSON.stringify(catalog), 200, { 'Content-Type': 'application/ld+json; charset=utf-8' });
     });
