@@ -6,11 +6,13 @@ import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { firstRatedDate, openDataUnits, regionsWithUnits } from '../../db/queries/open-data.ts';
 import { sumsByUnit } from '../../db/queries/scores.ts';
+import { minPublicRatings } from '../../db/queries/settings.ts';
 import { csvRecord } from '../domain/csv.ts';
 import { OPEN_SCORE_FIELDS, dataPackage, dcatCatalog, isPublishable, publishablePeriods, publishedAt, type OpenScoreRow } from '../domain/open-data.ts';
 import { PeriodError, daysInclusive, parsePeriodCode, type Period } from '../domain/periods.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
 import { emptySums, sampleFlags, summarise } from '../domain/scores.ts';
+import { publicSummary } from '../domain/small-cells.ts';
 import { todayIn } from '../domain/time-zones.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, validationFailed } from '../errors.ts';
@@ -39,10 +41,11 @@ export function openDataRoutes({ db, readDb, now, publicUrl }: AppDeps) {
   }
 
   async function rows(period: Period): Promise<OpenScoreRow[]> {
-    const [units, sums] = await Promise.all([openDataUnits(reader), sumsByUnit(reader, null, null, period.from, period.to)]);
+    const [units, sums, k] = await Promise.all([openDataUnits(reader), sumsByUnit(reader, null, null, period.from, period.to), minPublicRatings(reader)]);
     const days = daysInclusive(period.from, period.to);
     return units.map((u) => {
-      const s = summarise(sums.get(u.id) ?? emptySums());
+      // Small cells (decision 047): below k ratings the row keeps its count, never the figures.
+      const s = publicSummary(summarise(sums.get(u.id) ?? emptySums()), k);
       const target = sampleTarget(u.declaredUsers, days);
       const nrr = Object.fromEntries(s.elements.map((e) => [`nrr_${e.code.toLowerCase()}`, e.nrr]));
       return {
@@ -61,13 +64,14 @@ export function openDataRoutes({ db, readDb, now, publicUrl }: AppDeps) {
   return new Hono()
     .use('/open-data/*', etag())
     .use('/catalog.jsonld', etag())
-    .get('/open-data/:period/datapackage.json', (c) => {
+    .get('/open-data/:period/datapackage.json', async (c) => {
       const period = publishedPeriod(c.req.param('period'));
       const created = publishedAt(period);
+      const minRatings = await minPublicRatings(reader);
       c.header('Cache-Control', CACHE);
       c.header('Access-Control-Allow-Origin', '*');
       c.header('Last-Modified', new Date(created).toUTCString());
-      return c.json(dataPackage({ period, base: baseOf(c.req.url), created }), 200);
+      return c.json(dataPackage({ period, base: baseOf(c.req.url), created, minRatings }), 200);
     })
     .get('/open-data/:period/scores.csv', async (c) => {
       const period = publishedPeriod(c.req.param('period'));

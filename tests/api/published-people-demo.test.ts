@@ -84,7 +84,7 @@ describe('small cells (issue 25 item 7)', () => {
     expect(leaks.slice(0, 12)).toEqual([]);
   }, 300_000);
 
-  it('the unit page, badge, widget, screen and archive of puskesmas-telaga 2026-Q1 (one rating) say "kurang dari 5 penilaian"', async () => {
+  it('the unit page, badge, widget and archive of puskesmas-telaga 2026-Q1 (one rating) say "kurang dari 5 penilaian"', async () => {
     const scores = await json<UnitScores>('/api/units/puskesmas-telaga/scores?period=2026-Q1');
     expect(scores.n).toBeLessThan(5);
     expect(scores.n).toBeGreaterThan(0);
