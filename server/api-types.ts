@@ -68,6 +68,8 @@ export interface UnitScores {
   mutu: string | null;
   kinerja: string | null;
   ikmVerified: number | null;
+  /** k of the small-cell rule: with 0 < n < k the IKM, grade, interval and elements are null (decision 047). */
+  minPublicRatings: number;
   sampleTarget: number | null;
   /** The unit as a whole reached its target (grades and ranks the unit's IKM; docs/decisions/023). */
   sampleAdequate: boolean;

@@ -1,6 +1,7 @@
 // Portal-wide settings (an administrator's choices) and the secret that signs form tickets.
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.ts';
+import { DEFAULT_MIN_PUBLIC_RATINGS, parseMinPublicRatings } from '../../server/domain/small-cells.ts';
 
 /** The known settings and their defaults; values are stored as text. */
 export const SETTINGS = {
@@ -8,6 +9,8 @@ export const SETTINGS = {
   asn_permit_verified_only: 'false',
   /** The data-protection contact shown on the privacy page, as JSON ({ name, email, phone }), or '' for none. */
   data_protection_contact: '',
+  /** The fewest ratings behind a public figure (small cells, decision 047). */
+  min_public_ratings: String(DEFAULT_MIN_PUBLIC_RATINGS),
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 
@@ -16,6 +19,12 @@ export async function readSettings(db: Kysely<Database>): Promise<Record<Setting
   const out = { ...SETTINGS } as Record<SettingKey, string>;
   for (const r of rows) out[r.key as SettingKey] = r.value;
   return out;
+}
+
+/** k of the small-cell rule (decision 047): read on every public answer, so an administrator's change shows at once. */
+export async function minPublicRatings(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', 'min_public_ratings').executeTakeFirst();
+  return parseMinPublicRatings(row?.value ?? SETTINGS.min_public_ratings);
 }
 
 export async function writeSetting(db: Kysely<Database>, key: SettingKey, value: string, now: Date): Promise<void> {

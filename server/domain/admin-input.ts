@@ -6,6 +6,7 @@ import { isValidDate } from './periods.ts';
 import { SLUG_PATTERN } from './rating-input.ts';
 import { TIME_ZONES } from './time-zones.ts';
 import { SLA_UNITS } from './working-days.ts';
+import { MIN_PUBLIC_RATINGS_RANGE } from './small-cells.ts';
 
 const text = (max: number) => v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'is required'), v.maxLength(max, `must be at most ${max} characters`));
 const slug = v.pipe(v.string('must be a slug'), v.trim(), v.toLowerCase(), v.regex(SLUG_PATTERN, 'must use lowercase letters, digits and hyphens'));
@@ -103,7 +104,17 @@ export type DataProtectionContact = v.InferOutput<typeof dataProtectionContactSc
 
 /** The portal-wide settings an administrator changes; each may be sent alone. */
 export const settingsSchema = v.pipe(
-  v.partial(v.object({ asnPermitVerifiedOnly: v.boolean('must be true or false'), dataProtectionContact: dataProtectionContactSchema })),
+  v.partial(v.object({
+    asnPermitVerifiedOnly: v.boolean('must be true or false'),
+    dataProtectionContact: dataProtectionContactSchema,
+    // Small cells (decision 047): the fewest ratings behind a public figure.
+    minPublicRatings: v.pipe(
+      v.number(`must be a whole number from ${MIN_PUBLIC_RATINGS_RANGE.min} to ${MIN_PUBLIC_RATINGS_RANGE.max}`),
+      v.integer(`must be a whole number from ${MIN_PUBLIC_RATINGS_RANGE.min} to ${MIN_PUBLIC_RATINGS_RANGE.max}`),
+      v.minValue(MIN_PUBLIC_RATINGS_RANGE.min, `must be a whole number from ${MIN_PUBLIC_RATINGS_RANGE.min} to ${MIN_PUBLIC_RATINGS_RANGE.max}`),
+      v.maxValue(MIN_PUBLIC_RATINGS_RANGE.max, `must be a whole number from ${MIN_PUBLIC_RATINGS_RANGE.min} to ${MIN_PUBLIC_RATINGS_RANGE.max}`),
+    ),
+  })),
   v.check((s) => Object.keys(s).length > 0, 'name at least one setting'),
 );
 

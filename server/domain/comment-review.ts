@@ -1,6 +1,6 @@
-// Which comments wait for review before their text is published (issue 15 finding 14, decision 019). The rating form
+// Which comments wait for review before their text is published (issue 15 finding 14, decisions 019 and 047). The rating form
 // promises that names are masked; a name cannot be masked reliably, so a comment that names a person (an honorific
-// or "bernama" followed by a name, an NIP) or alleges misconduct (pungli, suap, minta uang, calo, amplop …) still
+// or "bernama" followed by a name, a common given name alone, an NIP) or alleges misconduct (pungli, suap, minta uang, calo, amplop …) still
 // counts in the score at once, but its text waits for an evaluator of the unit's region or an administrator: a unit
 // never decides alone about a comment that names its own staff. The rules err towards review.
 import * as v from 'valibot';
@@ -56,6 +56,30 @@ const NOT_A_NAME = new Set([
   'sehat', 'the', 'and',
 ]);
 
+// Common Indonesian given names (lower case) that are not also everyday words: a comment that names one ("Budi ramah")
+// names a person without any honorific, so it waits for review too (issue 25 item 9, decision 047). Names that are
+// everyday words ("Bagus", "Indah", "Ayu", "Putri", "Hari", "Fitri" as in Idul Fitri, "Teguh", "Suci") are left out: a
+// list cannot tell them from praise. The list errs towards review ("budi pekerti" waits too); it is not a promise to
+// find every name, and the form still asks residents to write none.
+const GIVEN_NAMES = new Set([
+  'budi', 'agus', 'joko', 'andi', 'rudi', 'dedi', 'deddy', 'dedy', 'hendra', 'hendri', 'hendro', 'wahyu', 'wahyudi', 'eko', 'dwi', 'sri',
+  'siti', 'dewi', 'rina', 'rini', 'yanti', 'yuni', 'wati', 'lina', 'nia', 'sari', 'ahmad', 'achmad', 'muhammad', 'muhamad', 'mohammad',
+  'mohamad', 'abdul', 'arif', 'rizky', 'rizki', 'dian', 'desi', 'desy', 'dina', 'hidayat', 'hasan', 'husein', 'ismail', 'ibrahim',
+  'yusuf', 'irfan', 'iwan', 'wawan', 'yudi', 'yanto', 'heri', 'herry', 'bambang', 'sutrisno', 'suparman', 'sugeng', 'supriyadi',
+  'suryadi', 'sulastri', 'sumarni', 'suharti', 'rohman', 'nurul', 'lukman', 'rahman', 'reza', 'rendi', 'randi', 'fauzi', 'fadli',
+  'firman', 'gilang', 'hafiz', 'ilham', 'jefri', 'yohanes', 'stefanus', 'petrus', 'paulus', 'susanti', 'susi', 'tuti', 'tini', 'ratna',
+  'retno', 'endang', 'erna', 'evi', 'fitriani', 'hartono', 'haryanto', 'herman', 'indra', 'irma', 'irwan', 'jamal', 'jufri',
+  'kurniawan', 'ketut', 'nyoman', 'wayan', 'ratih', 'rika', 'riska', 'santi', 'sinta', 'sulis', 'taufik', 'tono', 'udin', 'ujang',
+  'umar', 'usman', 'yani', 'yuli', 'zainal', 'zulkifli', 'andre', 'anton', 'asep', 'aldi', 'alfian', 'amir', 'anwar', 'beni', 'benny',
+  'candra', 'dodi', 'doni', 'edi', 'eddy', 'erik', 'fahmi', 'faisal', 'ferry', 'galih', 'gunawan', 'hadi', 'hamzah', 'ikhsan', 'ivan',
+  'jono', 'komang', 'mulyadi', 'nanang', 'novi', 'prasetyo', 'rahmad', 'ramli', 'roni', 'ronny', 'rusdi', 'saiful', 'samsul', 'sandi',
+  'sigit', 'soni', 'supri', 'syahrul', 'tatang', 'tedi', 'toni', 'wahid', 'widodo', 'aisyah', 'fatimah', 'halimah', 'khadijah',
+  'nabila', 'nadia', 'nina', 'nita', 'novita', 'rahma', 'rosita', 'safitri', 'siska', 'tania', 'vera', 'vina', 'winda', 'yulia',
+  'yuliana', 'zahra', 'aminah', 'rani', 'dita', 'devi', 'diah', 'dyah', 'elis', 'ernawati', 'hesti', 'ika', 'kiki', 'lusi', 'mira',
+  'neni', 'yusran', 'yunus', 'rusli', 'hamid', 'salim', 'arman', 'darmawan', 'setiawan', 'hidayah', 'rosmini', 'nurdin', 'rahim',
+]);
+const NAME_WORD = /[\p{L}][\p{L}'’-]*/gu;
+
 // Misconduct (DOMAIN.md §10: pungli, bribes, abuse belong in SP4N-LAPOR!). Matched on a lower-case form in which
 // marks inside a word are dropped ("pung-li", "s.u.a.p") and spaced-out letters are joined ("p u n g l i").
 const MISCONDUCT = new RegExp(
@@ -87,6 +111,7 @@ function namesPerson(text: string): boolean {
       if (!NOT_A_NAME.has(word) && !MISCONDUCT.test(word)) return true;
     }
   }
+  for (const m of text.matchAll(NAME_WORD)) if (GIVEN_NAMES.has(m[0].toLowerCase())) return true;
   return NIP.test(text);
 }
 

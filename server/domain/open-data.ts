@@ -1,7 +1,7 @@
 // Open data (issue 18 item 5, docs/decisions/038-open-data.md): each closed quarter and year is published as a
 // Frictionless Tabular Data Package — aggregates per unit only, never a response or a comment — and listed in a DCAT
 // catalogue that CKAN (on which Indonesia's open-data portals run) can harvest. Pure: the route gathers the figures.
-import { isClosedOn, parsePeriodCode, periodCodeOf, type Period } from './periods.ts';
+import { closingDate, isClosedOn, parsePeriodCode, periodCodeOf, type Period } from './periods.ts';
 import { ELEMENT_CODES, SKM_ELEMENTS } from './skm.ts';
 
 /** One column of the published table: its Table Schema field. */
@@ -19,7 +19,7 @@ const elementFields: OpenField[] = ELEMENT_CODES.map((code, i) => ({
   name: `nrr_${code.toLowerCase()}`,
   type: 'number',
   title: `NRR ${code} ${SKM_ELEMENTS[i]!.name.id}`,
-  description: `Nilai rata-rata unsur ${code} (${SKM_ELEMENTS[i]!.name.id}; ${SKM_ELEMENTS[i]!.name.en}) on the 1–4 scale, rounded half up to 2 decimals; empty when n is 0.`,
+  description: `Nilai rata-rata unsur ${code} (${SKM_ELEMENTS[i]!.name.id}; ${SKM_ELEMENTS[i]!.name.en}) on the 1–4 scale, rounded half up to 2 decimals; empty when n is 0 or below the minimum for public figures (the package description says it).`,
   constraints: { minimum: 1, maximum: 4 },
 }));
 
@@ -35,15 +35,15 @@ export const OPEN_SCORE_FIELDS: readonly OpenField[] = [
   { name: 'region_code_kemendagri', type: 'string', title: 'Kode wilayah Kemendagri', description: "The Kemendagri code of the unit's region (75.71); empty where it is not recorded.", constraints: {} },
   { name: 'region_name', type: 'string', title: 'Wilayah', description: "The unit's region.", constraints: { required: true } },
   { name: 'n', type: 'integer', title: 'Responden', description: 'Ratings counted in the period (held-back ratings are not counted).', constraints: { required: true, minimum: 0 } },
-  { name: 'ikm', type: 'number', title: 'IKM', description: 'Indeks Kepuasan Masyarakat (PermenPANRB 14/2017) on the 25–100 scale, rounded half up to 2 decimals; empty when n is 0.', constraints: { minimum: 25, maximum: 100 } },
-  { name: 'ikm_ci_low', type: 'number', title: 'IKM batas bawah', description: 'Lower end of the 95 % confidence interval of the IKM (t distribution); empty when n < 2.', constraints: {} },
-  { name: 'ikm_ci_high', type: 'number', title: 'IKM batas atas', description: 'Upper end of the 95 % confidence interval of the IKM; empty when n < 2.', constraints: {} },
-  { name: 'mutu', type: 'string', title: 'Mutu pelayanan', description: 'The grade of the IKM: A (88.31–100), B (76.61–88.30), C (65.00–76.60), D (25.00–64.99); empty when n is 0.', constraints: { enum: ['A', 'B', 'C', 'D'] } },
+  { name: 'ikm', type: 'number', title: 'IKM', description: 'Indeks Kepuasan Masyarakat (PermenPANRB 14/2017) on the 25–100 scale, rounded half up to 2 decimals; empty when n is 0 or below the minimum for public figures (the package description says it).', constraints: { minimum: 25, maximum: 100 } },
+  { name: 'ikm_ci_low', type: 'number', title: 'IKM batas bawah', description: 'Lower end of the 95 % confidence interval of the IKM (t distribution); empty when n < 2 or when the IKM is empty.', constraints: {} },
+  { name: 'ikm_ci_high', type: 'number', title: 'IKM batas atas', description: 'Upper end of the 95 % confidence interval of the IKM; empty when n < 2 or when the IKM is empty.', constraints: {} },
+  { name: 'mutu', type: 'string', title: 'Mutu pelayanan', description: 'The grade of the IKM: A (88.31–100), B (76.61–88.30), C (65.00–76.60), D (25.00–64.99); empty when the IKM is empty.', constraints: { enum: ['A', 'B', 'C', 'D'] } },
   { name: 'sample_target', type: 'integer', title: 'Target sampel', description: 'Krejcie & Morgan sample size for the users the unit declared for the period; empty when none were declared.', constraints: { minimum: 0 } },
   { name: 'sample_adequate', type: 'boolean', title: 'Sampel memadai', description: 'Whether n reached the sample target (false when there is no target).', constraints: { required: true } },
   ...elementFields,
   { name: 'n_verified', type: 'integer', title: 'Responden terverifikasi', description: 'Ratings given with a visit code the unit issued.', constraints: { required: true, minimum: 0 } },
-  { name: 'ikm_verified', type: 'number', title: 'IKM terverifikasi', description: 'The IKM of the verified ratings alone; empty when there are none.', constraints: { minimum: 25, maximum: 100 } },
+  { name: 'ikm_verified', type: 'number', title: 'IKM terverifikasi', description: 'The IKM of the verified ratings alone; empty when there are none, or fewer than the minimum for public figures.', constraints: { minimum: 25, maximum: 100 } },
 ];
 
 export type OpenScoreRow = Record<(typeof OPEN_SCORE_FIELDS)[number]['name'], string | number | boolean | null>;
@@ -52,6 +52,15 @@ export type OpenScoreRow = Record<(typeof OPEN_SCORE_FIELDS)[number]['name'], st
 export function isPublishable(period: Period, today: string): boolean {
   if (period.kind !== 'quarter' && period.kind !== 'year') return false;
   return isClosedOn(period.to, today);
+}
+
+/**
+ * When a period's open data was published: 00:00 WIB (the last zone to reach it, UTC+7) of the day it closed. The
+ * descriptor's `created` and the catalogue's `dct:modified` say this instant, so their bytes stay the same from one
+ * request to the next (issue 25 item 8) rather than changing with the clock.
+ */
+export function publishedAt(period: Period): string {
+  return new Date(Date.parse(`${closingDate(period.to)}T00:00:00+07:00`)).toISOString();
 }
 
 /** The publishable quarters and years from the one holding `firstDate` up to `today`, newest first. */
@@ -75,14 +84,16 @@ export interface PackageInput {
   period: Period;
   /** The portal's address, no trailing slash. */
   base: string;
-  /** When the package's figures were computed (ISO instant). */
+  /** When the period was published (publishedAt): the same on every request. */
   created: string;
+  /** k of the small-cell rule (decision 047): figures behind fewer ratings are left empty. */
+  minRatings: number;
 }
 
 const datasetPath = (base: string, code: string) => `${base}/api/open-data/${encodeURIComponent(code)}`;
 
 /** The Tabular Data Package descriptor of one period. */
-export function dataPackage({ period, base, created }: PackageInput) {
+export function dataPackage({ period, base, created, minRatings }: PackageInput) {
   const path = datasetPath(base, period.code);
   return {
     profile: 'tabular-data-package',
@@ -92,7 +103,8 @@ export function dataPackage({ period, base, created }: PackageInput) {
     description:
       `Survei Kepuasan Masyarakat (PermenPANRB 14/2017) of every service unit on the portal for ${period.from} to ${period.to}: ` +
       'respondents, IKM with its 95 % interval and grade, the nine element averages and the sample target. Aggregates only: ' +
-      'no response, no comment and nothing that identifies a resident is published.',
+      'no response, no comment and nothing that identifies a resident is published. ' +
+      `The minimum for public figures is ${minRatings} ratings: a unit with fewer has its count but empty IKM, interval, grade and element averages (and the verified IKM is empty below ${minRatings} verified ratings), since a figure of one or a few ratings would publish those residents' answers.`,
     homepage: `${base}/peringkat?periode=${encodeURIComponent(period.code)}`,
     version: '1.0.0',
     created,
@@ -130,7 +142,7 @@ export interface CatalogInput {
   base: string;
   periods: readonly Period[];
   regions: readonly CatalogRegion[];
-  /** When the catalogue was made (ISO instant). */
+  /** When the catalogue last changed: the newest listed period's publishedAt. */
   modified: string;
 }
 

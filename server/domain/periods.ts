@@ -110,9 +110,13 @@ export const CLOSE_AFTER_DAYS = 3;
  * and nothing may change them without an evaluator's approval.
  */
 export function isClosedOn(localDate: string, today: string): boolean {
+  return today >= closingDate(localDate);
+}
+
+/** The local date from which the quarter holding `localDate` is closed (the 4th day after it ends). */
+export function closingDate(localDate: string): string {
   const quarter = parsePeriodCode(periodCodeOf(localDate, 'quarter'));
-  const closesOn = new Date(Date.parse(quarter.to + 'T00:00:00Z') + (CLOSE_AFTER_DAYS + 1) * 86_400_000).toISOString().slice(0, 10);
-  return today >= closesOn;
+  return new Date(Date.parse(quarter.to + 'T00:00:00Z') + (CLOSE_AFTER_DAYS + 1) * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** How many periods of the same kind a trend shows. */

@@ -4,6 +4,7 @@ import { fmtCount, fmtNumber } from '../../site/lib/format.ts';
 import type { Lang } from './skm.ts';
 import { CLOSE_AFTER_DAYS, parsePeriodCode, periodCodeOf, type Period } from './periods.ts';
 import { addSums, emptySums, type Sums } from './scores.ts';
+import { belowMinimumWords, isBelowMinimum } from './small-cells.ts';
 
 /** Framing origins a unit may list. */
 export const MAX_FRAME_ORIGINS = 20;
@@ -68,11 +69,16 @@ export interface BadgeFigures {
   provisional: boolean;
   periodCode: string;
   n: number;
+  /** k of the small-cell rule: fewer ratings show "kurang dari k penilaian" instead of the IKM (decision 047). */
+  minPublicRatings: number;
 }
 
 /** "IKM 91,67 · A · 2026-Q3 · 1.124 responden" (numbers as the site writes them in each language). */
 export function badgeText(f: BadgeFigures, lang: Lang): string {
   const grade = f.mutu === null ? '–' : f.provisional ? (lang === 'id' ? `${f.mutu} (sementara)` : `${f.mutu} (provisional)`) : f.mutu;
+  if (isBelowMinimum(f.n, f.minPublicRatings)) {
+    return `IKM ${belowMinimumWords(f.minPublicRatings, lang)} · ${f.periodCode} · ${fmtCount(lang, f.n)} ${lang === 'id' ? 'responden' : f.n === 1 ? 'respondent' : 'respondents'}`;
+  }
   return `IKM ${fmtNumber(lang, f.ikm)} · ${grade} · ${f.periodCode} · ${fmtCount(lang, f.n)} ${lang === 'id' ? 'responden' : f.n === 1 ? 'respondent' : 'respondents'}`;
 }
 

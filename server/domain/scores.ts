@@ -131,7 +131,7 @@ export interface InsufficientRow<U> {
  * The scoreboard: units that met their sample target, ranked by the shrunk IKM (ours: towards the pooled mean of the
  * board's units), then the units with too little data, most responses first.
  */
-export function rankUnits<U>(units: BoardUnit<U>[], periodDays: number): { ranked: RankedRow<U>[]; insufficient: InsufficientRow<U>[]; priorMean: number | null } {
+export function rankUnits<U>(units: BoardUnit<U>[], periodDays: number, minRatings = 0): { ranked: RankedRow<U>[]; insufficient: InsufficientRow<U>[]; priorMean: number | null } {
   const pooled = totalOf(units.map((u) => u.sums));
   const priorMean = pooled.n > 0 ? (25 * pooled.total) / (9 * pooled.n) : null;
   const ranked: Omit<RankedRow<U>, 'rank'>[] = [];
@@ -139,7 +139,7 @@ export function rankUnits<U>(units: BoardUnit<U>[], periodDays: number): { ranke
   for (const u of units) {
     const target = sampleTarget(u.declaredUsers, periodDays);
     const summary = summarise(u.sums);
-    if (target === null || u.sums.n < target || summary.ikmExact === null || priorMean === null) {
+    if (target === null || u.sums.n < target || u.sums.n < minRatings || summary.ikmExact === null || priorMean === null) {
       insufficient.push({ unit: u.unit, n: u.sums.n, sampleTarget: target });
       continue;
     }

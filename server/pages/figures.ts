@@ -2,6 +2,7 @@
 // permit times. Each renders the API's own JSON answer for the same query, so the page and the API never disagree;
 // the islands enhance the page with charts and filters that update without a reload.
 import { SKM_ELEMENTS } from '../domain/skm.ts';
+import { belowMinimumWords, isBelowMinimum } from '../domain/small-cells.ts';
 import { TIME_ZONES, isTimeZone } from '../domain/time-zones.ts';
 import { formatSla } from '../../site/lib/api.ts';
 import { fmtCount, fmtNumber, fmtPeriod, periodChoices } from '../../site/lib/format.ts';
@@ -35,6 +36,14 @@ export function unitFragment(lang: Lang, unit: UnitPublic, scores: UnitScores | 
     figures = `<p class="notice">${esc(t.loadFailed)}</p>`;
   } else if (scores.n === 0) {
     figures = `<section aria-labelledby="ikm-judul-sv"><h2 id="ikm-judul-sv">${esc(t.scoreHeading)}</h2><p class="notice">${esc(t.noRatings)}</p></section>`;
+  } else if (isBelowMinimum(scores.n, scores.minPublicRatings)) {
+    // Small cells (decision 047): the count and the words, never the figures of fewer than k ratings.
+    figures = `<section aria-labelledby="ikm-judul-sv">
+<h2 id="ikm-judul-sv">${esc(t.scoreHeading)} · ${esc(fmtPeriod(lang, scores.period.code))}</h2>
+<p class="sv-headline"><span class="sv-big" data-figure="ikm">${esc(belowMinimumWords(scores.minPublicRatings, lang))}</span></p>
+<dl class="facts"><dt>${esc(t.sampleLabel)}</dt><dd><span data-figure="n">${esc(fmtCount(lang, scores.n))}</span></dd></dl>
+<p class="notice" data-figure="small-cell">${esc(t.smallCellBody)}</p>
+</section>`;
   } else {
     const kinerja = scores.kinerja ? (lang === 'id' ? scores.kinerja : KINERJA_EN[scores.kinerja] ?? scores.kinerja) : '';
     const grade = scores.provisional

@@ -7,6 +7,7 @@ import { homeStrings } from '../../site/lib/i18n-home.ts';
 import { searchStrings } from '../../site/lib/i18n-search.ts';
 import { kindLabel } from '../domain/unit-search.ts';
 import type { UnitSearchResult } from '../routes/search.ts';
+import { belowMinimumWords, isBelowMinimum } from '../domain/small-cells.ts';
 
 const esc = (text: string | number) => String(text).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
@@ -31,7 +32,9 @@ export function searchResultsHtml(lang: Lang, q: string, result: UnitSearchResul
   if (!result) return `${form}\n<p>${esc(s.askQuery)}</p>`;
   const year = result.period.code;
   const cards = result.items.map((u) => {
-    const figures = u.ikm === null || u.mutu === null
+    const figures = isBelowMinimum(u.n, result.minPublicRatings)
+      ? `<p><strong>${esc(s.ikmOf(year))}: ${esc(belowMinimumWords(result.minPublicRatings, lang))}</strong> · ${esc(s.ratings(fmtCount(lang, u.n)))}</p>`
+      : u.ikm === null || u.mutu === null
       ? `<p class="hint">${esc(s.noRatings)}</p>`
       : `<p><strong>${esc(s.ikmOf(year))}: ${esc(fmtNumber(lang, u.ikm))}</strong> · ${esc(s.grade)} ${esc(s.gradeText(u.mutu, u.provisional))} · ${esc(s.ratings(fmtCount(lang, u.n)))}</p>`;
     return `  <li class="card" data-unit="${esc(u.slug)}">

@@ -3,6 +3,7 @@
 // another site's page, the archive without JavaScript.
 import { fmtCount, fmtNumber, fmtPeriod } from '../../site/lib/format.ts';
 import { GRADES } from '../domain/ikm.ts';
+import { belowMinimumWords, isBelowMinimum } from '../domain/small-cells.ts';
 import { SKM_ELEMENTS, type Lang } from '../domain/skm.ts';
 import { esc, layout } from '../evidence-page.ts';
 import { qrSvg } from '../domain/poster.ts';
@@ -26,6 +27,11 @@ function kinerja(mutu: string | null, lang: Lang): string {
 export function gradeWords(r: Pick<PeriodResult, 'mutu' | 'provisional'>, lang: Lang): string {
   if (r.mutu === null) return '–';
   return r.provisional ? `${r.mutu} (${KIT_LABELS[lang].provisional})` : `${r.mutu} (${kinerja(r.mutu, lang)})`;
+}
+
+/** The IKM as the kit prints it, or "kurang dari k penilaian" behind fewer than k ratings (decision 047). */
+export function ikmWords(r: Pick<PeriodResult, 'ikm' | 'n' | 'minPublicRatings'>, lang: Lang): string {
+  return isBelowMinimum(r.n, r.minPublicRatings) ? belowMinimumWords(r.minPublicRatings, lang) : fmtNumber(lang, r.ikm);
 }
 
 function intervalWords(r: PeriodResult, lang: Lang): string {
@@ -88,7 +94,7 @@ body.is-stale .stale{display:block}
 export function screenHtml(d: ScreenData, lang: Lang): string {
   const L = KIT_LABELS[lang];
   const r = d.result;
-  const elements = SKM_ELEMENTS.map((e, i) => {
+  const elements = isBelowMinimum(r.n, r.minPublicRatings) ? `<li>${esc(belowMinimumWords(r.minPublicRatings, lang))}</li>` : SKM_ELEMENTS.map((e, i) => {
     const nrr = r.elements[i]?.nrr ?? null;
     const width = nrr === null ? 0 : Math.max(0, Math.min(100, ((nrr - 1) / 3) * 100));
     return `<li><span class="name">${esc(e.name[lang])}</span><span class="bar"><i style="width:${width.toFixed(1)}%"></i></span><span class="nrr">${esc(fmtNumber(lang, nrr))}</span></li>`;
@@ -118,7 +124,7 @@ export function screenHtml(d: ScreenData, lang: Lang): string {
 <h1 class="unit">${esc(d.unit.name)}</h1>
 <p class="period" data-part="period">${esc(d.periodLabel)}</p>
 <p class="label">${esc(L.ikm)}</p>
-<p class="ikm" data-part="ikm">${esc(fmtNumber(lang, r.ikm))}</p>
+<p class="ikm" data-part="ikm">${esc(ikmWords(r, lang))}</p>
 <p class="grade g-${esc(r.mutu ?? 'none')}" data-part="grade">${esc(L.grade)} ${esc(gradeWords(r, lang))}</p>
 <p class="n"><span data-part="n">${esc(fmtCount(lang, r.n))}</span> ${esc(L.respondents)}</p>
 <div class="qr">${qrSvg(d.rateUrl, L.qrLabel(d.unit.name))}<p>${esc(L.scanToRate)}</p></div>
@@ -207,7 +213,7 @@ a{color:#1d4f80}
 <body>
 <main class="card">
 <h1 class="unit">${esc(d.unit.name)}</h1>
-<p class="ikm" data-testid="ikm"><small>IKM</small> ${esc(fmtNumber(lang, r.ikm))}</p>
+<p class="ikm" data-testid="ikm"><small>IKM</small> ${esc(ikmWords(r, lang))}</p>
 <p class="meta">${esc(KIT_LABELS[lang].grade)} ${esc(gradeWords(r, lang))} · ${esc(fmtPeriod(lang, r.period.code))} · ${esc(fmtCount(lang, r.n))} ${esc(L.respondents)}</p>
 <p><a class="rate" href="${esc(d.rateUrl)}" target="_blank" rel="noopener">${esc(L.rate)}</a> <a href="${esc(d.unitUrl)}" target="_blank" rel="noopener">${esc(L.details)}</a></p>
 </main>
@@ -223,7 +229,7 @@ a{color:#1d4f80}
 export function archiveHtml(unit: KitUnit, rows: readonly PeriodResult[], lang: Lang): string {
   const L = KIT_LABELS[lang];
   const body = rows.map((r) => `<tr data-period="${esc(r.period.code)}"><th scope="row"><a href="${prefix(lang)}/unit/${esc(unit.slug)}?periode=${esc(r.period.code)}">${esc(fmtPeriod(lang, r.period.code))}</a></th>`
-    + `<td>${esc(fmtNumber(lang, r.ikm))}</td><td>${esc(gradeWords(r, lang))}</td><td>${esc(fmtCount(lang, r.n))}</td><td>${esc(intervalWords(r, lang))}</td></tr>`).join('\n');
+    + `<td>${esc(ikmWords(r, lang))}</td><td>${esc(gradeWords(r, lang))}</td><td>${esc(fmtCount(lang, r.n))}</td><td>${esc(intervalWords(r, lang))}</td></tr>`).join('\n');
   const table = rows.length
     ? `<div class="table-scroll"><table class="evidence-files">
 <caption class="visually-hidden">${esc(L.archiveTitle)}: ${esc(unit.name)}</caption>

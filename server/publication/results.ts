@@ -7,39 +7,43 @@ import { publicComments } from '../../db/queries/comments.ts';
 import { listFollowUps } from '../../db/queries/follow-ups.ts';
 import { logPublication } from '../../db/queries/publications.ts';
 import { unitSumsByMonth, unitSumsByService } from '../../db/queries/scores.ts';
+import { minPublicRatings } from '../../db/queries/settings.ts';
 import type { UnitDetail } from '../../db/queries/units.ts';
 import { daysInclusive, type Period } from '../domain/periods.ts';
 import { archivePeriods } from '../domain/publication-kit.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
 import { sampleFlags, summarise, totalOf, type ScoreSummary, type Sums } from '../domain/scores.ts';
+import { publicSummary } from '../domain/small-cells.ts';
 import { isTimeZone, todayIn } from '../domain/time-zones.ts';
 
 export interface PeriodResult extends Omit<ScoreSummary, 'ikmExact'> {
   period: Period;
   sampleTarget: number | null;
   provisional: boolean;
+  /** k of the small-cell rule: below it the IKM, grade and elements are null and the kit says so (decision 047). */
+  minPublicRatings: number;
 }
 
 function declaredUsers(unit: UnitDetail): number | null {
   return unit.services.reduce((sum, s) => sum + (s.declared_users ?? 0), 0) || null;
 }
 
-function resultOf(unit: UnitDetail, period: Period, sums: Sums): PeriodResult {
+function resultOf(unit: UnitDetail, period: Period, sums: Sums, k: number): PeriodResult {
   const { ikmExact: _exact, ...summary } = summarise(sums);
   const target = sampleTarget(declaredUsers(unit), daysInclusive(period.from, period.to));
-  return { ...summary, period, sampleTarget: target, provisional: sampleFlags(summary.n, target).provisional };
+  return { ...publicSummary(summary, k), period, sampleTarget: target, provisional: sampleFlags(summary.n, target).provisional, minPublicRatings: k };
 }
 
 /** A unit's results for one period, as GET /api/units/{slug}/scores answers them. */
 export async function unitResult(db: Kysely<Database>, unit: UnitDetail, period: Period): Promise<PeriodResult> {
-  const byService = await unitSumsByService(db, unit.id, period.from, period.to);
-  return resultOf(unit, period, totalOf(byService.map((s) => s.sums)));
+  const [byService, k] = await Promise.all([unitSumsByService(db, unit.id, period.from, period.to), minPublicRatings(db)]);
+  return resultOf(unit, period, totalOf(byService.map((s) => s.sums)), k);
 }
 
 /** Every quarter and year of a unit with counted ratings up to `today`, newest first. */
 export async function unitArchive(db: Kysely<Database>, unit: UnitDetail, today: string): Promise<PeriodResult[]> {
-  const monthly = await unitSumsByMonth(db, unit.id, '2000-01-01', today);
-  return archivePeriods(monthly).map(({ period, sums }) => resultOf(unit, period, sums));
+  const [monthly, k] = await Promise.all([unitSumsByMonth(db, unit.id, '2000-01-01', today), minPublicRatings(db)]);
+  return archivePeriods(monthly).map(({ period, sums }) => resultOf(unit, period, sums, k));
 }
 
 /** The follow-up items a unit is working on (planned or under way), soonest due first, at most `limit`. */

@@ -125,7 +125,7 @@ export function publicationApiRoutes(deps: AppDeps) {
       c.header('Content-Type', 'image/svg+xml; charset=utf-8');
       c.header('Cache-Control', 'public, max-age=3600');
       c.header(CROSS_ORIGIN_HEADER, '1');
-      return c.body(badgeSvg({ ikm: r.ikm, mutu: r.mutu, provisional: r.provisional, periodCode: period.code, n: r.n }, unit.name, lang), 200);
+      return c.body(badgeSvg({ ikm: r.ikm, mutu: r.mutu, provisional: r.provisional, periodCode: period.code, n: r.n, minPublicRatings: r.minPublicRatings }, unit.name, lang), 200);
     })
     .get('/admin/units/:slug/frame-origins', async (c) => {
       requireRole(c, 'admin');

@@ -9,7 +9,8 @@ import { fmtCount, fmtDate, fmtNumber, fmtPeriod } from '../../site/lib/format.t
 import type { Period } from '../domain/periods.ts';
 import { qrPath } from '../domain/poster.ts';
 import { SKM_ELEMENTS, type Lang } from '../domain/skm.ts';
-import { gradeWords } from '../publication/pages.ts';
+import { belowMinimumWords, isBelowMinimum } from '../domain/small-cells.ts';
+import { gradeWords, ikmWords } from '../publication/pages.ts';
 import { KIT_LABELS } from '../publication/labels.ts';
 import { fixingNow, unitResult, type PeriodResult } from '../publication/results.ts';
 import { pdfText } from './skm-pdf.ts';
@@ -72,14 +73,16 @@ export async function renderResultsPoster(data: ResultsPosterData, lang: Lang, c
   // The IKM block
   const top = 136;
   doc.roundedRect(M, top, W, 104, 6).lineWidth(1.5).stroke(BAR);
-  box(`IKM ${fmtNumber(lang, r.ikm)}`, M, top + 14, W, 46, 'Helvetica-Bold', 40, INK, 'center');
+  // Behind fewer than k ratings the poster says so instead of the IKM and the elements (decision 047).
+  const small = isBelowMinimum(r.n, r.minPublicRatings);
+  box(`IKM ${ikmWords(r, lang)}`, M, top + (small ? 24 : 14), W, 46, 'Helvetica-Bold', small ? 24 : 40, INK, 'center');
   box(`${L.grade} ${gradeWords(r, lang)}`, M, top + 60, W, 20, 'Helvetica-Bold', 16, BAR, 'center');
   const ci = r.ikmCi95 && r.intervalNote !== 'too-few' ? ` · ${L.interval}: ${fmtNumber(lang, r.ikmCi95[0])} – ${fmtNumber(lang, r.ikmCi95[1])}` : '';
   box(`${fmtCount(lang, r.n)} ${L.respondents}${ci}`, M, top + 82, W, 16, 'Helvetica', 11, MUTED, 'center');
 
   // The nine elements: name, a bar on the 1–4 scale, the NRR
   let y = top + 124;
-  box(L.elements, M, y, W, 18, 'Helvetica-Bold', 14);
+  box(small ? `${L.elements}: ${belowMinimumWords(r.minPublicRatings, lang)}` : L.elements, M, y, W, 18, 'Helvetica-Bold', 14);
   y += 24;
   const nameW = 250;
   const barX = M + nameW + 10;

@@ -29,7 +29,8 @@ export interface TrendPoint {
 /** The trend exactly as the unit page shows it: the public scores route's own answer for the unit and period. */
 async function unitTrend(deps: AppDeps, slug: string, period: Period): Promise<TrendPoint[]> {
   const query = period.kind === 'range' ? `from=${period.from}&to=${period.to}` : `period=${encodeURIComponent(period.code)}`;
-  const res = await scoreRoutes(deps).request(`/units/${encodeURIComponent(slug)}/scores?${query}`);
+  // Exact: the report is the unit's and its evaluators', not a public page (decision 047).
+  const res = await scoreRoutes(deps, { exact: true }).request(`/units/${encodeURIComponent(slug)}/scores?${query}`);
   if (!res.ok) throw new Error(`scores of ${slug} for ${period.code}: HTTP ${res.status}`);
   return ((await res.json()) as { trend: TrendPoint[] }).trend;
 }

@@ -7,6 +7,7 @@ import { approveKiosk, pendingKiosks, setKioskCap } from '../../db/queries/kiosk
 import { readSettings, writeSetting } from '../../db/queries/settings.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { dataProtectionContactSchema, settingsSchema, type DataProtectionContact } from '../domain/admin-input.ts';
+import { parseMinPublicRatings } from '../domain/small-cells.ts';
 import { notFound } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
 import { requireRole } from '../middleware/session.ts';
@@ -23,7 +24,7 @@ function dataProtectionContact(s: Awaited<ReturnType<typeof readSettings>>): Dat
 }
 
 function publicSettings(s: Awaited<ReturnType<typeof readSettings>>) {
-  return { asnPermitVerifiedOnly: s.asn_permit_verified_only === 'true', dataProtectionContact: dataProtectionContact(s) };
+  return { asnPermitVerifiedOnly: s.asn_permit_verified_only === 'true', dataProtectionContact: dataProtectionContact(s), minPublicRatings: parseMinPublicRatings(s.min_public_ratings) };
 }
 
 export function adminIntegrityRoutes({ db, now }: AppDeps) {
@@ -42,6 +43,7 @@ export function adminIntegrityRoutes({ db, now }: AppDeps) {
       if (input.dataProtectionContact !== undefined) {
         await writeSetting(db, 'data_protection_contact', input.dataProtectionContact ? JSON.stringify(input.dataProtectionContact) : '', at);
       }
+      if (input.minPublicRatings !== undefined) await writeSetting(db, 'min_public_ratings', String(input.minPublicRatings), at);
       await writeAudit(db, { userId: user.id, action: 'settings.update', details: { changed: Object.keys(input) } }, at);
       return c.json(publicSettings(await readSettings(db)), 200);
     })

@@ -4,6 +4,7 @@ import { holidaySet } from '../../db/queries/holidays.ts';
 import { permitServicesInRegions, reportsForPeriod } from '../../db/queries/permits.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { sumsByUnit, unitsForBoard } from '../../db/queries/scores.ts';
+import { minPublicRatings } from '../../db/queries/settings.ts';
 import { MIN_PERMITS, comparedSpans, ikmChange, ikmChangeInterval, isSignificant, rankByImprovement, round2, shiftInterval } from '../domain/improvement.ts';
 import { daysInclusive } from '../domain/periods.ts';
 import { permitStats } from '../domain/permit-stats.ts';
@@ -23,12 +24,13 @@ export function improvementRoutes({ db, now }: AppDeps) {
     const { current, previous, partial } = comparedSpans(periodFromQuery(c.req.query(), now()), today);
     const codes = region ? await regionAndDescendants(db, region) : null;
     if (codes && codes.length === 0) throw notFound(`Region "${region}"`, 'region_not_found');
-    const [units, nowSums, prevSums, services, holidays] = await Promise.all([
+    const [units, nowSums, prevSums, services, holidays, k] = await Promise.all([
       unitsForBoard(db, codes, null),
       sumsByUnit(db, codes, null, current.from, current.to),
       sumsByUnit(db, codes, null, previous.from, previous.to),
       permitServicesInRegions(db, codes),
       holidaySet(db),
+      minPublicRatings(db),
     ]);
     const ikmRows = [];
     for (const u of units) {
@@ -38,7 +40,8 @@ export function improvementRoutes({ db, now }: AppDeps) {
       const b = summarise(sb);
       const ta = sampleTarget(u.declaredUsers, daysInclusive(previous.from, previous.to));
       const tb = sampleTarget(u.declaredUsers, daysInclusive(current.from, current.to));
-      if (a.ikm === null || b.ikm === null || ta === null || tb === null || a.n < ta || b.n < tb) continue;
+      // Neither IKM is published behind fewer than k ratings (small cells, decision 047).
+      if (a.ikm === null || b.ikm === null || ta === null || tb === null || a.n < ta || b.n < tb || a.n < k || b.n < k) continue;
       const interval = ikmChangeInterval(sa, sb);
       if (interval === null) continue;
       ikmRows.push({

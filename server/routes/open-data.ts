@@ -3,13 +3,16 @@
 //   GET /api/open-data/{period}/scores.csv          its one table: a row per unit
 //   GET /api/catalog.jsonld                          the DCAT catalogue of every published period (CKAN harvests it)
 import { Hono } from 'hono';
+import { etag } from 'hono/etag';
 import { firstRatedDate, openDataUnits, regionsWithUnits } from '../../db/queries/open-data.ts';
 import { sumsByUnit } from '../../db/queries/scores.ts';
+import { minPublicRatings } from '../../db/queries/settings.ts';
 import { csvRecord } from '../domain/csv.ts';
-import { OPEN_SCORE_FIELDS, dataPackage, dcatCatalog, isPublishable, publishablePeriods, type OpenScoreRow } from '../domain/open-data.ts';
+import { OPEN_SCORE_FIELDS, dataPackage, dcatCatalog, isPublishable, publishablePeriods, publishedAt, type OpenScoreRow } from '../domain/open-data.ts';
 import { PeriodError, daysInclusive, parsePeriodCode, type Period } from '../domain/periods.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
 import { emptySums, sampleFlags, summarise } from '../domain/scores.ts';
+import { publicSummary } from '../domain/small-cells.ts';
 import { todayIn } from '../domain/time-zones.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, validationFailed } from '../errors.ts';
@@ -38,10 +41,11 @@ export function openDataRoutes({ db, readDb, now, publicUrl }: AppDeps) {
   }
 
   async function rows(period: Period): Promise<OpenScoreRow[]> {
-    const [units, sums] = await Promise.all([openDataUnits(reader), sumsByUnit(reader, null, null, period.from, period.to)]);
+    const [units, sums, k] = await Promise.all([openDataUnits(reader), sumsByUnit(reader, null, null, period.from, period.to), minPublicRatings(reader)]);
     const days = daysInclusive(period.from, period.to);
     return units.map((u) => {
-      const s = summarise(sums.get(u.id) ?? emptySums());
+      // Small cells (decision 047): below k ratings the row keeps its count, never the figures.
+      const s = publicSummary(summarise(sums.get(u.id) ?? emptySums()), k);
       const target = sampleTarget(u.declaredUsers, days);
       const nrr = Object.fromEntries(s.elements.map((e) => [`nrr_${e.code.toLowerCase()}`, e.nrr]));
       return {
@@ -56,12 +60,18 @@ export function openDataRoutes({ db, readDb, now, publicUrl }: AppDeps) {
     });
   }
 
+  // Same bytes, same ETag until the data change (issue 25 item 8): a harvester asking again with If-None-Match gets 304.
   return new Hono()
-    .get('/open-data/:period/datapackage.json', (c) => {
+    .use('/open-data/*', etag())
+    .use('/catalog.jsonld', etag())
+    .get('/open-data/:period/datapackage.json', async (c) => {
       const period = publishedPeriod(c.req.param('period'));
+      const created = publishedAt(period);
+      const minRatings = await minPublicRatings(reader);
       c.header('Cache-Control', CACHE);
       c.header('Access-Control-Allow-Origin', '*');
-      return c.json(dataPackage({ period, base: baseOf(c.req.url), created: now().toISOString() }), 200);
+      c.header('Last-Modified', new Date(created).toUTCString());
+      return c.json(dataPackage({ period, base: baseOf(c.req.url), created, minRatings }), 200);
     })
     .get('/open-data/:period/scores.csv', async (c) => {
       const period = publishedPeriod(c.req.param('period'));
@@ -74,13 +84,17 @@ export function openDataRoutes({ db, readDb, now, publicUrl }: AppDeps) {
     })
     .get('/catalog.jsonld', async (c) => {
       const [first, regions] = await Promise.all([firstRatedDate(reader), regionsWithUnits(reader)]);
+      const periods = publishablePeriods(first, todayIn('Asia/Jakarta', now()));
+      // The catalogue changes when a period is published: its time is the newest period's (none yet: the epoch).
+      const modified = periods.map(publishedAt).sort().pop() ?? new Date(0).toISOString();
       const catalog = dcatCatalog({
         base: baseOf(c.req.url),
-        periods: publishablePeriods(first, todayIn('Asia/Jakarta', now())),
+        periods,
         regions: regions.map((r) => ({ bps: r.code, kemendagri: r.kemendagri_code, name: r.name })),
-        modified: now().toISOString(),
+        modified,
       });
       c.header('Cache-Control', CACHE);
+      c.header('Last-Modified', new Date(modified).toUTCString());
       c.header('Access-Control-Allow-Origin', '*');
       return c.body(JSON.stringify(catalog), 200, { 'Content-Type': 'application/ld+json; charset=utf-8' });
     });

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { sumsByUnit, unitSumsByMonth, unitSumsByService, unitsForBoard } from '../../db/queries/scores.ts';
+import { minPublicRatings } from '../../db/queries/settings.ts';
 import { daysInclusive, trendPeriods, type Period } from '../domain/periods.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
 import { emptySums, lowestElements, rankUnits, sampleFlags, serviceScores, summarise, totalOf, weakestElements, type Sums } from '../domain/scores.ts';
+import { isBelowMinimum, publicIkm, publicSummary } from '../domain/small-cells.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, validationFailed } from '../errors.ts';
 import { periodFromQuery } from './period-query.ts';
@@ -15,15 +17,22 @@ function trimLeadingEmpty<T extends { n: number }>(points: T[]): T[] {
   return first === -1 ? points.slice(-1) : points.slice(first);
 }
 
-export function scoreRoutes({ db, now }: AppDeps) {
+/**
+ * The public scores (and the scoreboard). `exact`: the figures without the small-cell rule, for the SKM report of the
+ * unit's own staff and its evaluators (server/report/skm-file-data.ts); the HTTP routes always apply it (decision 047).
+ */
+export function scoreRoutes({ db, now }: AppDeps, { exact = false }: { exact?: boolean } = {}) {
+  // k of the small-cell rule; 0 publishes every figure (the exact, private use).
+  const minimum = async () => (exact ? 0 : minPublicRatings(db));
   return new Hono()
     .get('/units/:slug/scores', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));
       const period = periodFromQuery(c.req.query(), now());
       const trend = trendPeriods(period, now().toISOString().slice(0, 10));
-      const [byService, byMonth] = await Promise.all([
+      const [byService, byMonth, k] = await Promise.all([
         unitSumsByService(db, unit.id, period.from, period.to),
         unitSumsByMonth(db, unit.id, trend[0]!.from, trend[trend.length - 1]!.to),
+        minimum(),
       ]);
       const total = totalOf(byService.map((s) => s.sums));
       const summary = summarise(total);
@@ -36,21 +45,23 @@ export function scoreRoutes({ db, now }: AppDeps) {
         {
           unit: { slug: unit.slug, name: unit.name },
           period: { code: period.code, from: period.from, to: period.to },
-          ...published,
+          ...publicSummary(published, k),
+          // Figures behind fewer ratings than this are withheld (null) in public: "kurang dari k penilaian".
+          minPublicRatings: k,
           sampleTarget: target,
           ...sampleFlags(summary.n, target),
           // The three weakest elements by their exact NRR (issue 16), weakest first.
-          weakest: weakestElements(total).map((e) => e.code),
+          weakest: isBelowMinimum(summary.n, k) ? [] : weakestElements(total).map((e) => e.code),
           // Every element tied for the lowest exact NRR: each is marked "terendah" (issue 25, item 6).
-          lowest: lowestElements(total),
-          services: perService.services,
+          lowest: isBelowMinimum(summary.n, k) ? [] : lowestElements(total),
+          services: perService.services.map((sv) => publicIkm(sv, k)),
           servicesSampleAdequate: perService.servicesSampleAdequate,
           trend: trimLeadingEmpty(
             trend.map((p) => {
               const sums: Sums = totalOf(byMonth.filter((m) => m.month >= p.from.slice(0, 7) && m.month <= p.to.slice(0, 7)).map((m) => m.sums));
               const s = summarise(sums);
               const pointTarget = sampleTarget(declared, daysInclusive(p.from, p.to));
-              return { period: p.code, from: p.from, to: p.to, n: s.n, ikm: s.ikm, mutu: s.mutu, sampleTarget: pointTarget, provisional: sampleFlags(s.n, pointTarget).provisional };
+              return publicIkm({ period: p.code, from: p.from, to: p.to, n: s.n, ikm: s.ikm, mutu: s.mutu, sampleTarget: pointTarget, provisional: sampleFlags(s.n, pointTarget).provisional }, k);
             }),
           ),
         },
@@ -69,9 +80,10 @@ export function scoreRoutes({ db, now }: AppDeps) {
         regionCodes = await regionAndDescendants(db, region);
         if (regionCodes.length === 0) throw notFound(`Region "${region}"`, 'region_not_found');
       }
-      const [units, sums] = await Promise.all([
+      const [units, sums, k] = await Promise.all([
         unitsForBoard(db, regionCodes, kind || null),
         sumsByUnit(db, regionCodes, kind || null, period.from, period.to),
+        minimum(),
       ]);
       const board = rankUnits(
         units.map((u) => ({
@@ -80,6 +92,8 @@ export function scoreRoutes({ db, now }: AppDeps) {
           declaredUsers: u.declaredUsers,
         })),
         daysInclusive(period.from, period.to),
+        // A unit ranks only with at least k ratings as well as its sample target (decision 047).
+        k,
       );
       return c.json(
         {

@@ -6,10 +6,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { sumsByUnit } from '../../db/queries/scores.ts';
+import { minPublicRatings } from '../../db/queries/settings.ts';
 import { searchableUnits, type SearchableUnitRow } from '../../db/queries/units.ts';
 import { daysInclusive } from '../domain/periods.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
 import { emptySums, sampleFlags, summarise } from '../domain/scores.ts';
+import { publicIkm } from '../domain/small-cells.ts';
 import { buildUnitIndex, elsewhereFor, searchUnitIndex, type ElsewhereService, type UnitIndex } from '../domain/unit-search.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, validationFailed } from '../errors.ts';
@@ -40,6 +42,8 @@ export interface UnitSearchResult {
   query: string;
   region: string | null;
   period: { code: string; from: string; to: string };
+  /** k of the small-cell rule: an item with 0 < n < k has no IKM or grade (decision 047). */
+  minPublicRatings: number;
   items: UnitSearchItem[];
   /** Services the query names that another agency runs (SIM → Satpas Polri): who, and where to go (issue 25 item 11). */
   elsewhere: ElsewhereService[];
@@ -90,15 +94,17 @@ export async function unitSearch(deps: Pick<AppDeps, 'db' | 'now'>, search: { q:
     .map((h) => units.get(h.slug))
     .filter((u): u is SearchableUnitRow => u !== undefined && (!inRegion || inRegion.has(u.regionCode)))
     .slice(0, search.limit);
-  const sums = hits.length ? await sumsByUnit(db, regionCodes, null, period.from, period.to) : new Map();
+  const [sums, k] = await Promise.all([hits.length ? sumsByUnit(db, regionCodes, null, period.from, period.to) : new Map(), minPublicRatings(db)]);
   const days = daysInclusive(period.from, period.to);
   return {
     query: search.q,
     region: search.region,
     period: { code: period.code, from: period.from, to: period.to },
+    minPublicRatings: k,
     items: hits.map((u) => {
       const s = summarise(sums.get(u.id) ?? emptySums());
-      return {
+      // Small cells (decision 047): the count, never the IKM of fewer than k ratings.
+      return publicIkm({
         slug: u.slug,
         name: u.name,
         kind: u.kind,
@@ -108,7 +114,7 @@ export async function unitSearch(deps: Pick<AppDeps, 'db' | 'now'>, search: { q:
         kinerja: s.kinerja,
         n: s.n,
         provisional: sampleFlags(s.n, sampleTarget(u.declaredUsers || null, days)).provisional,
-      };
+      }, k);
     }),
     elsewhere: elsewhereFor(search.q),
   };

@@ -20,6 +20,8 @@ const id = {
   sampleEnough: 'Sampel cukup',
   sampleShort: 'Data belum cukup',
   sampleShortBody: 'Jumlah penilaian belum mencapai target sampel (Krejcie & Morgan). Nilai ditampilkan apa adanya tetapi unit ini belum diperingkat.',
+  // Small cells (decision 047): the words themselves come from belowMinimumWords (server/domain/small-cells.ts).
+  smallCellBody: 'IKM, mutu dan nilai unsur tidak ditampilkan agar jawaban satu atau beberapa warga tidak dapat dikenali.',
   verifiedLabel: 'Penilaian terverifikasi (kode kunjungan)',
   excludedLabel: 'Penilaian dikecualikan',
   elementsHeading: 'Nilai per unsur (NRR, skala 1–4)',
@@ -89,6 +91,7 @@ const en: typeof id = {
   sampleEnough: 'Sample sufficient',
   sampleShort: 'Not enough data yet',
   sampleShortBody: 'The number of ratings has not reached the sample target (Krejcie & Morgan). The score is shown as it is, but the unit is not ranked.',
+  smallCellBody: 'The IKM, grade and element scores are not shown, so that no one can tell what one or a few residents answered.',
   verifiedLabel: 'Verified ratings (visit code)',
   excludedLabel: 'Excluded ratings',
   elementsHeading: 'Score per element (NRR, scale 1–4)',

@@ -52,8 +52,10 @@ describe('the responses, scores and scores route agree', () => {
       const nrr = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((k) => rows.reduce((sum, r) => sum + Number(r[`u${k}`]), 0) / rows.length);
       const ikm = nrr.reduce((sum, x) => sum + x / 9, 0) * 25;
       expect(Math.abs(Number(s.ikm) - ikm), s.unit_slug).toBeLessThanOrEqual(0.005 + 1e-9);
-      expect(Number(s.ikm)).toBe(route.ikm);
-      expect(s.mutu).toBe(route.mutu);
+      // The export is exact; the public route withholds the IKM behind fewer than k ratings (decision 047).
+      const small = Number(s.n) < route.minPublicRatings;
+      expect(route.ikm).toBe(small ? null : Number(s.ikm));
+      expect(route.mutu).toBe(small ? null : s.mutu);
       compared++;
     }
     expect(compared).toBeGreaterThanOrEqual(30);

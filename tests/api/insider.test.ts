@@ -2,6 +2,7 @@
 // or find out which rating a resident gave. Each attack is reproduced as the issue describes it, then shown closed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { excludeInTransaction } from '../../db/queries/moderation.ts';
+import { writeSetting } from '../../db/queries/settings.ts';
 import { ACCOUNTS, FIXTURE, insertFixtureUsers, signIn, testApp } from '../support/db.ts';
 
 type TestApp = Awaited<ReturnType<typeof testApp>>;
@@ -16,6 +17,8 @@ beforeEach(async () => {
   // 10:00 WITA on Monday 15 June 2026: the second quarter is open.
   t = await testApp(new Date('2026-06-15T02:00:00.000Z'), { trustProxy: true });
   await insertFixtureUsers(t.db);
+  // These tests read the public IKM of two to four ratings: the smallest k the small-cell rule allows (decision 047).
+  await writeSetting(t.db, 'min_public_ratings', '2', new Date());
 });
 afterEach(async () => {
   await t.close();

@@ -2,6 +2,7 @@
 // idempotency under concurrency, and the retention purge.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { purgeAbuseData } from '../../db/queries/integrity.ts';
+import { writeSetting } from '../../db/queries/settings.ts';
 import { ACCOUNTS, FIXTURE, insertFixtureUsers, signIn, testApp } from '../support/db.ts';
 
 type TestApp = Awaited<ReturnType<typeof testApp>>;
@@ -128,10 +129,14 @@ describe('held-back ratings', () => {
 
   it('keeps the IKM of verified ratings beside that of all reportable ones', async () => {
     const cookie = await signIn(t.app, ACCOUNTS.staffGorontalo);
-    const codes = ((await (await t.app.request(`/api/staff/units/${FIXTURE.gorontaloUnit}/visit-codes`, { method: 'POST', headers: { cookie, origin: 'http://localhost', 'content-type': 'application/json' }, body: JSON.stringify({ count: 1 }) })).json()) as any).codes;
+    const codes = ((await (await t.app.request(`/api/staff/units/${FIXTURE.gorontaloUnit}/visit-codes`, { method: 'POST', headers: { cookie, origin: 'http://localhost', 'content-type': 'application/json' }, body: JSON.stringify({ count: 2 }) })).json()) as any).codes;
+    // k = 2, the smallest the small-cell rule allows: two verified ratings give a public verified IKM (decision 047).
+    await writeSetting(t.db, 'min_public_ratings', '2', new Date());
     await rate('192.0.2.6', [4, 4, 4, 4, 4, 4, 4, 4, 4], { visitCode: codes[0] });
+    await rate('192.0.2.8', [4, 4, 4, 4, 4, 4, 4, 4, 4], { visitCode: codes[1] });
     await rate('192.0.2.7', [2, 2, 2, 2, 2, 2, 2, 2, 2]);
-    expect(await scores()).toMatchObject({ n: 2, nVerified: 1, ikm: 75, ikmVerified: 100 });
+    // (36 + 36 + 18) / 27 × 25 = 83.33
+    expect(await scores()).toMatchObject({ n: 3, nVerified: 2, ikm: 83.33, ikmVerified: 100 });
   });
 
   it('shows evaluators the excluded ratings per unit and reason, within their region only', async () => {

@@ -190,11 +190,14 @@ describe('unit URLs', () => {
 
   it('a known unit\'s page carries its figures, equal to the API\'s', async () => {
     await formPost(`/api/units/${FIXTURE.gorontaloUnit}/ratings`, ratingFields());
-    const api = await (await w.request(`/api/units/${FIXTURE.gorontaloUnit}/scores?period=2026`)).json() as { ikm: number; n: number; mutu: string };
+    const api = await (await w.request(`/api/units/${FIXTURE.gorontaloUnit}/scores?period=2026`)).json() as { ikm: number | null; n: number; mutu: string | null; minPublicRatings: number };
     const html = await (await w.request(`/unit/${FIXTURE.gorontaloUnit}?periode=2026`)).text();
     expect(html).toContain('Dukcapil Uji Gorontalo');
-    expect(html).toContain(`data-figure="ikm">${api.ikm.toFixed(2).replace('.', ',')}<`);
-    expect(html).toContain(`data-figure="mutu">${api.mutu}<`);
+    expect(html).toContain(`data-figure="n">${api.n}<`);
+    // One rating: the page, like the API, withholds the IKM and grade (small cells, decision 047).
+    expect(api.n).toBeLessThan(api.minPublicRatings);
+    expect([api.ikm, api.mutu]).toEqual([null, null]);
+    expect(html).toContain(`data-figure="ikm">kurang dari ${api.minPublicRatings} penilaian<`);
   });
 
   it('a unit\'s page shows its follow-up (RTL) progress without JavaScript, equal to the API\'s', async () => {

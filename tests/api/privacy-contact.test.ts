@@ -32,7 +32,7 @@ describe('the data-protection contact', () => {
     expect(await after.json()).toEqual({ contact });
     // The other setting is left as it was.
     const settings = (await (await t.app.request('/api/admin/settings', { headers: { cookie: admin } })).json()) as Record<string, unknown>;
-    expect(settings).toEqual({ asnPermitVerifiedOnly: false, dataProtectionContact: contact });
+    expect(settings).toEqual({ asnPermitVerifiedOnly: false, dataProtectionContact: contact, minPublicRatings: 5 });
   });
 
   it('refuses a contact without a name or with a malformed email, naming the field', async () => {

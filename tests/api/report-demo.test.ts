@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
+import { writeSetting } from '../../db/queries/settings.ts';
 import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
 import { parsePeriodCode } from '../../server/domain/periods.ts';
@@ -14,6 +15,9 @@ let cookie: string;
 beforeAll(async () => {
   conn = await migratedDb();
   await seedDemo(conn.db);
+  // These tests check the arithmetic of small samples (n = 2 to 5) on the public route too: k = 2, the smallest the
+  // small-cell rule allows (decision 047; tests/api/published-people-demo.test.ts checks the rule at the default k).
+  await writeSetting(conn.db, 'min_public_ratings', '2', new Date());
   app = createApp({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z') });
   cookie = await signIn(app, 'evaluator@demo.rapor.id', 'rapor-demo-2026');
 });

@@ -1,5 +1,6 @@
 // The scores routes on a small fixture: periods, time zones, validation, comments and follow-ups.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeSetting } from '../../db/queries/settings.ts';
 import { FIXTURE, testApp } from '../support/db.ts';
 
 type TestApp = Awaited<ReturnType<typeof testApp>>;
@@ -46,6 +47,8 @@ describe('GET /api/units/{slug}/scores', () => {
   });
 
   it('publishes IKM, grade, elements, services, sample target and trend', async () => {
+    // k = 2 (small cells, decision 047): three ratings stand behind Q3's figures; Q2's one rating is withheld.
+    await writeSetting(t.db, 'min_public_ratings', '2', new Date());
     await rate('2026-08-03T02:00:00Z', [4, 3, 2, 4, 3, 4, 4, 3, 3]);
     await rate('2026-08-04T02:00:00Z', [3, 3, 3, 4, 3, 3, 4, 2, 3]);
     await rate('2026-08-05T02:00:00Z', [4, 4, 3, 4, 4, 4, 4, 3, 4]);
@@ -71,8 +74,8 @@ describe('GET /api/units/{slug}/scores', () => {
     ]);
     // Eight quarters back at most, starting from the first with ratings.
     expect(body.trend).toMatchObject([
-      // 23 / 9 × 25 = 63.888… → 63.89, D
-      { period: '2026-Q2', from: '2026-04-01', to: '2026-06-30', n: 1, ikm: 63.89, mutu: 'D' },
+      // 23 / 9 × 25 = 63.89 (D), but from one rating: withheld.
+      { period: '2026-Q2', from: '2026-04-01', to: '2026-06-30', n: 1, ikm: null, mutu: null },
       { period: '2026-Q3', from: '2026-07-01', to: '2026-09-30', n: 3, ikm: 85.19, mutu: 'B' },
     ]);
   });

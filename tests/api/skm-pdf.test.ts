@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
 import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
+import type { AppDeps } from '../../server/deps.ts';
+import { scoreRoutes } from '../../server/routes/scores.ts';
 import { parsePeriodCode } from '../../server/domain/periods.ts';
 import { SKM_ELEMENTS } from '../../server/domain/skm.ts';
 import { fmtCount, fmtNumber, fmtPeriod } from '../../site/lib/format.ts';
@@ -27,6 +29,12 @@ beforeAll(async () => {
   national = await signIn(app, 'evaluator@demo.rapor.id', DEMO_PASSWORD);
   dir = mkdtempSync(join(tmpdir(), 'rapor-pdf-'));
 });
+/** The scores route's figures without the small-cell rule: the evaluator's PDF is exact (decision 047). */
+async function exactScores(slug: string, period: string): Promise<any> {
+  const routes = scoreRoutes({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z') } as AppDeps, { exact: true });
+  return (await routes.request(`/units/${slug}/scores?period=${period}`)).json();
+}
+
 afterAll(async () => {
   await conn.close();
   rmSync(dir, { recursive: true, force: true });
@@ -64,7 +72,7 @@ describe('the SKM report PDF (pdftotext -layout)', () => {
     expect(res.disposition).toBe(`attachment; filename="laporan-skm-${slug}-${period}.pdf"`);
     expect(res.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = pdfToText(res.body, `${slug}-${period}.pdf`);
-    const scores = (await (await app.request(`/api/units/${slug}/scores?period=${period}`)).json()) as any;
+    const scores = await exactScores(slug, period);
     const num = (x: number | null) => fmtNumber('id', x);
     const count = (x: number | null) => fmtCount('id', x);
 
@@ -103,7 +111,7 @@ describe('the SKM report PDF (pdftotext -layout)', () => {
     expect(res.status).toBe(200);
     expect(res.disposition).toBe(`attachment; filename="skm-report-${slug}-2025.pdf"`);
     const text = pdfToText(res.body, 'en.pdf');
-    const scores = (await (await app.request(`/api/units/${slug}/scores?period=2025`)).json()) as any;
+    const scores = await exactScores(slug, '2025');
     const num = (x: number | null) => fmtNumber('en', x);
     expect(row(text, 'IKM', 1)).toEqual([num(scores.ikm)]);
     expect(row(text, '95% confidence interval', 1)).toEqual([`${num(scores.ikmCi95[0])} – ${num(scores.ikmCi95[1])}`]);

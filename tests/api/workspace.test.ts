@@ -1,6 +1,7 @@
 // The unit workspace: ratings with profiles, replies, moderation (rollups follow), follow-ups, visit codes, poster,
 // kiosks and the audit trail.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeSetting } from '../../db/queries/settings.ts';
 import { ACCOUNTS, FIXTURE, insertFixtureUsers, signIn, testApp } from '../support/db.ts';
 
 type TestApp = Awaited<ReturnType<typeof testApp>>;
@@ -95,11 +96,13 @@ describe('replies and moderation', () => {
   });
 
   it('excludes spam from the score with the rollups following, and restores it', async () => {
+    // k = 2, the smallest the small-cell rule allows: the public IKM of two ratings shows, of one it does not (decision 047).
+    await writeSetting(t.db, 'min_public_ratings', '2', new Date());
     await rate([4, 4, 4, 4, 4, 4, 4, 4, 4]);
     const { id } = await rate([1, 1, 1, 1, 1, 1, 1, 1, 1], { comment: 'beli obat murah di situs kami' });
     expect(await publicScores()).toMatchObject({ n: 2, nExcluded: 0, ikm: 62.5 });
     expect((await call('POST', `${BASE}/responses/${id}/hide`, { reason: 'spam' })).status).toBe(200);
-    expect(await publicScores()).toMatchObject({ n: 1, nExcluded: 1, ikm: 100 });
+    expect(await publicScores()).toMatchObject({ n: 1, nExcluded: 1, ikm: null });
     const row = await t.db.selectFrom('responses').select(['exclusion_reason', 'comment']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toEqual({ exclusion_reason: 'spam', comment: 'beli obat murah di situs kami' });
     expect((await call('POST', `${BASE}/responses/${id}/restore`, { note: 'bukan spam' })).status).toBe(200);

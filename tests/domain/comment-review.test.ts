@@ -20,6 +20,10 @@ const namesPerson = [
   'berkas atas nama Siti Aminah belum jadi',
   'yang melayani NIP 198501012010011001',
   'ＰＡＫ　ＢＵＤＩ di loket',
+  // A common given name alone (issue 25 item 9, decision 047).
+  'Budi ramah',
+  'terima kasih siti sudah membantu',
+  'yang di loket 2, Dewi, cepat sekali',
 ];
 
 const allegesMisconduct = [
@@ -59,6 +63,8 @@ const publishAtOnce = [
   'dimintai fotokopi KK dua lembar',
   'Ibu Kota Nusantara',
   'jam layanan 08.00-16.00 WITA',
+  'Pelayanan bagus, ruangannya indah dan bersih',
+  'ramai sekali menjelang Idul Fitri, hari Senin paling padat',
 ];
 
 describe('commentReviewNeeded', () => {

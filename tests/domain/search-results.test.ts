@@ -7,6 +7,7 @@ const result: UnitSearchResult = {
   query: 'ktp <b>',
   region: null,
   period: { code: '2026', from: '2026-01-01', to: '2026-12-31' },
+  minPublicRatings: 5,
   items: [
     { slug: 'dukcapil-kota', name: 'Dukcapil <Kota> & "Sipil"', kind: 'dukcapil', region: { code: '7571', name: 'Kota Gorontalo' }, ikm: 81.5, mutu: 'B', kinerja: 'Baik', n: 1234, provisional: false },
     { slug: 'dukcapil-baru', name: 'Dukcapil Baru', kind: 'dukcapil', region: { code: '15', name: 'Provinsi Jambi' }, ikm: null, mutu: null, kinerja: null, n: 0, provisional: false },
