@@ -3,7 +3,7 @@
 // address already counts there (through the (unit, period, key) index), the per-period salts of address keys and their
 // purge, and the evaluators' views: what waits for them, and each unit's busiest address.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { addressKeysExpired, quarterBounds, type RatingSums } from '../../server/domain/address-share.ts';
+import { addressKeysExpired, quarterBounds, SHARE_RULES, type RatingSums } from '../../server/domain/address-share.ts';
 import type { Database } from '../database.ts';
 import { writeAudit } from './audit.ts';
 import { reusable } from './compiled.ts';
@@ -69,7 +69,7 @@ async function quarterSums(trx: Transaction<Database>, unitId: string, quarter: 
  */
 export async function ratingShareContext(
   trx: Transaction<Database>, unitId: string, quarter: string, addressKey: string, pending: RollupBuffer,
-): Promise<{ unit: RatingSums; address: RatingSums; previousN: number }> {
+): Promise<{ unit: RatingSums; address: RatingSums; previous: RatingSums }> {
   const { from, to, previous } = quarterBounds(quarter);
   const [unit, prior, own] = await Promise.all([
     quarterSums(trx, unitId, quarter),
@@ -81,7 +81,7 @@ export async function ratingShareContext(
   return {
     unit: { n: unit.n + waiting.n, total: unit.total + waiting.total },
     address: { n: Number(row?.n ?? 0), total: Number(row?.total ?? 0) },
-    previousN: prior.n,
+    previous: prior,
   };
 }
 
@@ -103,9 +103,11 @@ function periodReports(trx: Transaction<Database>, unitId: string, from: string,
 export async function permitShareContext(trx: Transaction<Database>, unitId: string, serviceId: string, quarter: string, addressKey: string) {
   const { from, to, previous } = quarterBounds(quarter);
   const prior = quarterBounds(previous);
-  const [rows, before] = await Promise.all([
+  const [rows, before, latest] = await Promise.all([
     periodReports(trx, unitId, from, to).select(['service_id', 'completed_on', 'working_days', 'calendar_days', 'within_sla', 'address_period', 'address_key']).execute(),
     periodReports(trx, unitId, prior.from, prior.to).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    periodReports(trx, unitId, prior.from, prior.to).where('service_id', '=', serviceId).where('completed_on', 'is not', null)
+      .select(['working_days', 'calendar_days', 'within_sla']).orderBy('completed_on', 'desc').limit(SHARE_RULES.minFigure).execute(),
   ]);
   const fromAddress = (r: { address_period: string | null; address_key: string | null }) => r.address_period === quarter && r.address_key === addressKey;
   return {
@@ -114,6 +116,7 @@ export async function permitShareContext(trx: Transaction<Database>, unitId: str
     previousN: Number(before?.n ?? 0),
     service: rows.filter((r) => r.service_id === serviceId && r.completed_on !== null)
       .map((r) => ({ workingDays: r.working_days ?? 0, calendarDays: r.calendar_days ?? 0, within: r.within_sla, fromAddress: fromAddress(r) })),
+    previousService: latest.map((r) => ({ workingDays: r.working_days ?? 0, calendarDays: r.calendar_days ?? 0, within: r.within_sla })),
   };
 }
 

@@ -19,10 +19,11 @@ export const SHARE_RULES = {
   /** …nor its share of permits within the standard by more than this many percentage points. */
   withinShiftPoints: 5,
   /**
-   * Below this many counted submissions from other addresses there is no figure of the others to compare with: the
-   * count share alone applies (and such a figure is flagged as too few on every page).
+   * A figure of fewer submissions than this (early in a quarter, a small unit) is filled up with the previous period's
+   * to this many, for both sides of the comparison: the first ratings of a quarter are compared with what the unit
+   * received before, so neither one honest rating nor forty from a bot at the quarter's start decides alone.
    */
-  minOthers: 30,
+  minFigure: 30,
 } as const;
 
 /** How many submissions one address may count at a unit in a period. */
@@ -41,8 +42,8 @@ export interface RatingShareInput {
   unit: RatingSums;
   /** What this address already counts at the unit in the period. */
   address: RatingSums;
-  /** The previous period's counted n and the unit's sample target for the period (null when no users are declared). */
-  previousN: number;
+  /** The unit's counted ratings in the previous period, and its sample target for the period (null: no users declared). */
+  previous: RatingSums;
   sampleTarget: number | null;
   /** The sum of the candidate rating's nine answers. */
   candidateTotal: number;
@@ -53,13 +54,18 @@ const ikmOf = (s: RatingSums) => (25 * s.total) / (9 * s.n);
 /**
  * Whether a rating that passed every other check is held back for its address's share: true when counting it would put
  * the address over its count cap, or make the unit's IKM with the address differ from the IKM without it by more than
- * SHARE_RULES.ikmShift.
+ * SHARE_RULES.ikmShift (both filled up with the previous period's ratings to SHARE_RULES.minFigure when smaller).
  */
 export function ratingShareExceeded(i: RatingShareInput): boolean {
-  if (i.address.n + 1 > addressCountCap(i.unit.n + 1, i.previousN, i.sampleTarget)) return true;
-  const others: RatingSums = { n: i.unit.n - i.address.n, total: i.unit.total - i.address.total };
-  if (others.n < SHARE_RULES.minOthers) return false;
-  const all: RatingSums = { n: i.unit.n + 1, total: i.unit.total + i.candidateTotal };
+  if (i.address.n + 1 > addressCountCap(i.unit.n + 1, i.previous.n, i.sampleTarget)) return true;
+  const filled = (s: RatingSums): RatingSums | null => {
+    const k = i.previous.n > 0 ? Math.min(i.previous.n, Math.max(0, SHARE_RULES.minFigure - s.n)) : 0;
+    return s.n + k > 0 ? { n: s.n + k, total: s.total + (k * i.previous.total) / Math.max(1, i.previous.n) } : null;
+  };
+  const others = filled({ n: i.unit.n - i.address.n, total: i.unit.total - i.address.total });
+  // Nobody else rated the unit, now or in the previous period: there is no figure to move, only the count share.
+  if (!others) return false;
+  const all = filled({ n: i.unit.n + 1, total: i.unit.total + i.candidateTotal })!;
   return Math.abs(ikmOf(all) - ikmOf(others)) > SHARE_RULES.ikmShift;
 }
 
@@ -80,6 +86,8 @@ export interface PermitShareInput {
   previousN: number;
   /** The completed reports of the candidate's service in the period (every address), before this one. */
   service: PermitPoint[];
+  /** The service's completed reports of the previous period, latest first (SHARE_RULES.minFigure of them at most). */
+  previousService: { days: number; within: number | null }[];
   /** The candidate, when it is completed (a pending report moves no median: only the count share applies). */
   candidate: { days: number; within: number | null } | null;
 }
@@ -98,14 +106,17 @@ function figures(points: { days: number; within: number | null }[]): { median: n
 /**
  * Whether a permit report that passed every other check is held back for its address's share: over the count cap, or
  * leaving the address out would move the service's period median by more than SHARE_RULES.medianShiftDays or its
- * within-standard share by more than SHARE_RULES.withinShiftPoints.
+ * within-standard share by more than SHARE_RULES.withinShiftPoints (both filled up with the previous period's latest
+ * reports to SHARE_RULES.minFigure when smaller).
  */
 export function permitShareExceeded(i: PermitShareInput): boolean {
   if (i.addressN + 1 > addressCountCap(i.unitN + 1, i.previousN, null)) return true;
   if (!i.candidate) return false;
-  const others = i.service.filter((p) => !p.fromAddress);
-  if (others.length < SHARE_RULES.minOthers) return false;
-  const withIt = figures([...i.service, i.candidate]);
+  const filled = (points: { days: number; within: number | null }[]) =>
+    [...points, ...i.previousService.slice(0, Math.max(0, SHARE_RULES.minFigure - points.length))];
+  const others = filled(i.service.filter((p) => !p.fromAddress));
+  if (others.length === 0) return false;
+  const withIt = figures(filled([...i.service, i.candidate]));
   const without = figures(others);
   if (Math.abs(withIt.median - without.median) > SHARE_RULES.medianShiftDays) return true;
   return withIt.within !== null && without.within !== null && Math.abs(withIt.within - without.within) > SHARE_RULES.withinShiftPoints;

@@ -96,7 +96,8 @@ export function permitRoutes(deps: AppDeps) {
     const addressKey = await keyAddress(client, addressPeriod, at);
     // Judged inside the transaction that stores it, after the (unit, address) lock (issue 24, F4).
     const judge = async (trx: Transaction<Database>): Promise<string | null> => {
-      const context = await permitContext(trx, { unitId: unit.id, ipHash, browserHash, ticketId }, at);
+      // The window ends now, not when this request arrived: a report that arrived later but took the lock first counts.
+      const context = await permitContext(trx, { unitId: unit.id, ipHash, browserHash, ticketId }, new Date(Math.max(at.getTime(), now().getTime())));
       const verdict = integrityVerdict({
         signature: permitSignature(service.id, input.submittedOn, input.completedOn), channel: 'web', localHour: 12,
         honeypotFilled: Boolean(input.website?.trim()), comment: null, at, ticket: ticket.state,
@@ -108,6 +109,7 @@ export function permitRoutes(deps: AppDeps) {
       return permitShareExceeded({
         unitN: share.unitN, addressN: share.addressN, previousN: share.previousN,
         service: share.service.map((p) => ({ days: measure(p), within: p.within, fromAddress: p.fromAddress })),
+        previousService: share.previousService.map((p) => ({ days: measure(p), within: p.within })),
         candidate: input.completedOn ? { days: measure({ workingDays: t.workingDays ?? 0, calendarDays: t.calendarDays ?? 0 }), within: t.withinSla === null ? null : t.withinSla ? 1 : 0 } : null,
       }) ? 'address_share' : null;
     };

@@ -133,7 +133,8 @@ export function ratingRoutes(deps: AppDeps) {
           ? kioskVerdict({ signature, localHour, honeypotFilled, comment, at }, kiosk.device, kiosk.commentSeenRecently)
           : 'device_clock';
       } else {
-        const context = await ratingContext(trx, { unitId: unit.id, ipHash, browserHash, ticketId }, comment, at);
+        // The window ends now, not when this rating arrived: one that arrived later but was stored first counts too.
+        const context = await ratingContext(trx, { unitId: unit.id, ipHash, browserHash, ticketId }, comment, new Date(Math.max(at.getTime(), now().getTime())));
         record.exclusionReason = integrityVerdict({ signature, channel, localHour, honeypotFilled, comment, at, ticket: ticket.state }, context);
         // Bounded influence (decision 045): what would count is held back beyond the address's share of the quarter.
         if (record.exclusionReason === null && addressPeriod && addressKey) {
