@@ -21,7 +21,8 @@ export const SHARE_RULES = {
   /**
    * A figure of fewer submissions than this (early in a quarter, a small unit) is filled up with the previous period's
    * to this many, for both sides of the comparison: the first ratings of a quarter are compared with what the unit
-   * received before, so neither one honest rating nor forty from a bot at the quarter's start decides alone.
+   * received before, so neither one honest rating nor forty from a bot at the quarter's start decides alone. When even
+   * the previous period cannot fill the others up to it, there is no figure to compare with: the count share alone applies.
    */
   minFigure: 30,
 } as const;
@@ -63,8 +64,9 @@ export function ratingShareExceeded(i: RatingShareInput): boolean {
     return s.n + k > 0 ? { n: s.n + k, total: s.total + (k * i.previous.total) / Math.max(1, i.previous.n) } : null;
   };
   const others = filled({ n: i.unit.n - i.address.n, total: i.unit.total - i.address.total });
-  // Nobody else rated the unit, now or in the previous period: there is no figure to move, only the count share.
-  if (!others) return false;
+  // Fewer than minFigure others, now and in the previous period together: no figure to compare with (one honest rating
+  // would seem to move it), so the count share alone applies; such a figure is flagged as too few on every page.
+  if (!others || others.n < SHARE_RULES.minFigure) return false;
   const all = filled({ n: i.unit.n + 1, total: i.unit.total + i.candidateTotal })!;
   return Math.abs(ikmOf(all) - ikmOf(others)) > SHARE_RULES.ikmShift;
 }
@@ -115,7 +117,7 @@ export function permitShareExceeded(i: PermitShareInput): boolean {
   const filled = (points: { days: number; within: number | null }[]) =>
     [...points, ...i.previousService.slice(0, Math.max(0, SHARE_RULES.minFigure - points.length))];
   const others = filled(i.service.filter((p) => !p.fromAddress));
-  if (others.length === 0) return false;
+  if (others.length < SHARE_RULES.minFigure) return false;
   const withIt = figures(filled([...i.service, i.candidate]));
   const without = figures(others);
   if (Math.abs(withIt.median - without.median) > SHARE_RULES.medianShiftDays) return true;

@@ -166,3 +166,56 @@ describe('bounded influence over 24 simulated hours on the demo world', () => {
     await simulate('64 /64s in one /48', (i) => `2001:db8:77:${(i % 64).toString(16)}::${(i % 997) + 1}`);
   }, 240_000);
 });
+
+describe('what waits for the evaluator', () => {
+  it('lists what was held back beyond an address\'s share, with each unit\'s busiest address; accepting makes it count, audited', async () => {
+    const { ACCOUNTS, FIXTURE, insertFixtureUsers, signIn, testApp } = await import('../support/db.ts');
+    const t = await testApp(new Date('2026-11-02T02:00:00.000Z'), { trustProxy: true });
+    try {
+      await insertFixtureUsers(t.db);
+      const unit = FIXTURE.gorontaloUnit;
+      const send = (client: string, path: string, body: Record<string, unknown>) => t.app.request(path, {
+        method: 'POST', headers: { ...json, 'x-forwarded-for': client }, body: JSON.stringify({ idempotencyKey: crypto.randomUUID(), ...body }),
+      });
+      // The quarter so far: forty residents from addresses of their own, answering 3 and sometimes 2.
+      for (let i = 0; i < 40; i++) {
+        const answers = Object.fromEntries(Array.from({ length: 9 }, (_, k) => [`U${k + 1}`, (i + k) % 4 === 0 ? 2 : 3]));
+        expect((await send(`10.7.0.${i + 1}`, `/api/units/${unit}/ratings`, { answers, service: FIXTURE.ktp })).status).toBe(201);
+      }
+      // One address, through the form protocol, answering a little above the others (3 everywhere, 4 in two elements).
+      const bot = '198.51.100.9';
+      for (let i = 0; i < 12; i++) {
+        const res = await t.app.request(`/api/units/${unit}/form-ticket?purpose=rating`, { headers: { 'x-forwarded-for': bot } });
+        const { ticket } = (await res.json()) as { ticket: string };
+        t.clock.now = new Date(t.clock.now.getTime() + 15_000);
+        const answers = Object.fromEntries(Array.from({ length: 9 }, (_, k) => [`U${k + 1}`, k === i % 9 || k === (i + 4) % 9 ? 4 : 3]));
+        expect((await send(bot, `/api/units/${unit}/ratings`, { answers, service: FIXTURE.ktp, ticket, browserToken: crypto.randomUUID() })).status).toBe(201);
+      }
+      const held = await t.db.selectFrom('responses').select('id').where('exclusion_reason', '=', 'address_share').execute();
+      expect(held.length).toBeGreaterThan(0);
+      const evaluator = await signIn(t.app, ACCOUNTS.evaluatorGorontalo);
+      const list = (await (await t.app.request('/api/evaluation/held-back?period=2026-Q4', { headers: { cookie: evaluator } })).json()) as {
+        ratings: { id: string; unitSlug: string }[]; addressShare: { unitSlug: string; n: number; busiest: number; share: number }[];
+      };
+      expect(list.ratings.map((r) => r.id).sort()).toEqual(held.map((r) => r.id).sort());
+      const share = list.addressShare.find((u) => u.unitSlug === unit)!;
+      expect(share.busiest).toBe(12 - held.length);
+      expect(share.n).toBe(40 + 12 - held.length);
+      // The other region's evaluator sees none of it and cannot accept it.
+      const other = await signIn(t.app, ACCOUNTS.evaluatorPalembang);
+      expect(((await (await t.app.request('/api/evaluation/held-back?period=2026-Q4', { headers: { cookie: other } })).json()) as { ratings: unknown[] }).ratings).toHaveLength(0);
+      const lift = (cookie: string) => t.app.request(`/api/evaluation/responses/${held[0]!.id}/lift`, {
+        method: 'POST', headers: { ...json, cookie, origin: 'http://localhost' }, body: JSON.stringify({ reason: 'Antrean ramai di loket, jawaban wajar.' }),
+      });
+      expect((await lift(other)).status).toBe(404);
+      const before = (await (await t.app.request(`/api/units/${unit}/scores?period=2026-Q4`)).json()) as { n: number };
+      expect((await lift(evaluator)).status).toBe(200);
+      const after = (await (await t.app.request(`/api/units/${unit}/scores?period=2026-Q4`)).json()) as { n: number };
+      expect(after.n).toBe(before.n + 1);
+      const audit = await t.db.selectFrom('audit_log').select(['action', 'target']).where('action', '=', 'response.lift').execute();
+      expect(audit).toEqual([{ action: 'response.lift', target: held[0]!.id }]);
+    } finally {
+      await t.close();
+    }
+  });
+});

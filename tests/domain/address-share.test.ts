@@ -55,7 +55,8 @@ describe('the leave-address-out shift of the IKM', () => {
     expect(ikm({ n: unit.n + address.n + 1, total: unit.total + address.total + 36 }) - ikm(unit)).toBeGreaterThan(SHARE_RULES.ikmShift);
   });
 
-  it('applies the count share alone while nobody else rated the unit, now or in the previous period', () => {
+  it('applies the count share alone while fewer than 30 others rated the unit, now and in the previous period', () => {
+    expect(ratingShareExceeded({ unit: sums(20, 20), address: sums(0, 0), previous: sums(9, 20), sampleTarget: null, candidateTotal: 36 })).toBe(false);
     expect(ratingShareExceeded({ unit: sums(39, 36), address: sums(39, 36), previous: sums(0, 0), sampleTarget: null, candidateTotal: 36 })).toBe(false);
     expect(ratingShareExceeded({ unit: sums(40, 36), address: sums(40, 36), previous: sums(0, 0), sampleTarget: null, candidateTotal: 36 })).toBe(true);
   });
@@ -93,8 +94,8 @@ describe('the leave-address-out shift of permit figures', () => {
     expect(permitShareExceeded({ unitN: 9, addressN: 0, previousN: 30, service, previousService, candidate: { days: 57, within: 0 } })).toBe(false);
     const after = [...service, { days: 57, within: 0, fromAddress: true }];
     expect(permitShareExceeded({ unitN: 10, addressN: 1, previousN: 30, service: after, previousService, candidate: { days: 57, within: 0 } })).toBe(true);
-    // Without the previous period, nine others decide alone: the first late report moves the share 10 points.
-    expect(permitShareExceeded({ unitN: 9, addressN: 0, previousN: 0, service, previousService: [], candidate: { days: 57, within: 0 } })).toBe(true);
+    // Without the previous period, nine others are no figure to compare with: the count share alone applies.
+    expect(permitShareExceeded({ unitN: 9, addressN: 0, previousN: 0, service, previousService: [], candidate: { days: 57, within: 0 } })).toBe(false);
   });
 
   it('judges a pending report by the count share only', () => {
