@@ -214,6 +214,15 @@ describe('what waits for the evaluator', () => {
       expect(after.n).toBe(before.n + 1);
       const audit = await t.db.selectFrom('audit_log').select(['action', 'target']).where('action', '=', 'response.lift').execute();
       expect(audit).toEqual([{ action: 'response.lift', target: held[0]!.id }]);
+      // Retention: the quarter's salt and keys stay through its review window (45 days after it ends), then go together.
+      const { purgeAbuseData } = await import('../../db/queries/integrity.ts');
+      const keyed = async () => (await t.db.selectFrom('responses').select('id').where('address_key', 'is not', null).execute()).length;
+      await purgeAbuseData(t.db, new Date('2027-02-14T12:00:00.000Z'));
+      expect(await keyed()).toBe(52);
+      expect(await t.db.selectFrom('address_salts').select('period').execute()).toEqual([{ period: '2026-Q4' }]);
+      await purgeAbuseData(t.db, new Date('2027-02-15T12:00:00.000Z'));
+      expect(await keyed()).toBe(0);
+      expect(await t.db.selectFrom('address_salts').select('period').execute()).toEqual([]);
     } finally {
       await t.close();
     }
