@@ -64,7 +64,7 @@ describe('the leave-address-out shift of the IKM', () => {
   it('compares the first ratings of a quarter with the previous quarter\'s', () => {
     const previous = sums(409, 27.4);
     // One honest rating a little below the average opens the quarter: it counts.
-    expect(ratingShareExceeded({ unit: sums(0, 0), address: sums(0, 0), previous, sampleTarget: null, candidateTotal: 22 })).toBe(false);
+    expect(ratingShareExceeded({ unit: sums(0, 0), address: sums(0, 0), previous, sampleTarget: null, candidateTotal: 25 })).toBe(false);
     // All 4s from a bot at the quarter's start would move a 30-rating figure 0.8 points: held back.
     expect(ratingShareExceeded({ unit: sums(0, 0), address: sums(0, 0), previous, sampleTarget: null, candidateTotal: 36 })).toBe(true);
     // From 30 others on, the previous quarter plays no part.
