@@ -54,12 +54,14 @@ export interface RatingShareInput {
   candidateTotal: number;
 }
 
+import { gradeOf } from './ikm.ts';
+
 const ikmOf = (s: RatingSums) => (25 * s.total) / (9 * s.n);
 
 /**
  * Whether a rating that passed every other check is held back for its address's share: true when counting it would put
  * the address over its count cap, or make the unit's IKM with the address differ from the IKM without it by more than
- * SHARE_RULES.ikmShift (both filled up with the previous period's ratings to SHARE_RULES.minFigure when smaller).
+ * SHARE_RULES.ikmShift or put it in another grade (both filled up with the previous period's ratings to SHARE_RULES.minFigure when smaller).
  */
 export function ratingShareExceeded(i: RatingShareInput): boolean {
   if (i.address.n + 1 > addressCountCap(i.unit.n + 1, i.previous.n, i.sampleTarget)) return true;
@@ -72,6 +74,8 @@ export function ratingShareExceeded(i: RatingShareInput): boolean {
   // would seem to move it), so the count share alone applies; such a figure is flagged as too few on every page.
   if (!others || others.n < SHARE_RULES.minFigure) return false;
   const all = filled({ n: i.unit.n + 1, total: i.unit.total + i.candidateTotal })!;
+  // Nor may one address be what puts the unit in another grade, however small the step that crosses the line.
+  if (gradeOf(ikmOf(all)).mutu !== gradeOf(ikmOf(others)).mutu) return true;
   return Math.abs(ikmOf(all) - ikmOf(others)) > SHARE_RULES.ikmShift;
 }
 

@@ -140,13 +140,19 @@ async function simulate(label: string, botAddress: (i: number) => string) {
   const ratingRows = await w.db.selectFrom('responses').select(['id', 'exclusion_reason']).where('created_at', '>=', new Date(START).toISOString()).execute();
   const permitRows = await w.db.selectFrom('permit_reports').select(['id', 'exclusion_reason']).where('created_at', '>=', new Date(START).toISOString()).execute();
   const counted = (rows: { id: string; exclusion_reason: string | null }[], ids: Set<string>) => rows.filter((r) => ids.has(r.id) && r.exclusion_reason === null).length;
+  // The IKM without the bot (the quarter's counted ratings, residents included), by the regulation's formula.
+  const honest = (await w.db.selectFrom('responses').innerJoin('units', 'units.id', 'responses.unit_id')
+    .select(['responses.id', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'])
+    .where('units.slug', '=', RATING_UNIT).where('local_date', '>=', '2026-10-01').where('exclusion_reason', 'is', null).execute())
+    .filter((r) => !bot.ratings.has(r.id));
+  const honestIkm = Math.round((2500 * honest.reduce((s, r) => s + r.u1 + r.u2 + r.u3 + r.u4 + r.u5 + r.u6 + r.u7 + r.u8 + r.u9, 0)) / (9 * honest.length)) / 100;
   const botRatingsCounted = counted(ratingRows, bot.ratings);
   const botPermitsCounted = counted(permitRows, bot.permits);
   const residentsCounted = counted(ratingRows, residents);
   console.log(
     `[bounded influence, ${label}] 24 h, ${bot.ratings.size} bot ratings: ${botRatingsCounted} counted, ${bot.ratings.size - botRatingsCounted} held; ` +
       `${bot.permits.size} bot PBG reports: ${botPermitsCounted} counted, ${bot.permits.size - botPermitsCounted} held; residents counted ${residentsCounted}/40\n` +
-      `  ${RATING_UNIT} 2026-Q4: IKM ${before.ikm} → ${after.ikm} (grade ${before.mutu} → ${after.mutu}), n ${before.n} → ${after.n}\n` +
+      `  ${RATING_UNIT} 2026-Q4: IKM ${before.ikm} → ${after.ikm} (grade ${before.mutu} → ${after.mutu}), n ${before.n} → ${after.n}; without the bot ${honestIkm}\n` +
       `  ${PERMIT_UNIT} PBG 2026-Q4: median ${before.median} → ${after.median} working days, within standard ${Math.round(before.within * 1000) / 10} % → ${Math.round(after.within * 1000) / 10} %, n ${before.permitN} → ${after.permitN}`,
   );
   expect(Math.abs(after.ikm - before.ikm)).toBeLessThan(1);
@@ -160,11 +166,11 @@ async function simulate(label: string, botAddress: (i: number) => string) {
 describe('bounded influence over 24 simulated hours on the demo world', () => {
   it('one IPv4 address running the browser protocol moves neither the IKM a point nor the PBG median a day; forty residents on another count', async () => {
     await simulate('one IPv4 address', () => '198.51.100.77');
-  }, 240_000);
+  }, 480_000);
 
   it('the same from 64 IPv6 /64 networks inside one /48', async () => {
     await simulate('64 /64s in one /48', (i) => `2001:db8:77:${(i % 64).toString(16)}::${(i % 997) + 1}`);
-  }, 240_000);
+  }, 480_000);
 });
 
 describe('what waits for the evaluator', () => {

@@ -55,6 +55,13 @@ describe('the leave-address-out shift of the IKM', () => {
     expect(ikm({ n: unit.n + address.n + 1, total: unit.total + address.total + 36 }) - ikm(unit)).toBeGreaterThan(SHARE_RULES.ikmShift);
   });
 
+  it('holds back the rating that would make the address the reason for another grade, however small the step', () => {
+    // 300 ratings at IKM 76.60 (grade C; B from 76.61): one rating a little above moves it 0.01 points into B.
+    const unit = { n: 300, total: (76.6 * 9 * 300) / 25 };
+    expect(ratingShareExceeded({ unit, address: sums(0, 0), previous: sums(0, 0), sampleTarget: null, candidateTotal: 29 })).toBe(true);
+    expect(ratingShareExceeded({ unit, address: sums(0, 0), previous: sums(0, 0), sampleTarget: null, candidateTotal: 27 })).toBe(false);
+  });
+
   it('applies the count share alone while fewer than 30 others rated the unit, now and in the previous period', () => {
     expect(ratingShareExceeded({ unit: sums(20, 20), address: sums(0, 0), previous: sums(9, 20), sampleTarget: null, candidateTotal: 36 })).toBe(false);
     expect(ratingShareExceeded({ unit: sums(39, 36), address: sums(39, 36), previous: sums(0, 0), sampleTarget: null, candidateTotal: 36 })).toBe(false);
