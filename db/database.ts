@@ -96,6 +96,12 @@ export interface ResponseTable {
   comment_review_reason: string | null;
   comment_reviewed_by: string | null;
   comment_reviewed_at: string | null;
+  /**
+   * The period (quarter, '2026-Q4') the address key belongs to, and the key: HMAC-SHA256 of the client's /32 or /48
+   * with that period's salt (docs/decisions/045). Null for kiosks and once the period's salt is deleted.
+   */
+  address_period: string | null;
+  address_key: string | null;
 }
 
 export interface ReplyTable {
@@ -212,6 +218,9 @@ export interface PermitReportTable {
   visit_code_id: string | null;
   browser_hash: string | null;
   ticket_hash: string | null;
+  /** The quarter the report's figures fall in and the address key made with its salt (as for responses, decision 045). */
+  address_period: string | null;
+  address_key: string | null;
 }
 
 export type Role = 'staff' | 'evaluator' | 'admin';
@@ -340,6 +349,13 @@ export interface ModerationRequestTable {
 }
 
 /** One random salt per UTC day for hashing client addresses; deleted after two days. */
+/** A salt per period for address keys (decision 045), deleted with the keys once the period's review window ended. */
+export interface AddressSaltTable {
+  period: string;
+  salt: string;
+  created_at: string;
+}
+
 export interface HashSaltTable {
   day: string;
   salt: string;
@@ -438,6 +454,7 @@ export interface Database {
   officials: OfficialTable;
   targets: TargetTable;
   hash_salts: HashSaltTable;
+  address_salts: AddressSaltTable;
   settings: SettingTable;
   moderation_requests: ModerationRequestTable;
   recovery_codes: RecoveryCodeTable;

@@ -35,6 +35,11 @@ export interface BatchScope {
    * row in sorted order (fewer statements, and the hot rows of a busy unit are locked once and last).
    */
   rollups: RollupBuffer;
+  /**
+   * The rollup deltas of the batch's earlier, successful units of work, not yet written (read-only): a check that reads
+   * the rollups inside the batch adds them (db/queries/address-share.ts).
+   */
+  batch: RollupBuffer;
 }
 
 interface Pending {
@@ -147,7 +152,7 @@ export class GroupCommit {
         const rollups = new RollupBuffer();
         const alone = batch.length === 1;
         for (const item of batch) {
-          const scope = { rollups: new RollupBuffer() };
+          const scope = { rollups: new RollupBuffer(), batch: rollups };
           if (!alone) await trx.executeQuery(SAVEPOINT);
           try {
             const value = await item.work(trx, scope);

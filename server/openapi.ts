@@ -42,6 +42,8 @@ const SUMMARIES: Record<string, string> = {
   'POST /api/evaluation/moderation-requests/{id}/approve': 'Approve a waiting moderation request, with a reason: it takes effect (evaluator of the region, admin)',
   'POST /api/evaluation/moderation-requests/{id}/reject': 'Reject a waiting moderation request, with a reason (evaluator of the region, admin)',
   'POST /api/evaluation/responses/{id}/lift': 'Put an excluded rating back into the score, with a written reason (evaluator of the region, admin)',
+  'GET /api/evaluation/held-back': 'Ratings and permit reports held back beyond their address’s share of a unit’s period, and each unit’s busiest address share (evaluator, admin)',
+  'POST /api/evaluation/permit-reports/{id}/lift': 'Make a held-back permit report count, with a written reason (evaluator of the region, admin)',
   'GET /api/review/comments': 'Comments waiting for review (or reviewed) in the account’s region: evaluators and admins; paginated',
   'POST /api/review/comments/{id}': 'Publish or withhold a comment that names a person or alleges misconduct (audited)',
   'POST /api/evidence/locks': 'Lock a period’s evidence for a unit, a region or the account’s whole scope: an immutable snapshot (ASN evidence CSV, scores CSV, SKM report data per unit) with a SHA-256 of each; locking again adds a version (evaluator of the region, admin; audited)',
@@ -108,6 +110,7 @@ const BODIES: Record<string, object> = {
   'POST /api/evaluation/moderation-requests/{id}/approve': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } },
   'POST /api/evaluation/moderation-requests/{id}/reject': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } },
   'POST /api/evaluation/responses/{id}/lift': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } },
+  'POST /api/evaluation/permit-reports/{id}/lift': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } },
   'POST /api/review/comments/{id}': {
     type: 'object',
     required: ['decision'],

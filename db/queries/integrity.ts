@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { answersSignature, permitSignature, RULES, type DeviceContext, type IntegrityContext } from '../../server/domain/integrity.ts';
 import type { Answers } from '../../server/domain/skm.ts';
 import type { Database } from '../database.ts';
+import { purgeAddressKeys } from './address-share.ts';
 import { reusable } from './compiled.ts';
 import { unitsInScope, type Scope } from './scope.ts';
 
@@ -140,7 +141,7 @@ export async function permitContext(db: Kysely<Database>, source: SubmissionSour
 
 export const IP_HASH_RETENTION_DAYS = 30;
 
-/** Retention: address hashes older than the retention period, old salts and old throttle events are deleted. */
+/** Retention: address hashes older than the retention period, old salts, old throttle events and expired address keys are deleted. */
 export async function purgeAbuseData(db: Kysely<Database>, now: Date) {
   const cutoff = new Date(now.getTime() - IP_HASH_RETENTION_DAYS * 86_400_000).toISOString();
   const hashes = await db.updateTable('responses').set({ ip_hash: null }).where('ip_hash', 'is not', null).where('created_at', '<', cutoff).executeTakeFirst();
@@ -148,7 +149,11 @@ export async function purgeAbuseData(db: Kysely<Database>, now: Date) {
   const saltCutoff = new Date(now.getTime() - 2 * 86_400_000).toISOString().slice(0, 10);
   const salts = await db.deleteFrom('hash_salts').where('day', '<', saltCutoff).executeTakeFirst();
   const events = await db.deleteFrom('throttle_events').where('at', '<', new Date(now.getTime() - 86_400_000).toISOString()).executeTakeFirst();
+  // Address keys of the bounded-influence rule: a quarter's salt and keys go together, 45 days after it ends (decision 045).
+  const keys = await purgeAddressKeys(db, now);
   return {
+    addressKeysCleared: keys.keysCleared,
+    addressSaltsDeleted: keys.periods.length,
     addressHashesCleared: Number(hashes.numUpdatedRows) + Number(permitHashes.numUpdatedRows),
     saltsDeleted: Number(salts.numDeletedRows),
     throttleEventsDeleted: Number(events.numDeletedRows),

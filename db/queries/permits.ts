@@ -1,4 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { isPostgres } from '../dialect.ts';
+import { lockBucket } from './throttle.ts';
 import type { Database, NewPermitReport, PermitReport } from '../database.ts';
 import { unitsInScope, type Scope } from './scope.ts';
 
@@ -24,13 +26,24 @@ export async function findPermitByKey(db: Kysely<Database>, unitId: string, key:
 /**
  * Stores a permit report once per idempotency key and unit; a retry returns the stored report. A visit code, when
  * given, must be the unit's and not yet used by another permit report; it is spent by the same transaction and makes
- * the report verified.
+ * the report verified. `judge`, run in the same transaction before the row is written, gives its exclusion reason.
  */
-export async function recordPermitReport(db: Kysely<Database>, report: NewPermitReport, visitCode: string | null = null): Promise<RecordPermitOutcome> {
+export async function recordPermitReport(
+  db: Kysely<Database>, report: NewPermitReport, visitCode: string | null = null,
+  judge?: (trx: Transaction<Database>) => Promise<string | null>,
+): Promise<RecordPermitOutcome> {
   try {
     return await db.transaction().execute(async (trx) => {
+      // Reports from one address to one unit are judged one at a time (issue 24, F4): on PostgreSQL a transaction-scoped
+      // advisory lock on (unit, address) is taken first, so each judgement reads every earlier report of that address
+      // committed; SQLite's single writer (one connection, one transaction at a time) already serialises them.
+      if (report.ip_hash && isPostgres(trx)) await lockBucket(trx, `permit-judge:${report.unit_id}:${report.ip_hash}`);
       const earlier = await findPermitByKey(trx, report.unit_id, report.idempotency_key);
       if (earlier) return { outcome: 'replayed' as const, report: earlier };
+      if (judge) {
+        const reason = await judge(trx);
+        report = { ...report, exclusion_reason: reason, excluded_at: reason ? report.created_at : null };
+      }
       let visitCodeId: string | null = null;
       if (visitCode) {
         const code = await trx.selectFrom('visit_codes').select(['id', 'permit_used_at']).where('unit_id', '=', report.unit_id).where('code', '=', visitCode).executeTakeFirst();

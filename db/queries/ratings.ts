@@ -29,6 +29,9 @@ export interface RatingRecord {
   /** The hashed browser token and the id of the valid form ticket it carried (server/domain/form-ticket.ts). */
   browserHash: string | null;
   ticketId: string | null;
+  /** The quarter and address key of the bounded-influence rule (docs/decisions/045); null for kiosks. */
+  addressPeriod: string | null;
+  addressKey: string | null;
   /** Held back by the integrity checks: stored excluded, counted as excluded, answered as accepted. */
   exclusionReason: string | null;
 }
@@ -79,7 +82,7 @@ const RESPONSE_COLUMNS = [
   'id', 'unit_id', 'service_id', 'created_at', 'local_date', 'local_hour', 'channel', 'u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9',
   'gender', 'age', 'education', 'occupation', 'comment', 'idempotency_key', 'receipt', 'ip_hash', 'verified', 'visit_code_id',
   'exclusion_reason', 'excluded_at', 'comment_hidden_reason', 'comment_hidden_at', 'device_id', 'browser_hash', 'ticket_hash',
-  'comment_review', 'comment_review_flags',
+  'comment_review', 'comment_review_flags', 'address_period', 'address_key',
 ] as const satisfies readonly (keyof NewResponse)[];
 type ResponseRow = Required<Pick<NewResponse, (typeof RESPONSE_COLUMNS)[number]>>;
 const insertResponse = reusable<ResponseRow>()((db, p) =>
@@ -136,6 +139,8 @@ export async function insertRating(trx: Transaction<Database>, r: RatingRecord, 
     ticket_hash: r.ticketId,
     comment_review: review.comment_review,
     comment_review_flags: review.comment_review_flags,
+    address_period: r.addressPeriod,
+    address_key: r.addressKey,
   };
   await insertResponse.execute(trx, row);
   // A kiosk's capture times must increase: remember the latest it sent (a back-dated one does not move it).

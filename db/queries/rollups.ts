@@ -92,6 +92,18 @@ export class RollupBuffer {
     else for (const col of SUM_COLUMNS) (into[col] as number) += row[col] as number;
   }
 
+  /** The counted n and answer total this buffer holds for a unit between two local dates (inclusive). */
+  counted(unitId: string, from: string, to: string): { n: number; total: number } {
+    let n = 0;
+    let total = 0;
+    for (const row of this.#daily.values()) {
+      if (row.unit_id !== unitId || row.local_date < from || row.local_date > to) continue;
+      n += row.n as number;
+      total += row.sum_total as number;
+    }
+    return { n, total };
+  }
+
   merge(other: RollupBuffer): void {
     for (const row of other.#daily.values()) {
       this.add({ unitId: row.unit_id, serviceId: row.service_id, localDate: row.local_date }, {

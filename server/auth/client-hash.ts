@@ -1,8 +1,9 @@
 // Client addresses are kept only as salted hashes; the salt changes every UTC day and old salts are deleted, so a
 // stored hash cannot be linked to an address, nor across days (DOMAIN.md §9).
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { saltForPeriod } from '../../db/queries/address-share.ts';
 import { saltForDay } from '../../db/queries/integrity.ts';
 import { sha256 } from './tokens.ts';
 
@@ -19,5 +20,23 @@ export function clientHasher(db: Kysely<Database>) {
       cache.set(day, salt);
     }
     return sha256(`${salt}:${address}`);
+  };
+}
+
+/**
+ * The address key of a period (docs/decisions/045): HMAC-SHA256 of the client's throttling key (IPv4 /32, IPv6 /48,
+ * server/auth/client.ts) with the period's own salt. Stored on each rating and permit report for the bounded-influence
+ * rule; keys of two periods cannot be linked, and salt and keys are deleted once the period's review window ended.
+ */
+export function addressKeyer(db: Kysely<Database>) {
+  const cache = new Map<string, string>();
+  return async (address: string, period: string, now: Date): Promise<string> => {
+    let salt = cache.get(period);
+    if (!salt) {
+      salt = await saltForPeriod(db, period, () => randomBytes(32).toString('hex'), now);
+      if (cache.size > 8) cache.clear();
+      cache.set(period, salt);
+    }
+    return createHmac('sha256', salt).update(address).digest('hex');
   };
 }

@@ -59,8 +59,10 @@ function socketAddress(c: Context): string | undefined {
 }
 
 /**
- * The client as a throttling key: an IPv4 address, or the /64 network of an IPv6 address (one subscriber's network, in
- * which a client can pick any of 2^64 addresses), else UNKNOWN_CLIENT. Never the empty string, never "no limit".
+ * The client as a throttling key: an IPv4 address, or the /48 network of an IPv6 address, else UNKNOWN_CLIENT. Never
+ * the empty string, never "no limit". A subscriber is given a /48 or a /56 (RIPE-690, APNIC's guidance), so keying by
+ * /64 made one subscriber 256 to 65,536 clients (issue 24, F7; docs/decisions/045). A /48 may hold a few subscribers of
+ * a careless provider: they share limits as residents behind one carrier NAT share an IPv4 address.
  */
 export function clientAddress(c: Context, trust?: ProxyTrust): string {
   const peer = socketAddress(c);
@@ -79,21 +81,21 @@ export function throttleKey(address: string | undefined): string {
     case 4:
       return text;
     case 6:
-      return ipv6Network64(text);
+      return ipv6Network48(text);
     default:
       return UNKNOWN_CLIENT;
   }
 }
 
-/** "2001:db8:a:b:1:2:3:4" → "2001:db8:a:b::/64" (the address is already known to be valid IPv6). */
-function ipv6Network64(address: string): string {
+/** "2001:db8:a:b:1:2:3:4" → "2001:db8:a::/48" (the address is already known to be valid IPv6). */
+function ipv6Network48(address: string): string {
   const bare = address.split('%')[0]!.toLowerCase();
   const [head = '', tail] = bare.split('::');
   const groups = (part: string | undefined) => (part ? part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : []);
   const left = groups(head);
   const right = groups(tail);
   const full = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
-  return `${full.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+  return `${full.slice(0, 3).map((g) => parseInt(g, 16).toString(16)).join(':')}::/48`;
 }
 
 /**

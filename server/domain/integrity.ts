@@ -6,6 +6,8 @@ import { ELEMENT_CODES } from './skm.ts';
 export const EXCLUSION_REASONS = [
   'honeypot', 'burst_client', 'burst_browser', 'burst_device', 'identical_pattern', 'outside_hours', 'repeated_comment', 'spam',
   'forged_ticket', 'reused_ticket', 'device_clock', 'closed_period',
+  // Beyond its address's share of the unit's period (server/domain/address-share.ts): waits for an evaluator.
+  'address_share',
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 

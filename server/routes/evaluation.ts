@@ -3,6 +3,7 @@
 // integrity exclusion, approving or rejecting a staff request that would change a closed quarter's score.
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
+import { busiestAddressShares, heldByShare, liftPermitExclusion } from '../../db/queries/address-share.ts';
 import { exclusionReport } from '../../db/queries/integrity.ts';
 import { kioskShares } from '../../db/queries/kiosks.ts';
 import { permitExclusionReport } from '../../db/queries/permits.ts';
@@ -59,10 +60,11 @@ export function evaluationRoutes({ db, now }: AppDeps) {
       const scope = await scopeOf(db, user);
       const period = periodFromQuery(c.req.query(), now());
       const codes = await regionFilter(c, db);
-      const [rows, permitItems, kioskShare] = await Promise.all([
+      const [rows, permitItems, kioskShare, addressShare] = await Promise.all([
         exclusionReport(db, scope, codes, period.from, period.to),
         permitExclusionReport(db, scope, codes, period.from, period.to),
         kioskShares(db, scope, codes, period.from, period.to),
+        busiestAddressShares(db, scope, codes, period.from, period.to),
       ]);
       // Who moderated what in the period: per unit counts and the entries themselves (newest 500).
       const filter = { scope, regionCodes: codes, from: period.from, to: period.to };
@@ -72,6 +74,8 @@ export function evaluationRoutes({ db, now }: AppDeps) {
         items: rows,
         permitItems,
         kioskShare,
+        // Per unit, the share of the period's counted ratings from its busiest address (decision 045).
+        addressShare,
         moderation: { units: tallyLedger(groups), entries: entries.map((e) => ledgerItem(e)) },
       }, 200);
     })
@@ -85,6 +89,29 @@ export function evaluationRoutes({ db, now }: AppDeps) {
         scope, regionCodes: codes, from: null, to: null, status: status as (typeof LEDGER_STATUSES)[number], limit: parseLimit(c.req.query('limit'), 100),
       });
       return c.json({ items: rows.map((r) => ledgerItem(r, true)) }, 200);
+    })
+    // What waits for an evaluator beyond its address's share (decision 045): ratings are accepted with the lift below,
+    // permit reports with their own lift; both audited.
+    .get('/evaluation/held-back', async (c) => {
+      const user = requireRole(c, 'evaluator', 'admin');
+      const scope = await scopeOf(db, user);
+      const period = periodFromQuery(c.req.query(), now());
+      const codes = await regionFilter(c, db);
+      const [held, addressShare] = await Promise.all([
+        heldByShare(db, scope, codes, period.from, period.to, parseLimit(c.req.query('limit'), 500)),
+        busiestAddressShares(db, scope, codes, period.from, period.to),
+      ]);
+      return c.json({ period: { code: period.code, from: period.from, to: period.to }, ...held, addressShare }, 200);
+    })
+    .post('/evaluation/permit-reports/:id/lift', async (c) => {
+      const user = requireRole(c, 'evaluator', 'admin');
+      const { reason } = parseWith(writtenReason, await readJsonBody(c));
+      const result = await liftPermitExclusion(db, await scopeOf(db, user), c.req.param('id'), reason, user.id, now());
+      if (!result.ok) {
+        if (result.error === 'not_found') throw notFound('A permit report in this account’s area', 'permit_report_not_found');
+        throw new ApiError(409, 'not_excluded', 'This permit report already counts.');
+      }
+      return c.json({ id: c.req.param('id'), excluded: false, lifted: result.lifted }, 200);
     })
     .post('/evaluation/moderation-requests/:id/approve', (c) => decide(c, 'approved'))
     .post('/evaluation/moderation-requests/:id/reject', (c) => decide(c, 'rejected'))

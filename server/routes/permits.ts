@@ -3,13 +3,16 @@ import { holidaySet, listHolidays } from '../../db/queries/holidays.ts';
 import { calendarNotice } from '../domain/holiday-calendar.ts';
 import { findPermitByKey, findPermitReport, permitServicesInRegions, recordPermitReport, reportsForPeriod } from '../../db/queries/permits.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
-import type { PermitReport, Service } from '../../db/database.ts';
+import type { Transaction } from 'kysely';
+import type { Database, PermitReport, Service } from '../../db/database.ts';
+import { permitShareContext } from '../../db/queries/address-share.ts';
 import { permitContext } from '../../db/queries/integrity.ts';
 import { clientAddress } from '../auth/client.ts';
-import { clientHasher } from '../auth/client-hash.ts';
+import { addressKeyer, clientHasher } from '../auth/client-hash.ts';
 import { formTicketSecret } from '../auth/form-ticket-secret.ts';
 import { checkTicket } from '../domain/form-ticket.ts';
 import { uuidV4 } from '../domain/ids.ts';
+import { permitShareExceeded, quarterOf } from '../domain/address-share.ts';
 import { integrityVerdict, permitSignature } from '../domain/integrity.ts';
 import { browserCookie, ticketCookie } from '../middleware/form-cookies.ts';
 import { enforceLimits, submissionLimits } from '../middleware/throttle.ts';
@@ -18,7 +21,7 @@ import type { UnitDetail } from '../../db/queries/units.ts';
 import { isFormPost, permitFormPost } from './html-forms.ts';
 import { permitStats } from '../domain/permit-stats.ts';
 import { isTimeZone, todayIn } from '../domain/time-zones.ts';
-import { permitTiming, type SlaUnit } from '../domain/working-days.ts';
+import { elapsedForSla, permitTiming, type SlaUnit } from '../domain/working-days.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound, validationFailed, visitCodeRefused } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
@@ -52,6 +55,7 @@ export async function permitResult(db: AppDeps['db'], unit: UnitDetail, id: stri
 export function permitRoutes(deps: AppDeps) {
   const { db, now, trustProxy } = deps;
   const hashClient = clientHasher(db);
+  const keyAddress = addressKeyer(db);
   const secret = formTicketSecret(db);
   const giveTicket = ticketGiver(deps);
 
@@ -77,20 +81,38 @@ export function permitRoutes(deps: AppDeps) {
     if (earlier) return { report: reportBody(earlier, today, holidays), outcome: 'duplicate' };
     // Reports get the protection of ratings (docs/decisions/022): a hashed address, throttles in the database, and
     // the integrity checks, which hold a report back with a reason instead of refusing it.
-    const ipHash = await hashClient(clientAddress(c, trustProxy), at);
+    const client = clientAddress(c, trustProxy);
+    const ipHash = await hashClient(client, at);
     // The form's ticket and the browser's token come in the body (API clients) or in the cookies the page set.
     const browserToken = input.browserToken ?? browserCookie(c);
     const browserHash = browserToken ? await hashClient(`browser:${browserToken}`, at) : null;
     await enforceLimits(c, db, submissionLimits('permit', unit.id, ipHash, browserHash), at, 'too_many_requests', 'Too many permit reports from this connection; please try again later.');
     const ticket = checkTicket(await secret(at), input.ticket ?? ticketCookie(c), 'permit', unit.id, at);
     const ticketId = ticket.state === 'valid' ? ticket.id : null;
-    const context = await permitContext(db, { unitId: unit.id, ipHash, browserHash, ticketId }, at);
-    const exclusionReason = integrityVerdict({
-      signature: permitSignature(service.id, input.submittedOn, input.completedOn), channel: 'web', localHour: 12,
-      honeypotFilled: Boolean(input.website?.trim()), comment: null, at, ticket: ticket.state,
-    }, context);
     const sla = { value: service.sla_value!, unit: service.sla_unit as SlaUnit };
     const t = permitTiming(input.submittedOn, input.completedOn, today, sla, holidays);
+    // The quarter the report's figures fall in (completed in it, or pending and begun in it) and the address's key there.
+    const addressPeriod = quarterOf(input.completedOn ?? input.submittedOn);
+    const addressKey = await keyAddress(client, addressPeriod, at);
+    // Judged inside the transaction that stores it, after the (unit, address) lock (issue 24, F4).
+    const judge = async (trx: Transaction<Database>): Promise<string | null> => {
+      // The window ends now, not when this request arrived: a report that arrived later but took the lock first counts.
+      const context = await permitContext(trx, { unitId: unit.id, ipHash, browserHash, ticketId }, new Date(Math.max(at.getTime(), now().getTime())));
+      const verdict = integrityVerdict({
+        signature: permitSignature(service.id, input.submittedOn, input.completedOn), channel: 'web', localHour: 12,
+        honeypotFilled: Boolean(input.website?.trim()), comment: null, at, ticket: ticket.state,
+      }, context);
+      if (verdict) return verdict;
+      // Bounded influence (decision 045): beyond the address's share of the quarter, the report waits for an evaluator.
+      const share = await permitShareContext(trx, unit.id, service.id, addressPeriod, addressKey);
+      const measure = (p: { workingDays: number; calendarDays: number }) => elapsedForSla(p, sla.unit);
+      return permitShareExceeded({
+        unitN: share.unitN, addressN: share.addressN, previousN: share.previousN,
+        service: share.service.map((p) => ({ days: measure(p), within: p.within, fromAddress: p.fromAddress })),
+        previousService: share.previousService.map((p) => ({ days: measure(p), within: p.within })),
+        candidate: input.completedOn ? { days: measure({ workingDays: t.workingDays ?? 0, calendarDays: t.calendarDays ?? 0 }), within: t.withinSla === null ? null : t.withinSla ? 1 : 0 } : null,
+      }) ? 'address_share' : null;
+    };
     const result = await recordPermitReport(db, {
       id: uuidV4(),
       unit_id: unit.id,
@@ -105,13 +127,15 @@ export function permitRoutes(deps: AppDeps) {
       idempotency_key: key,
       ip_hash: ipHash,
       created_at: at.toISOString(),
-      exclusion_reason: exclusionReason,
-      excluded_at: exclusionReason ? at.toISOString() : null,
+      exclusion_reason: null,
+      excluded_at: null,
       verified: 0,
       visit_code_id: null,
       browser_hash: browserHash,
       ticket_hash: ticketId,
-    }, input.visitCode ?? null);
+      address_period: addressPeriod,
+      address_key: addressKey,
+    }, input.visitCode ?? null, judge);
     if (!('report' in result)) throw visitCodeRefused(result.outcome);
     if (result.outcome === 'created') await giveTicket(c, unit, 'permit');
     // Answered the same whether it counts or was held back: the answer tells a bot nothing about the checks.

@@ -1,17 +1,21 @@
 import { Hono, type Context } from 'hono';
+import { ratingShareContext } from '../../db/queries/address-share.ts';
 import { kioskContext, ratingContext } from '../../db/queries/integrity.ts';
 import { kioskByToken } from '../../db/queries/kiosks.ts';
 import { groupCommit } from '../../db/group-commit.ts';
 import { findAck, insertRating, isUniqueViolation, type RatingAck, type RatingRecord, type RecordOutcome } from '../../db/queries/ratings.ts';
 import type { UnitDetail } from '../../db/queries/units.ts';
 import { clientAddress } from '../auth/client.ts';
-import { clientHasher } from '../auth/client-hash.ts';
+import { addressKeyer, clientHasher } from '../auth/client-hash.ts';
 import { formTicketSecret } from '../auth/form-ticket-secret.ts';
 import { sha256 } from '../auth/tokens.ts';
 import { checkTicket } from '../domain/form-ticket.ts';
 import { newReceipt, uuidV4 } from '../domain/ids.ts';
+import { quarterOf, ratingShareExceeded } from '../domain/address-share.ts';
 import { answersSignature, captureIsBelievable, integrityVerdict, kioskVerdict, ratingInstant } from '../domain/integrity.ts';
-import { isClosedOn } from '../domain/periods.ts';
+import { daysInclusive, isClosedOn } from '../domain/periods.ts';
+import { quarterBounds } from '../domain/address-share.ts';
+import { sampleTarget } from '../domain/sample-size.ts';
 import { parseRatingInput, type RatingInput } from '../domain/rating-input.ts';
 import { redactPersonalData } from '../domain/redaction.ts';
 import { isTimeZone, localDateOf, localHourOf, todayIn } from '../domain/time-zones.ts';
@@ -29,6 +33,7 @@ const MINUTE = 60_000;
 export function ratingRoutes(deps: AppDeps) {
   const { db, now, trustProxy } = deps;
   const hashClient = clientHasher(db);
+  const keyAddress = addressKeyer(db);
   const secret = formTicketSecret(db);
   const giveTicket = ticketGiver(deps);
 
@@ -38,6 +43,8 @@ export function ratingRoutes(deps: AppDeps) {
    */
   async function store(c: Context, unit: UnitDetail, input: RatingInput): Promise<{ ack: RatingAck; outcome: 'created' | 'duplicate' }> {
     const key = input.idempotencyKey.toLowerCase();
+    const declared = unit.services.reduce((sum, s) => sum + (s.declared_users ?? 0), 0) || null;
+    const target = (from: string, to: string) => sampleTarget(declared, daysInclusive(from, to));
 
     // A unit with a single service needs no choice; otherwise an unnamed service is stored as unnamed.
     let serviceId: string | null = unit.services.length === 1 ? unit.services[0]!.id : null;
@@ -61,7 +68,8 @@ export function ratingRoutes(deps: AppDeps) {
       throw new ApiError(403, 'kiosk_not_approved', 'This kiosk waits for an administrator\'s approval; its ratings are not taken yet.');
     }
     const channel = device ? 'kiosk' : input.channel === 'kiosk' ? 'web' : input.channel;
-    const ipHash = await hashClient(clientAddress(c, trustProxy), arrived);
+    const client = clientAddress(c, trustProxy);
+    const ipHash = await hashClient(client, arrived);
     // The form's ticket and the browser's token come in the body (API clients) or in the cookies the page set.
     const browserToken = input.browserToken ?? browserCookie(c);
     const browserHash = browserToken ? await hashClient(`browser:${browserToken}`, arrived) : null;
@@ -73,6 +81,9 @@ export function ratingRoutes(deps: AppDeps) {
     const comment = input.comment?.trim() ? redactPersonalData(input.comment.trim()) : null;
     const localHour = localHourOf(at, unit.timezone);
     const localDate = localDateOf(at, unit.timezone);
+    // The address key of the rating's quarter (decision 045); a registered kiosk is judged by its own rules instead.
+    const addressPeriod = device ? null : quarterOf(localDate);
+    const addressKey = addressPeriod ? await keyAddress(client, addressPeriod, arrived) : null;
     const signature = answersSignature(input.answers);
     const honeypotFilled = Boolean(input.website?.trim());
     const ticket = checkTicket(await secret(arrived), input.ticket ?? ticketCookie(c), 'rating', unit.id, arrived);
@@ -101,6 +112,8 @@ export function ratingRoutes(deps: AppDeps) {
       deviceId: device?.id ?? null,
       browserHash,
       ticketId,
+      addressPeriod,
+      addressKey,
       exclusionReason: null,
     };
 
@@ -120,8 +133,16 @@ export function ratingRoutes(deps: AppDeps) {
           ? kioskVerdict({ signature, localHour, honeypotFilled, comment, at }, kiosk.device, kiosk.commentSeenRecently)
           : 'device_clock';
       } else {
-        const context = await ratingContext(trx, { unitId: unit.id, ipHash, browserHash, ticketId }, comment, at);
+        // The window ends now, not when this rating arrived: one that arrived later but was stored first counts too.
+        const context = await ratingContext(trx, { unitId: unit.id, ipHash, browserHash, ticketId }, comment, new Date(Math.max(at.getTime(), now().getTime())));
         record.exclusionReason = integrityVerdict({ signature, channel, localHour, honeypotFilled, comment, at, ticket: ticket.state }, context);
+        // Bounded influence (decision 045): what would count is held back beyond the address's share of the quarter.
+        if (record.exclusionReason === null && addressPeriod && addressKey) {
+          const share = await ratingShareContext(trx, unit.id, addressPeriod, addressKey, scope.batch);
+          const quarter = quarterBounds(addressPeriod);
+          const candidateTotal = Object.values(input.answers).reduce((sum, x) => sum + x, 0);
+          if (ratingShareExceeded({ ...share, sampleTarget: target(quarter.from, quarter.to), candidateTotal })) record.exclusionReason = 'address_share';
+        }
       }
       return insertRating(trx, record, scope.rollups);
     }, limits.map((l) => l.bucket)).catch(async (error: unknown): Promise<RecordOutcome> => {

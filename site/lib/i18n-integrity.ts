@@ -33,6 +33,18 @@ const id = {
   withheld: 'Saran ditahan.',
   reasonRequired: 'Tulis alasan untuk menahan saran ini.',
   flag: (f: string) => ({ names_person: 'menyebut nama orang', alleges_misconduct: 'dugaan pelanggaran' } as Record<string, string>)[f] ?? f,
+  // Bounded influence (docs/decisions/045).
+  addressShareHeading: 'Porsi alamat tersibuk per unit',
+  addressShareColumn: 'Dari alamat tersibuk / semua yang dihitung',
+  heldHeading: 'Kiriman yang menunggu karena melebihi porsi satu alamat',
+  heldIntro: 'Kiriman dari satu alamat (IPv4, atau jaringan IPv6 /48) yang melebihi porsinya di unit pada triwulan ini tidak dihitung sampai Anda menerimanya. Penerimaan dicatat dalam log audit.',
+  noHeld: 'Tidak ada kiriman yang menunggu.',
+  acceptReason: 'Alasan menerima (wajib)',
+  accept: 'Terima',
+  accepted: 'Kiriman diterima dan dihitung.',
+  acceptReasonRequired: 'Tulis alasan untuk menerima kiriman ini.',
+  ratingKind: 'Penilaian',
+  permitKind: 'Laporan izin',
 };
 
 const en: typeof id = {
@@ -67,6 +79,17 @@ const en: typeof id = {
   withheld: 'Suggestion withheld.',
   reasonRequired: 'Write a reason to withhold this suggestion.',
   flag: (f: string) => ({ names_person: 'names a person', alleges_misconduct: 'alleges misconduct' } as Record<string, string>)[f] ?? f,
+  addressShareHeading: 'Share of the busiest address per unit',
+  addressShareColumn: 'From the busiest address / all counted',
+  heldHeading: 'Submissions waiting for exceeding one address\'s share',
+  heldIntro: 'Submissions from one address (IPv4, or an IPv6 /48 network) beyond its share of the unit in the quarter do not count until you accept them. Accepting is recorded in the audit log.',
+  noHeld: 'Nothing is waiting.',
+  acceptReason: 'Reason to accept (required)',
+  accept: 'Accept',
+  accepted: 'Accepted: it counts now.',
+  acceptReasonRequired: 'Write a reason to accept this submission.',
+  ratingKind: 'Rating',
+  permitKind: 'Permit report',
 };
 
 export function integrityStrings(lang: Lang) {

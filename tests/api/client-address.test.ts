@@ -161,10 +161,10 @@ describe('X-Forwarded-Proto', () => {
 });
 
 describe('IPv6 clients', () => {
-  it('are limited per /64 network, the block one subscriber can rotate through', async () => {
+  it('are limited per /48 network, the block one subscriber is given (issue 24, F7: not per /64)', async () => {
     const yardstick = await oneClient();
     const t = await open({ trustProxy: '1' });
-    expect(await flood(t, (i) => ({ 'x-forwarded-for': `2001:db8:7:8:${i.toString(16)}::${i + 1}` }))).toEqual(yardstick);
+    expect(await flood(t, (i) => ({ 'x-forwarded-for': `2001:db8:7:${i.toString(16)}:${i.toString(16)}::${i + 1}` }))).toEqual(yardstick);
   });
 });
 
@@ -246,13 +246,13 @@ describe('the throttling key', () => {
     ['203.0.113.7', '203.0.113.7'],
     [' 203.0.113.7 ', '203.0.113.7'],
     ['::ffff:203.0.113.7', '203.0.113.7'],
-    ['2001:db8:7:8:1:2:3:4', '2001:db8:7:8::/64'],
-    ['2001:DB8:7:8::1', '2001:db8:7:8::/64'],
-    ['2001:db8::1', '2001:db8:0:0::/64'],
-    ['::1', '0:0:0:0::/64'],
-    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
-    ['2001:0db8:0007:0008::', '2001:db8:7:8::/64'],
-    ['64:ff9b::203.0.113.7', '64:ff9b:0:0::/64'],
+    ['2001:db8:7:8:1:2:3:4', '2001:db8:7::/48'],
+    ['2001:DB8:7:8::1', '2001:db8:7::/48'],
+    ['2001:db8::1', '2001:db8:0::/48'],
+    ['::1', '0:0:0::/48'],
+    ['fe80::1%eth0', 'fe80:0:0::/48'],
+    ['2001:0db8:0007:0008::', '2001:db8:7::/48'],
+    ['64:ff9b::203.0.113.7', '64:ff9b:0::/48'],
     ['unknown', UNKNOWN_CLIENT],
     ['', UNKNOWN_CLIENT],
     [undefined, UNKNOWN_CLIENT],
