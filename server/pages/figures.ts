@@ -96,7 +96,7 @@ export function scoreboardFragment(lang: Lang, board: Scoreboard | null, now: Da
   if (!board) return `${filters}<p class="notice">${esc(t.loadFailed)}</p>`;
   const unitLink = (slug: string, name: string) => `<a href="${esc(href(lang, `/unit/${slug}?periode=${board.period.code}`))}">${esc(name)}</a>`;
   const ranked = board.ranked.length === 0 ? `<p>${esc(t.noneRanked)}</p>` : `<div class="table-scroll" role="region" aria-labelledby="diperingkat-sv" tabindex="0">
-<table data-figure="ranked"><thead><tr><th scope="col">${esc(t.rankColumn)}</th><th scope="col">${esc(t.unitColumn)}</th><th scope="col">${esc(t.nColumn)}</th><th scope="col">${esc(t.ikmColumn)}</th><th scope="col">${esc(t.intervalLabel)}</th><th scope="col">${esc(t.mutuColumn)}</th><th scope="col">${esc(t.shrunkColumn)}</th></tr></thead>
+<table data-figure="ranked"><thead><tr><th scope="col">${esc(t.rankColumn)}</th><th scope="col">${esc(t.unitColumn)}</th><th scope="col">${esc(t.nColumn)}</th><th scope="col">${esc(t.ikmColumn)}</th><th scope="col">${esc(t.intervalLabel)}</th><th scope="col">${esc(t.mutuColumn)}</th><th scope="col" aria-describedby="skor-peringkat-sv">${esc(t.shrunkColumn)}</th></tr></thead>
 <tbody>${board.ranked.map((r) => `<tr data-slug="${esc(r.unit.slug)}"><td>${r.rank}</td><th scope="row">${unitLink(r.unit.slug, r.unit.name)}<br /><span class="hint">${esc(r.unit.region.name)}</span></th><td>${esc(fmtCount(lang, r.n))}</td><td data-figure="ikm">${esc(fmtNumber(lang, r.ikm))}</td><td>${r.ikmCi95 ? `${esc(fmtNumber(lang, r.ikmCi95[0]))} – ${esc(fmtNumber(lang, r.ikmCi95[1]))}` : '–'}</td><td data-figure="mutu">${esc(r.mutu)}</td><td>${esc(fmtNumber(lang, r.shrunkIkm))}</td></tr>`).join('\n')}</tbody></table></div>`;
   const insufficient = board.insufficient.length ? `<section aria-labelledby="belum-cukup-sv"><h2 id="belum-cukup-sv">${esc(t.insufficientHeading)}</h2>
 <table><thead><tr><th scope="col">${esc(t.unitColumn)}</th><th scope="col">${esc(t.nColumn)}</th><th scope="col">${esc(t.targetColumn)}</th></tr></thead>
@@ -104,7 +104,8 @@ export function scoreboardFragment(lang: Lang, board: Scoreboard | null, now: Da
   return `${filters}
 <section><h2 id="diperingkat-sv">${esc(t.rankedHeading)} · ${esc(fmtPeriod(lang, board.period.code))}</h2>
 ${ranked}
-<p class="hint">${esc(t.scoreboardIntro)} <a href="${esc(href(lang, '/metodologi'))}">${esc(t.readMethod)}</a></p></section>
+<p class="hint">${esc(t.scoreboardIntro)} <a href="${esc(href(lang, '/metodologi'))}">${esc(t.readMethod)}</a></p>
+${board.ranked.length && board.priorMean !== null ? `<p class="notice" id="skor-peringkat-sv">${esc(t.shrunkNote(fmtNumber(lang, board.priorMean)))}</p>` : ''}</section>
 ${insufficient}`;
 }
 

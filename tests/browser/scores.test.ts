@@ -102,6 +102,28 @@ describe.skipIf(!hasChromium)('score pages in a real browser', () => {
     await page.screenshot({ path: 'test-results/scoreboard-360.png', fullPage: true });
   });
 
+  // Issue 25 item 10: on /peringkat?periode=2026 an IKM of 80,60 ranks below one of 80,42. The ranking score column
+  // must say what it is, next to the table, in both languages, with the m the ranking used.
+  it.each([
+    { lang: 'id', prefix: '', fmt: idNumber, words: ['bukan IKM', '(n × IKM + 50 × m) ÷ (n + 50)'] },
+    { lang: 'en', prefix: '/en', fmt: (x: number) => x.toFixed(2), words: ['not the IKM', '(n × IKM + 50 × m) ÷ (n + 50)'] },
+  ])('/peringkat ($lang) says why a higher IKM can rank lower: the ranking score\'s formula and its m', async ({ prefix, fmt, words }) => {
+    const board = await api('/api/scoreboard?period=2026');
+    // The demo data holds such a pair (80,60 below 80,42).
+    const inverted = board.ranked.filter((r: any, i: number) => board.ranked.slice(0, i).some((above: any) => above.ikm < r.ikm));
+    expect(inverted.length).toBeGreaterThan(0);
+    await page.goto(`${server.url}${prefix}/peringkat?periode=2026`);
+    await page.getByTestId('ranked-table').waitFor();
+    const note = page.getByTestId('ranking-score-note');
+    expect(await note.isVisible()).toBe(true);
+    const text = (await note.textContent()) ?? '';
+    for (const w of words) expect(text).toContain(w);
+    expect(text).toContain(`m = ${fmt(board.priorMean)}`);
+    // The column's header is described by the note (read with the header by a screen reader).
+    const described = await page.getByTestId('ranked-table').locator('thead th').last().getAttribute('aria-describedby');
+    expect(described).toBe(await note.getAttribute('id'));
+  });
+
   it('switches the unit page to English with the numbers in English format', async () => {
     const scores = await api('/api/units/dukcapil-kota-gorontalo/scores?period=2026-S1');
     await page.goto(`${server.url}/en/unit/dukcapil-kota-gorontalo?periode=2026-S1`);
