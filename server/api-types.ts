@@ -68,6 +68,9 @@ export interface UnitScores {
   mutu: string | null;
   kinerja: string | null;
   ikmVerified: number | null;
+  /** Visit codes the unit issued in the period, and ratings verified with a code in it (issue 24 F6). */
+  visitCodesIssued: number;
+  visitCodesUsed: number;
   sampleTarget: number | null;
   /** The unit as a whole reached its target (grades and ranks the unit's IKM; docs/decisions/023). */
   sampleAdequate: boolean;
