@@ -43,6 +43,8 @@ export async function freePort(): Promise<number> {
 export interface RunningServer {
   url: string;
   dbFile: string;
+  /** The server process's id (to read its memory from /proc). */
+  pid: number;
   /** Ends the process with a signal and waits for it (SIGKILL: a crash; nothing is flushed or closed). */
   kill(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
@@ -84,6 +86,7 @@ export async function startServer(env: Record<string, string> = {}, options: { d
   return {
     url: `http://127.0.0.1:${port}`,
     dbFile,
+    pid: child.pid!,
     kill,
     stop: async () => {
       await kill('SIGTERM');
