@@ -22,6 +22,11 @@ export interface UnitTable {
   created_at: string;
   /** How many active kiosks its staff may register without an administrator's approval (0: every one waits). */
   kiosk_cap: Generated<number>;
+  /** Visit codes its staff may issue per local day; null: the portal's default (issue 24 F6). */
+  visit_codes_per_day: number | null;
+  /** Evidence files it may store in all, and upload per local day, in MB; null: the portal's defaults (issue 24 F3). */
+  evidence_quota_mb: number | null;
+  evidence_mb_per_day: number | null;
 }
 
 export interface ServiceTable {
@@ -434,6 +439,13 @@ export interface UnitFrameOriginTable {
   created_at: string;
 }
 
+/** An hour in which a unit's waiting-room screen was seen polling (issue 24 F10): one row per unit, local day and hour. */
+export interface ScreenHourTable {
+  unit_id: string;
+  local_date: string;
+  local_hour: number;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -467,6 +479,7 @@ export interface Database {
   unit_frame_origins: UnitFrameOriginTable;
   follow_up_evidence: FollowUpEvidenceTable;
   compliance_thresholds: ComplianceThresholdTable;
+  screen_hours: ScreenHourTable;
 }
 
 export type Region = Selectable<RegionTable>;

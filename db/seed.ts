@@ -4,7 +4,7 @@
 import type { Kysely } from 'kysely';
 import { hashPassword } from '../server/auth/passwords.ts';
 import { demoEmail } from '../server/domain/demo.ts';
-import { uuidV7, newReceipt, newVisitCode } from '../server/domain/ids.ts';
+import { uuidV4, uuidV7, newReceipt, newVisitCode } from '../server/domain/ids.ts';
 import { seededRandom, type Random } from '../server/domain/random.ts';
 import { redactPersonalData } from '../server/domain/redaction.ts';
 import { addRollup, emptyRollup, rollupContribution, type RollupCounts } from '../server/domain/rollup.ts';
@@ -262,12 +262,12 @@ function generateResponses(
       usedCodes.add(visitCode);
     }
     const p = profile(random);
-    const createdMs = instant.getTime();
     out.push({
       answers,
       visitCode,
       response: {
-        id: uuidV7(createdMs, random.bytes),
+        // Random ids, as live ratings get (decision 022): a time-ordered id would show each rating's millisecond.
+        id: uuidV4(random.bytes),
         unit_id: unitId,
         service_id: serviceIds[pickWeighted(random, serviceCumulative)]!,
         created_at: instant.toISOString(),
@@ -278,11 +278,11 @@ function generateResponses(
         u6: answers.U6, u7: answers.U7, u8: answers.U8, u9: answers.U9,
         ...p,
         comment,
-        idempotency_key: uuidV7(createdMs, random.bytes),
+        idempotency_key: uuidV4(random.bytes),
         receipt: newReceipt(random.bytes),
         ip_hash: null,
         verified: verified ? 1 : 0,
-        visit_code_id: verified ? uuidV7(createdMs, random.bytes) : null,
+        visit_code_id: verified ? uuidV4(random.bytes) : null,
         exclusion_reason: null,
         excluded_at: null,
         comment_hidden_reason: null,
@@ -402,8 +402,9 @@ function generatePermitReports(
       const pending = completed > DEMO_LAST_DAY || (recent && random.chance(0.05));
       const t = permitTiming(submitted, pending ? null : completed, DEMO_LAST_DAY, sla, holidays);
       const createdAt = new Date(Date.parse((pending ? submitted : completed) + 'T03:00:00Z') + random.int(0, 86_400) * 1000);
-      const id = uuidV7(createdAt.getTime(), random.bytes);
-      const idempotencyKey = uuidV7(createdAt.getTime(), random.bytes);
+      // Random ids, as live reports get (decision 022); drawn even for a report that is discarded, so the stream stays.
+      const id = uuidV4(random.bytes);
+      const idempotencyKey = uuidV4(random.bytes);
       if (drawOnly) continue;
       out.push({
         id,

@@ -70,6 +70,9 @@ export interface UnitScores {
   ikmVerified: number | null;
   /** k of the small-cell rule: with 0 < n < k the IKM, grade, interval and elements are null (decision 047). */
   minPublicRatings: number;
+  /** Visit codes the unit issued in the period, and ratings verified with a code in it (issue 24 F6). */
+  visitCodesIssued: number;
+  visitCodesUsed: number;
   sampleTarget: number | null;
   /** The unit as a whole reached its target (grades and ranks the unit's IKM; docs/decisions/023). */
   sampleAdequate: boolean;

@@ -18,6 +18,7 @@ import * as publications from './2026_12_01_0014_publications.ts';
 import * as complianceRtl from './2026_12_01_0015_compliance_rtl.ts';
 import * as publicationKit from './2026_12_01_0016_publication_kit.ts';
 import * as regionCodes from './2026_12_01_0019_region_codes.ts';
+import * as unitLimitsAndScreenHours from './2026_12_07_0020_unit_limits_and_screen_hours.ts';
 import * as addressShare from './2026_12_07_0021_address_share.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -38,5 +39,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0015_compliance_rtl': complianceRtl,
   '2026_12_01_0016_publication_kit': publicationKit,
   '2026_12_01_0019_region_codes': regionCodes,
+  '2026_12_07_0020_unit_limits_and_screen_hours': unitLimitsAndScreenHours,
   '2026_12_07_0021_address_share': addressShare,
 };

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../database.ts';
 import { writeAudit } from './audit.ts';
+import { evidenceBytesOfUnit } from './unit-limits.ts';
 
 /** A unit's follow-up plan items (public), latest due date first. */
 export async function listFollowUps(db: Kysely<Database>, unitId: string) {
@@ -85,23 +86,53 @@ export interface NewEvidenceUpload {
   sha256: string;
 }
 
-/** Stores an evidence file of an item of the unit (false when there is no such item), audited with its hash. */
-export async function addFollowUpEvidence(db: Kysely<Database>, unitId: string, followUpId: string, file: NewEvidenceUpload, userId: string, now: Date): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+/** What a unit may store (issue 24 F3): bytes in all, and bytes uploaded in its local day [dayStart, dayEnd). */
+export interface EvidenceLimits {
+  quotaBytes: number;
+  perDayBytes: number;
+  dayStart: string;
+  dayEnd: string;
+}
+
+export type EvidenceAdded =
+  | { ok: true }
+  | { ok: false; reason: 'no_item' }
+  | { ok: false; reason: 'quota' | 'daily'; usedBytes: number; limitBytes: number };
+
+/**
+ * Stores an evidence file of an item of the unit, audited with its hash, if the unit's storage quota and day's upload
+ * cap leave room for it. The unit's row is touched first, so concurrent uploads of one unit queue on PostgreSQL and
+ * cannot both pass the check (SQLite writes one transaction at a time anyway).
+ */
+export async function addFollowUpEvidence(db: Kysely<Database>, unitId: string, followUpId: string, file: NewEvidenceUpload, userId: string, now: Date, limits: EvidenceLimits): Promise<EvidenceAdded> {
+  return db.transaction().execute(async (trx): Promise<EvidenceAdded> => {
     const item = await trx.selectFrom('follow_ups').select('id').where('id', '=', followUpId).where('unit_id', '=', unitId).executeTakeFirst();
-    if (!item) return false;
+    if (!item) return { ok: false, reason: 'no_item' };
+    await trx.updateTable('units').set((eb) => ({ evidence_quota_mb: eb.ref('evidence_quota_mb') })).where('id', '=', unitId).execute();
+    const used = await evidenceBytesOfUnit(trx, unitId, limits.dayStart, limits.dayEnd);
+    if (used.total + file.bytes.length > limits.quotaBytes) return { ok: false, reason: 'quota', usedBytes: used.total, limitBytes: limits.quotaBytes };
+    if (used.today + file.bytes.length > limits.perDayBytes) return { ok: false, reason: 'daily', usedBytes: used.today, limitBytes: limits.perDayBytes };
     await trx.insertInto('follow_up_evidence').values({
       id: file.id, follow_up_id: followUpId, unit_id: unitId, name: file.name, media_type: file.mediaType,
       content_base64: Buffer.from(file.bytes).toString('base64'), bytes: file.bytes.length, sha256: file.sha256, created_by: userId, created_at: now.toISOString(),
     }).execute();
     await writeAudit(trx, { userId, action: 'follow_up.evidence', unitId, target: followUpId, details: { file: file.id, name: file.name, sha256: file.sha256, bytes: file.bytes.length } }, now);
-    return true;
+    return { ok: true };
   });
 }
 
-/** The evidence files of a unit's items with their content (for the evidence pack), oldest first. */
-export async function followUpEvidenceOfUnit(db: Kysely<Database>, unitId: string) {
-  return db.selectFrom('follow_up_evidence').selectAll().where('unit_id', '=', unitId).orderBy('created_at').orderBy('id').execute();
+/** Base64 characters read per query when a file is streamed: 3 MiB of the file, whatever its size. */
+export const EVIDENCE_CHUNK_CHARS = 4 * 1024 * 1024;
+
+/**
+ * One slice of a stored evidence file's base64 text (`offset` and `length` in characters, multiples of 4), so the pack
+ * streams a file without holding it (issue 24 F3). substr counts characters on both engines; base64 is ASCII.
+ */
+export async function followUpEvidenceSlice(db: Kysely<Database>, unitId: string, fileId: string, offset: number, length: number): Promise<string> {
+  const row = await db.selectFrom('follow_up_evidence')
+    .select(sql<string>`substr(content_base64, cast(${offset + 1} as integer), cast(${length} as integer))`.as('part'))
+    .where('unit_id', '=', unitId).where('id', '=', fileId).executeTakeFirst();
+  return row?.part ?? '';
 }
 
 /** The evidence files of a unit's items without their content (name, type, size, hash). */

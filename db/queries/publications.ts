@@ -36,3 +36,18 @@ export async function listPublications(db: Kysely<Database>, unitIds: readonly s
     .where('unit_id', 'in', unitIds).where('published_on', '>=', from).where('published_on', '<=', to)
     .orderBy('published_on').orderBy('source').orderBy('medium').execute();
 }
+
+/** Notes that the unit's waiting-room screen polled in this local hour (issue 24 F10); true when the hour is new. */
+export async function noteScreenHour(db: Kysely<Database>, unitId: string, localDate: string, localHour: number): Promise<boolean> {
+  const r = await db.insertInto('screen_hours').values({ unit_id: unitId, local_date: localDate, local_hour: localHour })
+    .onConflict((oc) => oc.columns(['unit_id', 'local_date', 'local_hour']).doNothing()).executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** The distinct hours the unit's screen polled, per local date from `from` to `to` (inclusive). */
+export async function screenHoursByDay(db: Kysely<Database>, unitId: string, from: string, to: string): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('screen_hours').select(['local_date', (eb) => eb.fn.countAll<number>().as('hours')])
+    .where('unit_id', '=', unitId).where('local_date', '>=', from).where('local_date', '<=', to)
+    .groupBy('local_date').execute();
+  return new Map(rows.map((r) => [r.local_date, Number(r.hours)]));
+}

@@ -57,7 +57,7 @@ export function unitFragment(lang: Lang, unit: UnitPublic, scores: UnitScores | 
 <dl class="facts">
 <dt>${esc(t.sampleLabel)}</dt><dd><span data-figure="n">${esc(fmtCount(lang, scores.n))}</span>${scores.sampleTarget !== null ? ` / ${esc(fmtCount(lang, scores.sampleTarget))}` : ''} — <strong>${esc(scores.sampleAdequate ? t.sampleEnough : t.sampleShort)}</strong></dd>
 <dt>${esc(t.intervalLabel)}</dt><dd><span data-figure="interval">${esc(interval)}</span> <span class="hint">${esc(t.intervalHints[scores.intervalNote ?? 'too-few'])}</span></dd>
-<dt>${esc(t.verifiedLabel)}</dt><dd>${esc(fmtCount(lang, scores.nVerified))}</dd>
+<dt>${esc(t.verifiedLabel)}</dt><dd>${esc(fmtCount(lang, scores.nVerified))}${scores.ikmVerified !== null ? ` (IKM ${esc(fmtNumber(lang, scores.ikmVerified))})` : ''} <span class="hint block" data-testid="visit-codes">${esc(t.visitCodesLine(fmtCount(lang, scores.visitCodesIssued), fmtCount(lang, scores.visitCodesUsed)))}</span></dd>
 <dt>${esc(t.excludedLabel)}</dt><dd>${esc(fmtCount(lang, scores.nExcluded))}</dd>
 </dl>
 ${scores.sampleAdequate ? '' : `<p class="notice"><strong>${esc(t.sampleShort)}.</strong> ${esc(t.sampleShortBody)}</p>`}

@@ -5,16 +5,17 @@ import type { Kysely } from 'kysely';
 import type { Database, PublicationMedium, PublicationSource } from '../../db/database.ts';
 import { publicComments } from '../../db/queries/comments.ts';
 import { listFollowUps } from '../../db/queries/follow-ups.ts';
-import { logPublication } from '../../db/queries/publications.ts';
+import { logPublication, noteScreenHour, screenHoursByDay } from '../../db/queries/publications.ts';
 import { unitSumsByMonth, unitSumsByService } from '../../db/queries/scores.ts';
 import { minPublicRatings } from '../../db/queries/settings.ts';
 import type { UnitDetail } from '../../db/queries/units.ts';
 import { daysInclusive, type Period } from '../domain/periods.ts';
 import { archivePeriods } from '../domain/publication-kit.ts';
+import { SCREEN_WINDOW_DAYS, screenRan } from '../domain/publication-proof.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
 import { sampleFlags, summarise, totalOf, type ScoreSummary, type Sums } from '../domain/scores.ts';
 import { publicSummary } from '../domain/small-cells.ts';
-import { isTimeZone, todayIn } from '../domain/time-zones.ts';
+import { isTimeZone, localDateOf, localHourOf, todayIn } from '../domain/time-zones.ts';
 
 export interface PeriodResult extends Omit<ScoreSummary, 'ikmExact'> {
   period: Period;
@@ -83,4 +84,23 @@ export async function logServed(db: Kysely<Database>, unit: UnitDetail, medium: 
   // Forget earlier days so the set stays small on a long-running server.
   if (seen.size > 10_000) seen.clear();
   seen.add(key);
+}
+
+/**
+ * Notes the hour in which the unit's screen polled; once it has run for SCREEN_HOURS_A_DAY hours on SCREEN_DAYS days
+ * of the last SCREEN_WINDOW_DAYS, today is logged as published on the screen (issue 24 F10). One write per unit and hour.
+ */
+export async function noteScreenPoll(db: Kysely<Database>, unit: UnitDetail, period: string, now: Date): Promise<void> {
+  const tz = isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta';
+  const day = localDateOf(now, tz);
+  const key = `${unit.id}|screen-hour|${day}|${localHourOf(now, tz)}`;
+  let seen = loggedToday.get(db);
+  if (!seen) loggedToday.set(db, (seen = new Set()));
+  if (seen.has(key)) return;
+  const isNew = await noteScreenHour(db, unit.id, day, localHourOf(now, tz));
+  if (seen.size > 10_000) seen.clear();
+  seen.add(key);
+  if (!isNew) return;
+  const from = localDateOf(new Date(now.getTime() - (SCREEN_WINDOW_DAYS - 1) * 86_400_000), tz);
+  if (screenRan(await screenHoursByDay(db, unit.id, from, day))) await logServed(db, unit, 'electronic', 'screen', period, now);
 }

@@ -4,15 +4,18 @@
 // is logged in the publication log (one row per unit, source, medium and day).
 import { Hono, type Context } from 'hono';
 import { frameOrigins, replaceFrameOrigins } from '../../db/queries/frame-origins.ts';
+import { userOfSession } from '../../db/queries/sessions.ts';
 import { findUnitBySlug, type UnitDetail } from '../../db/queries/units.ts';
+import { sha256 } from '../auth/tokens.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { parsePeriodCode } from '../domain/periods.ts';
+import { framedByListedOrigin, loadedByListedPage, type FetchMetadata } from '../domain/publication-proof.ts';
 import { badgeSvg, latestClosedQuarter, MAX_FRAME_ORIGINS, parseFrameOrigin, widgetFrameAncestors } from '../domain/publication-kit.ts';
 import { SLUG_PATTERN } from '../domain/rating-input.ts';
 import { SKM_ELEMENTS, type Lang } from '../domain/skm.ts';
 import { notFound, validationFailed, type FieldErrors } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
-import { requireRole } from '../middleware/session.ts';
+import { requireRole, sessionToken } from '../middleware/session.ts';
 import { renderResultsPoster, resultsPosterData, resultsPosterFileName } from '../report/results-poster.ts';
 import { periodFromQuery } from '../routes/period-query.ts';
 import { requireUnit } from '../routes/units.ts';
@@ -20,7 +23,7 @@ import { requireWorkspace } from '../routes/workspace-guard.ts';
 import { CROSS_ORIGIN_HEADER, FRAME_ANCESTORS_HEADER } from '../security-headers.ts';
 import { KIT_LABELS } from './labels.ts';
 import { archiveHtml, notFoundHtml, SCREEN_SCRIPT, screenHtml, widgetHtml, type KitUnit } from './pages.ts';
-import { followUpProgress, latestReplies, logServed, unitArchive, unitResult, unitToday } from './results.ts';
+import { followUpProgress, latestReplies, logServed, noteScreenPoll, unitArchive, unitResult, unitToday } from './results.ts';
 
 const langOf = (c: Context): Lang => (c.req.query('lang') === 'en' ? 'en' : 'id');
 const kitUnit = (u: UnitDetail): KitUnit => ({ slug: u.slug, name: u.name, regionName: u.region.name });
@@ -30,6 +33,15 @@ const baseOf = (c: Context, publicUrl: string | undefined) => (publicUrl ?? new 
 function shownPeriod(c: Context, unit: UnitDetail, now: Date) {
   const q = c.req.query();
   return q.period || q.from || q.to ? periodFromQuery(q, now) : latestClosedQuarter(unitToday(unit, now));
+}
+
+const fetchMetadata = (c: Context): FetchMetadata => ({ dest: c.req.header('sec-fetch-dest'), site: c.req.header('sec-fetch-site'), referer: c.req.header('referer') });
+
+/** Whether the request comes from a signed-in account: the unit's own staff looking at their kit prove no publication. */
+async function signedIn(c: Context, deps: AppDeps, at: Date): Promise<boolean> {
+  const token = sessionToken(c);
+  if (!token || token.length > 100) return false;
+  return (await userOfSession(deps.db, sha256(token), at)) !== undefined;
 }
 
 async function unitOrNull(deps: AppDeps, slug: string): Promise<UnitDetail | undefined> {
@@ -55,7 +67,8 @@ export function publicationPageRoutes(deps: AppDeps) {
       const today = unitToday(unit, at);
       const period = parsePeriodCode(today.slice(0, 4));
       const [result, replies, progress] = await Promise.all([unitResult(db, unit, period), latestReplies(db, unit.id, 2), followUpProgress(db, unit.id)]);
-      await logServed(db, unit, 'electronic', 'screen', period.code, at);
+      // One visit proves nothing: the screen counts once it polled for hours on several days (issue 24 F10).
+      if (!(await signedIn(c, deps, at))) await noteScreenPoll(db, unit, period.code, at);
       const elementName = (code: string | null) => (code ? SKM_ELEMENTS.find((e) => e.code === code)?.name[lang] ?? code : null);
       return c.html(screenHtml({
         unit: kitUnit(unit),
@@ -75,7 +88,8 @@ export function publicationPageRoutes(deps: AppDeps) {
       const at = now();
       const period = shownPeriod(c, unit, at);
       const [result, origins] = await Promise.all([unitResult(db, unit, period), frameOrigins(db, unit.id)]);
-      await logServed(db, unit, 'website', 'widget', period.code, at);
+      // Counted only when a listed origin frames it, never when someone opens the address (issue 24 F10).
+      if (framedByListedOrigin(fetchMetadata(c), origins) && !(await signedIn(c, deps, at))) await logServed(db, unit, 'website', 'widget', period.code, at);
       const base = baseOf(c, publicUrl);
       c.header(FRAME_ANCESTORS_HEADER, widgetFrameAncestors(origins));
       c.header('Cache-Control', 'public, max-age=300');
@@ -120,8 +134,8 @@ export function publicationApiRoutes(deps: AppDeps) {
       const period = shownPeriod(c, unit, at);
       const lang = langOf(c);
       const r = await unitResult(db, unit, period);
-      // Whoever fetches the badge, the image is on some page (docs/decisions/034: a fetch is a sign, not proof).
-      await logServed(db, unit, 'website', 'badge', period.code, at);
+      // Counted only when a listed origin's page loads it (issue 24 F10; a fetch alone proves nothing, decision 044).
+      if (!c.get('user') && loadedByListedPage(fetchMetadata(c), await frameOrigins(db, unit.id))) await logServed(db, unit, 'website', 'badge', period.code, at);
       c.header('Content-Type', 'image/svg+xml; charset=utf-8');
       c.header('Cache-Control', 'public, max-age=3600');
       c.header(CROSS_ORIGIN_HEADER, '1');

@@ -3,13 +3,14 @@
 // Zona Integritas and PEKPPP scales in the threshold table; exported as CSV or XLSX, and an evidence pack per unit.
 // Evaluators see their region, a unit's staff their unit, administrators everything (the account's scope).
 import { Hono, type Context } from 'hono';
+import { stream } from 'hono/streaming';
 import type { Kysely } from 'kysely';
 import type { Database, PublicationMedium } from '../../db/database.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import { followUpsOfUnits, lockedReportsOf, readThresholds, replaceThresholds } from '../../db/queries/compliance.ts';
 import { newestEvidenceLocks } from '../../db/queries/evidence.ts';
 import { unitsForExport } from '../../db/queries/exports.ts';
-import { followUpEvidenceOfUnit } from '../../db/queries/follow-ups.ts';
+import { EVIDENCE_CHUNK_CHARS, followUpEvidenceList, followUpEvidenceSlice } from '../../db/queries/follow-ups.ts';
 import { listPublications } from '../../db/queries/publications.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { sumsByUnit } from '../../db/queries/scores.ts';
@@ -24,7 +25,7 @@ import { sampleTarget } from '../domain/sample-size.ts';
 import { todayIn } from '../domain/time-zones.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, notFound, validationFailed } from '../errors.ts';
-import { csvFile, packZip, safeName, type PackFile } from '../export/evidence-pack.ts';
+import { csvFile, safeName, writePackZip, type PackFile, type StreamedPackFile } from '../export/evidence-pack.ts';
 import { renderResultsPoster, resultsPosterData, resultsPosterFileName } from '../report/results-poster.ts';
 import { CONTENT_TYPES, tableWriter, type Cell } from '../export/table-writers.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
@@ -133,7 +134,18 @@ async function tableBytes(format: 'csv' | 'xlsx', separator: ',' | ';', rows: Ce
 const REGISTER_COLUMNS = ['id', 'period', 'element', 'problem', 'action', 'responsible', 'due_date', 'status', 'progress', 'planned_on', 'started_on', 'completed_on', 'evidence_url', 'evidence_files'] as const;
 const PUBLICATION_COLUMNS = ['published_on', 'medium', 'source', 'period', 'note', 'evidence_url'] as const;
 
+class PackAborted extends Error {}
+
 export function complianceRoutes({ db, now, publicUrl }: AppDeps) {
+  /** A stored evidence file's bytes, a slice at a time (EVIDENCE_CHUNK_CHARS of base64 per query). */
+  async function* evidenceChunks(unitId: string, fileId: string): AsyncIterable<Uint8Array> {
+    for (let offset = 0; ; offset += EVIDENCE_CHUNK_CHARS) {
+      const part = await followUpEvidenceSlice(db, unitId, fileId, offset, EVIDENCE_CHUNK_CHARS);
+      if (part.length) yield new Uint8Array(Buffer.from(part, 'base64'));
+      if (part.length < EVIDENCE_CHUNK_CHARS) return;
+    }
+  }
+
   return new Hono<AppEnv>()
     .get('/compliance', async (c) => {
       const user = requireUser(c);
@@ -166,17 +178,19 @@ export function complianceRoutes({ db, now, publicUrl }: AppDeps) {
       const [reports, items, evidence, pubs] = await Promise.all([
         lockedReportsOf(db, unit.id, unit.slug, year),
         followUpsOfUnits(db, [unit.id]),
-        followUpEvidenceOfUnit(db, unit.id),
+        followUpEvidenceList(db, unit.id),
         listPublications(db, [unit.id], `${year}-01-01`, `${year}-12-31`),
       ]);
-      const files: PackFile[] = reports.map((r) => ({
+      const files: (PackFile | StreamedPackFile)[] = reports.map((r) => ({
         path: `laporan-skm/${r.period}-v${r.version}-${r.lockId.slice(0, 8)}-${r.name}`, mediaType: r.mediaType, bytes: new Uint8Array(Buffer.from(r.contentBase64, 'base64')),
       }));
       const ofYear = items.filter((f) => followUpOverlaps(f, yearPeriod));
       const evidencePaths = new Map<string, string[]>();
       for (const e of evidence.filter((x) => ofYear.some((f) => f.id === x.follow_up_id))) {
-        const path = `rtl/bukti/${e.follow_up_id}/${e.id.slice(0, 8)}-${safeName(e.name)}`;
-        files.push({ path, mediaType: e.media_type, bytes: new Uint8Array(Buffer.from(e.content_base64, 'base64')) });
+        // The whole id: its first 8 characters are a time-ordered id's minute, shared by files uploaded together.
+        const path = `rtl/bukti/${e.follow_up_id}/${e.id}-${safeName(e.name)}`;
+        // Read in slices while the ZIP is written (issue 24 F3): 30 files of 5 MB held at once exhausted the heap.
+        files.push({ path, mediaType: e.media_type, chunks: () => evidenceChunks(unit.id, e.id) });
         evidencePaths.set(e.follow_up_id, [...(evidencePaths.get(e.follow_up_id) ?? []), path]);
       }
       files.push(csvFile('rtl/register.csv', REGISTER_COLUMNS, ofYear.map((f) => [
@@ -192,11 +206,27 @@ export function complianceRoutes({ db, now, publicUrl }: AppDeps) {
         const pdf = await renderResultsPoster(await resultsPosterData(db, detail!, parsePeriodCode(code), base(c, publicUrl)), 'id', at);
         files.push({ path: `publikasi/${resultsPosterFileName(unit.slug, code, 'id')}`, mediaType: 'application/pdf', bytes: new Uint8Array(pdf) });
       }
-      const zip = packZip(files, { unit: unit.slug, unitName: unit.name, year, generatedAt: at.toISOString(), posters: posterPeriods });
-      await writeAudit(db, { userId: user.id, action: 'compliance.pack', unitId: unit.id, target: String(year), details: { files: files.length } }, at);
       c.header('Content-Type', 'application/zip');
       c.header('Content-Disposition', `attachment; filename="rapor-bukti-${unit.slug}-${year}.zip"`);
-      return c.body(new Uint8Array(zip), 200);
+      c.header('Cache-Control', 'no-store');
+      return stream(c, async (s) => {
+        let completed = false;
+        try {
+          // Each chunk waits until the response has taken it: a slow client slows the reading, never fills memory.
+          await writePackZip(async (chunk) => {
+            if (s.aborted) throw new PackAborted();
+            await s.write(chunk);
+          }, files, { unit: unit.slug, unitName: unit.name, year, generatedAt: at.toISOString(), posters: posterPeriods });
+          completed = true;
+        } catch (error) {
+          if (!(error instanceof PackAborted)) throw error;
+        } finally {
+          await writeAudit(db, { userId: user.id, action: 'compliance.pack', unitId: unit.id, target: String(year), details: { files: files.length, completed } }, at);
+        }
+      }, async (error, s) => {
+        console.error('[rapor] evidence pack failed:', error);
+        await s.close();
+      });
     })
     .get('/admin/compliance-thresholds', async (c) => {
       requireRole(c, 'admin');

@@ -8,6 +8,7 @@ import { firstRatedDate, openDataUnits, regionsWithUnits } from '../../db/querie
 import { sumsByUnit } from '../../db/queries/scores.ts';
 import { minPublicRatings } from '../../db/queries/settings.ts';
 import { csvRecord } from '../domain/csv.ts';
+import { csvSafe } from '../export/table-writers.ts';
 import { OPEN_SCORE_FIELDS, dataPackage, dcatCatalog, isPublishable, publishablePeriods, publishedAt, type OpenScoreRow } from '../domain/open-data.ts';
 import { PeriodError, daysInclusive, parsePeriodCode, type Period } from '../domain/periods.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
@@ -75,7 +76,8 @@ export function openDataRoutes({ db, readDb, now, publicUrl }: AppDeps) {
     })
     .get('/open-data/:period/scores.csv', async (c) => {
       const period = publishedPeriod(c.req.param('period'));
-      const body = csvRecord(OPEN_SCORE_FIELDS.map((f) => f.name)) + (await rows(period)).map((r) => csvRecord(OPEN_SCORE_FIELDS.map((f) => r[f.name]))).join('');
+      // Names an administrator typed may start like a formula: the same leading apostrophe as every other export.
+      const body = csvRecord(OPEN_SCORE_FIELDS.map((f) => f.name)) + (await rows(period)).map((r) => csvRecord(OPEN_SCORE_FIELDS.map((f) => csvSafe(r[f.name] ?? null)))).join('');
       c.header('Content-Type', 'text/csv; charset=utf-8');
       c.header('Content-Disposition', `inline; filename="rapor-ikm-${period.code}.csv"`);
       c.header('Cache-Control', CACHE);

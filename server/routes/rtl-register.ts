@@ -7,10 +7,12 @@ import * as v from 'valibot';
 import { PUBLICATION_MEDIA } from '../../db/database.ts';
 import { addFollowUpEvidence, followUpEvidenceFile } from '../../db/queries/follow-ups.ts';
 import { listPublications, logPublication } from '../../db/queries/publications.ts';
+import { unitLimitSettings } from '../../db/queries/unit-limits.ts';
 import { EVIDENCE_MAX_BYTES, evidenceFileName, sniffEvidenceType } from '../domain/evidence-upload.ts';
 import { uuidV7 } from '../domain/ids.ts';
 import { isValidDate, parsePeriodCode } from '../domain/periods.ts';
 import { isTimeZone, todayIn } from '../domain/time-zones.ts';
+import { evidenceLimits, localDayBounds } from '../domain/unit-limits.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, notFound, validationFailed } from '../errors.ts';
 import { readBodyBytes, readJsonBody } from '../middleware/json-body.ts';
@@ -67,7 +69,21 @@ export function rtlRegisterRoutes({ db, now }: AppDeps) {
       if (!type) throw new ApiError(415, 'unsupported_file_type', 'Evidence must be a PDF or an image (PNG, JPEG, WebP); the file’s contents are none of these.');
       const at = now();
       const file = { id: uuidV7(at.getTime()), name: evidenceFileName(upload.name, type), mediaType: type, bytes: upload.bytes, sha256: createHash('sha256').update(upload.bytes).digest('hex') };
-      if (!(await addFollowUpEvidence(db, unit.id, followUpId, file, user.id, at))) throw notFound('A follow-up item of this unit', 'follow_up_not_found');
+      // A storage quota per unit and a cap per day (issue 24 F3), both set by an administrator: staff cannot fill the
+      // database, nor make the evidence pack heavier than the unit's quota.
+      const set = await unitLimitSettings(db, unit.id);
+      const { quotaBytes, perDayBytes } = evidenceLimits(set.evidence_quota_mb, set.evidence_mb_per_day);
+      const tz = isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta';
+      const day = localDayBounds(todayIn(tz, at), tz);
+      const added = await addFollowUpEvidence(db, unit.id, followUpId, file, user.id, at, { quotaBytes, perDayBytes, dayStart: day.start, dayEnd: day.end });
+      if (!added.ok) {
+        if (added.reason === 'no_item') throw notFound('A follow-up item of this unit', 'follow_up_not_found');
+        const mb = (n: number) => `${Math.round((n / 1048576) * 10) / 10} MB`;
+        if (added.reason === 'quota') {
+          throw new ApiError(413, 'evidence_quota_exceeded', `This unit stores ${mb(added.usedBytes)} of evidence; its quota is ${mb(added.limitBytes)}, and this file (${mb(upload.bytes.length)}) does not fit. An administrator sets the quota.`);
+        }
+        throw new ApiError(409, 'evidence_daily_cap_reached', `This unit uploaded ${mb(added.usedBytes)} of evidence today; at most ${mb(added.limitBytes)} a day, and this file (${mb(upload.bytes.length)}) does not fit. Upload it tomorrow, or ask an administrator to raise the cap.`);
+      }
       return c.json({
         id: file.id, name: file.name, mediaType: type, bytes: upload.bytes.length, sha256: file.sha256,
         url: `/api/units/${unit.slug}/follow-ups/${followUpId}/evidence/${file.id}`,

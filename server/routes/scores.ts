@@ -2,10 +2,13 @@ import { Hono } from 'hono';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { sumsByUnit, unitSumsByMonth, unitSumsByService, unitsForBoard } from '../../db/queries/scores.ts';
 import { minPublicRatings } from '../../db/queries/settings.ts';
+import { visitCodesOfPeriod } from '../../db/queries/visit-codes.ts';
 import { daysInclusive, trendPeriods, type Period } from '../domain/periods.ts';
 import { sampleTarget } from '../domain/sample-size.ts';
 import { emptySums, lowestElements, rankUnits, sampleFlags, serviceScores, summarise, totalOf, weakestElements, type Sums } from '../domain/scores.ts';
 import { isBelowMinimum, publicIkm, publicSummary } from '../domain/small-cells.ts';
+import { isTimeZone } from '../domain/time-zones.ts';
+import { localDayBounds } from '../domain/unit-limits.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, validationFailed } from '../errors.ts';
 import { periodFromQuery } from './period-query.ts';
@@ -29,10 +32,12 @@ export function scoreRoutes({ db, now }: AppDeps, { exact = false }: { exact?: b
       const unit = await requireUnit(db, c.req.param('slug'));
       const period = periodFromQuery(c.req.query(), now());
       const trend = trendPeriods(period, now().toISOString().slice(0, 10));
-      const [byService, byMonth, k] = await Promise.all([
+      const tz = isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta';
+      const [byService, byMonth, k, codes] = await Promise.all([
         unitSumsByService(db, unit.id, period.from, period.to),
         unitSumsByMonth(db, unit.id, trend[0]!.from, trend[trend.length - 1]!.to),
         minimum(),
+        visitCodesOfPeriod(db, unit.id, localDayBounds(period.from, tz).start, localDayBounds(period.to, tz).end),
       ]);
       const total = totalOf(byService.map((s) => s.sums));
       const summary = summarise(total);
@@ -48,6 +53,10 @@ export function scoreRoutes({ db, now }: AppDeps, { exact = false }: { exact?: b
           ...publicSummary(published, k),
           // Figures behind fewer ratings than this are withheld (null) in public: "kurang dari k penilaian".
           minPublicRatings: k,
+          // Beside nVerified and ikmVerified: the codes the unit issued in the period against those used (issue 24 F6),
+          // so a unit that mints far more codes than its visitors use shows it.
+          visitCodesIssued: codes.issued,
+          visitCodesUsed: codes.used,
           sampleTarget: target,
           ...sampleFlags(summary.n, target),
           // The three weakest elements by their exact NRR (issue 16), weakest first.

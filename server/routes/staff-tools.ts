@@ -5,7 +5,8 @@ import { auditEntries } from '../../db/queries/audit.ts';
 import { createFollowUp, listFollowUps, updateFollowUp } from '../../db/queries/follow-ups.ts';
 import { listKiosks, registerKiosk, revokeKiosk } from '../../db/queries/kiosks.ts';
 import { unitSumsByService } from '../../db/queries/scores.ts';
-import { issueVisitCodes, unusedVisitCodes, visitCodeCounts } from '../../db/queries/visit-codes.ts';
+import { unitLimitSettings } from '../../db/queries/unit-limits.ts';
+import { issueVisitCodesWithinCap, unusedVisitCodes, visitCodeCounts } from '../../db/queries/visit-codes.ts';
 import { newToken, sha256 } from '../auth/tokens.ts';
 import { followUpPatchSchema, followUpSchema } from '../domain/follow-up-input.ts';
 import { FOLLOW_UP_TEMPLATES } from '../domain/follow-up-templates.ts';
@@ -13,9 +14,10 @@ import { uuidV7 } from '../domain/ids.ts';
 import { posterSvg } from '../domain/poster.ts';
 import { totalOf, weakestElements } from '../domain/scores.ts';
 import { isTimeZone, todayIn } from '../domain/time-zones.ts';
+import { localDayBounds, visitCodesPerDay } from '../domain/unit-limits.ts';
 import type { ElementCode } from '../domain/skm.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { notFound, validationFailed } from '../errors.ts';
+import { ApiError, notFound, validationFailed } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
 import { parseWith } from '../validate.ts';
 import { parseLimit } from './pagination.ts';
@@ -58,8 +60,18 @@ export function staffToolRoutes({ db, now, publicUrl }: AppDeps) {
     .post('/staff/units/:slug/visit-codes', async (c) => {
       const { user, unit } = await requireWorkspace(c, db);
       const { count } = parseWith(codesSchema, await readJsonBody(c));
-      const codes = await issueVisitCodes(db, unit.id, count, now(), user.id);
-      return c.json({ codes }, 201);
+      // At most what the unit serves in a day (issue 24 F6): codes minted beyond it would verify ratings of no visit.
+      const limits = await unitLimitSettings(db, unit.id);
+      const cap = visitCodesPerDay(limits.visit_codes_per_day, limits.declaredUsers);
+      const at = now();
+      const tz = isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta';
+      const today = todayIn(tz, at);
+      const issued = await issueVisitCodesWithinCap(db, unit.id, count, cap, localDayBounds(today, tz), at, user.id);
+      if (!issued.ok) {
+        const left = Math.max(0, cap - issued.issuedToday);
+        throw new ApiError(409, 'visit_code_cap_reached', `This unit may issue ${cap} visit codes a day (${today}); ${issued.issuedToday} are issued, ${left} left. An administrator sets the cap.`, { count: `at most ${left} today` });
+      }
+      return c.json({ codes: issued.codes, cap: { perDay: cap, issuedToday: issued.issuedToday } }, 201);
     })
     .get('/staff/units/:slug/visit-codes', async (c) => {
       const { unit } = await requireWorkspace(c, db);

@@ -23,6 +23,7 @@ const id = {
   // Small cells (decision 047): the words themselves come from belowMinimumWords (server/domain/small-cells.ts).
   smallCellBody: 'IKM, mutu dan nilai unsur tidak ditampilkan agar jawaban satu atau beberapa warga tidak dapat dikenali.',
   verifiedLabel: 'Penilaian terverifikasi (kode kunjungan)',
+  visitCodesLine: (issued: string, used: string) => `Kode kunjungan periode ini: ${issued} diterbitkan, ${used} dipakai`,
   excludedLabel: 'Penilaian dikecualikan',
   elementsHeading: 'Nilai per unsur (NRR, skala 1–4)',
   elementsCaption: 'Nilai rata-rata per unsur pelayanan, skala 1–4. Angka yang sama ada di tabel.',
@@ -94,6 +95,7 @@ const en: typeof id = {
   sampleShortBody: 'The number of ratings has not reached the sample target (Krejcie & Morgan). The score is shown as it is, but the unit is not ranked.',
   smallCellBody: 'The IKM, grade and element scores are not shown, so that no one can tell what one or a few residents answered.',
   verifiedLabel: 'Verified ratings (visit code)',
+  visitCodesLine: (issued: string, used: string) => `Visit codes this period: ${issued} issued, ${used} used`,
   excludedLabel: 'Excluded ratings',
   elementsHeading: 'Score per element (NRR, scale 1–4)',
   elementsCaption: 'Average score per service element, scale 1–4. The same numbers are in the table.',

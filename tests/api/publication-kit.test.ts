@@ -70,7 +70,8 @@ describe('the SVG badge', () => {
     expect(svg).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]* role="img" aria-labelledby="rapor-badge-title"/);
     expect(svg).toContain(`<title id="rapor-badge-title">Dinas Kependudukan dan Pencatatan Sipil Kota Gorontalo: ${text}</title>`);
     expect(svg.trim().endsWith('</svg>')).toBe(true);
-    expect(await logged('badge')).toMatchObject([{ medium: 'website', source: 'badge', period: '2026-Q3', published_on: '2026-11-23' }]);
+    // A fetch by nobody in particular proves no publication (issue 24 F10, decision 044): nothing is logged.
+    expect(await logged('badge')).toEqual([]);
   });
 
   it('takes ?period= and &lang=en; refuses a bad period (400) and an unknown unit (404)', async () => {
@@ -121,13 +122,17 @@ describe('who may frame the widget', () => {
       expect(page.headers.get('x-frame-options'), path).toBe('DENY');
       expect(page.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
     }
+    // Opened as a page it is no publication; framed by a listed origin's page it is (issue 24 F10, decision 044).
+    expect(await logged('widget')).toEqual([]);
+    const framed = await app.request(`/widget/${UNIT}`, { headers: { 'sec-fetch-dest': 'iframe', 'sec-fetch-site': 'cross-site', referer: 'https://gorontalokota.go.id/ikm' } });
+    expect(framed.status).toBe(200);
     expect(await logged('widget')).toMatchObject([{ medium: 'website', source: 'widget', published_on: '2026-11-23' }]);
     expect((await app.request('/widget/tidak-ada')).status).toBe(404);
   });
 });
 
 describe('the waiting-room screen', () => {
-  it('shows the IKM, grade, nine elements and a QR code to rate, refreshes without JavaScript, and logs the screen once a day', async () => {
+  it('shows the IKM, grade, nine elements and a QR code to rate, refreshes without JavaScript, and does not log a few visits as a screen that ran', async () => {
     for (let i = 0; i < 3; i++) expect((await app.request(`/tayang/${UNIT}`)).status).toBe(200);
     const html = await (await app.request(`/tayang/${UNIT}`)).text();
     const s = await scores(UNIT, '2026');
@@ -137,7 +142,8 @@ describe('the waiting-room screen', () => {
     expect(html).toMatch(/<noscript><meta http-equiv="refresh" content="\d+"><\/noscript>/);
     expect(html).toContain('<script src="/tayang.js" defer></script>');
     expect(html).toMatch(/<svg [^>]*role="img"[^>]*aria-label="Kode QR/);
-    expect(await logged('screen')).toMatchObject([{ medium: 'electronic', source: 'screen', published_on: '2026-11-23' }]);
+    // Four visits in one hour are no screen that ran (issue 24 F10; the hours rule: tests/domain/publication-proof.test.ts).
+    expect(await logged('screen')).toEqual([]);
     expect((await app.request('/tayang/tidak-ada')).status).toBe(404);
     const js = await app.request('/tayang.js');
     expect(js.status).toBe(200);

@@ -101,6 +101,24 @@ describe('the demo seed', () => {
     expect(midnight.length).toBeGreaterThan(1000);
   });
 
+  it('gives ratings and permit reports random ids (UUID v4) that tell nothing of when they were made (issue 24 F14)', async () => {
+    const ratings = await conn.db.selectFrom('responses').select(['id', 'idempotency_key', 'visit_code_id', 'created_at']).execute();
+    const permits = await conn.db.selectFrom('permit_reports').select(['id', 'idempotency_key', 'created_at']).execute();
+    const codes = await conn.db.selectFrom('visit_codes').select('id').execute();
+    const ids = [
+      ...ratings.flatMap((r) => [r.id, r.idempotency_key, ...(r.visit_code_id ? [r.visit_code_id] : [])]),
+      ...permits.flatMap((p) => [p.id, p.idempotency_key]),
+      ...codes.map((c) => c.id),
+    ];
+    const V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const notV4 = ids.filter((id) => !V4.test(id));
+    expect(notV4.length).toBe(0);
+    // A v7 id's first 48 bits are its millisecond: none of the ratings' ids carries its own creation time.
+    const carriesTime = ratings.filter((r) => Number.parseInt(r.id.replace(/-/g, '').slice(0, 12), 16) === Date.parse(r.created_at));
+    expect(carriesTime.length).toBe(0);
+    expect(ratings.length).toBeGreaterThan(45_000);
+  });
+
   it('is deterministic: the same seed gives the same world', async () => {
     const other = await migratedDb();
     try {
