@@ -9,6 +9,7 @@ import { insertEvidenceLock } from '../../db/queries/evidence.ts';
 import { parseCsv } from '../../server/domain/csv.ts';
 import { DEFAULT_THRESHOLDS } from '../../server/domain/asn-evidence.ts';
 import { parsePeriodCode } from '../../server/domain/periods.ts';
+import { scoreRoutes } from '../../server/routes/scores.ts';
 import { snapshotFiles, snapshotUnits } from '../../server/export/evidence-snapshot.ts';
 import { migratedDb, signIn } from '../support/db.ts';
 
@@ -137,7 +138,9 @@ describe('locked evidence on the demo data', () => {
     const res = await post(evaluator, '/api/evidence/locks', { period: '2026-Q3', unit });
     expect(res.status).toBe(201);
     const lock = (await res.json()) as { id: string };
-    const before = (await (await app.request(`/api/units/${unit}/scores?period=2026-Q3`)).json()) as { n: number; ikm: number };
+    // The exact figures (two ratings: the public route withholds them below k, decision 047).
+    const exact = scoreRoutes({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z') }, { exact: true });
+    const before = (await (await exact.request(`/units/${unit}/scores?period=2026-Q3`)).json()) as { n: number; ikm: number };
     expect(before).toMatchObject({ n: 2, ikm: 81.94 });
     // The rating whose exclusion leaves the other one's IKM, 80,56.
     const ratings = await conn.db.selectFrom('responses').innerJoin('units', 'units.id', 'responses.unit_id').selectAll('responses')

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
 import { commentIsPublic } from '../../db/queries/comment-review.ts';
 import { parsePeriodCode } from '../../server/domain/periods.ts';
+import { scoreRoutes } from '../../server/routes/scores.ts';
 import { SKM_ELEMENTS } from '../../server/domain/skm.ts';
 import { fmtCount, fmtDate, fmtNumber, fmtPeriod } from '../../site/lib/format.ts';
 import { scoreStrings } from '../../site/lib/i18n-scores.ts';
@@ -44,8 +45,10 @@ async function pdf(slug: string, period: string): Promise<{ bytes: Buffer; file:
   return { bytes, file, text: execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }) };
 }
 
+/** The scores the report prints: the scores route without the public small-cell rule (decision 047), as the report reads it. */
 async function scores(slug: string, period: string) {
-  return (await (await app.request(`/api/units/${slug}/scores?period=${period}`)).json()) as any;
+  const exact = scoreRoutes({ db: conn.db, now: () => new Date('2026-12-07T03:00:00Z') }, { exact: true });
+  return (await (await exact.request(`/units/${slug}/scores?period=${period}`)).json()) as any;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
