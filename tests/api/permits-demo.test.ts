@@ -85,7 +85,8 @@ describe('the demo permit reports', () => {
     expect(all.length).toBeGreaterThan(2500);
     expect(all.length).toBeLessThan(3200);
     expect(all.filter((r) => r.completed_on === null).length).toBeGreaterThan(20);
-    expect(all.filter((r) => r.within_sla === 0).length).toBeGreaterThan(100);
+    // 61 late of ~2,800 since the administrative letters left (over 100 of ~5,200 before).
+    expect(all.filter((r) => r.within_sla === 0).length).toBeGreaterThan(50);
   });
 
   it('show Gorontalo units getting faster from 2025 to 2026 (the award program story)', async () => {

@@ -41,10 +41,10 @@ describe.skipIf(!hasChromium)('score pages in a real browser', () => {
     await page.screenshot({ path: 'test-results/unit-page-360.png', fullPage: true });
   });
 
-  it('marks every element tied for the lowest "terendah" on the island: kecamatan-jambi-selatan 2025-Q2 (issue 25, item 6)', async () => {
-    const scores = await api('/api/units/kecamatan-jambi-selatan/scores?period=2025-Q2');
+  it('marks every element tied for the lowest "terendah" on the island: disdikbud-provinsi-gorontalo 2026-Q2 (issue 25, item 6)', async () => {
+    const scores = await api('/api/units/disdikbud-provinsi-gorontalo/scores?period=2026-Q2');
     expect(scores.lowest.length).toBeGreaterThan(1);
-    await page.goto(`${server.url}/unit/kecamatan-jambi-selatan?periode=2025-Q2`);
+    await page.goto(`${server.url}/unit/disdikbud-provinsi-gorontalo?periode=2026-Q2`);
     await page.getByTestId('elements-table').waitFor();
     const marked = await page.getByTestId('elements-table').locator('tbody th').evaluateAll((ths) =>
       ths.filter((th) => th.querySelector('.badge')?.textContent === 'terendah').map((th) => th.textContent!.slice(0, 2)));
@@ -57,17 +57,15 @@ describe.skipIf(!hasChromium)('score pages in a real browser', () => {
     expect(await page.getByTestId('data-belum-cukup').textContent()).toContain('Data belum cukup');
   });
 
-  it('shows a grade below the sample target as provisional, never a bare letter: puskesmas-telaga 2026-Q4 (n = 2 of 19)', async () => {
-    const scores = await api('/api/units/puskesmas-telaga/scores?period=2026-Q4');
-    expect(scores).toMatchObject({ n: 2, sampleTarget: 19, mutu: 'B' });
-    await page.goto(`${server.url}/unit/puskesmas-telaga?periode=2026-Q4`);
+  it('shows a grade below the sample target as provisional, never a bare letter: kecamatan-plaju 2026-Q4', async () => {
+    const scores = await api('/api/units/kecamatan-plaju/scores?period=2026-Q4');
+    // Published (at least k ratings, decision 047) but below the sample target.
+    expect(scores.n).toBeGreaterThanOrEqual(scores.minPublicRatings);
+    expect(scores).toMatchObject({ sampleAdequate: false, provisional: true });
+    expect(scores.mutu).toMatch(/^[A-D]$/);
+    await page.goto(`${server.url}/unit/kecamatan-plaju?periode=2026-Q4`);
     await page.getByTestId('data-belum-cukup').waitFor();
-    expect(await page.getByTestId('mutu').textContent()).toBe('B (sementara)');
-    expect(await page.locator('.summary').textContent()).not.toContain('(Baik)');
-    // The words about the interval are true for it: two ratings are too few for a range, not "hampir pasti".
-    const note = await page.getByTestId('interval-note').textContent();
-    expect(note).not.toContain('hampir pasti');
-    expect(note).toContain('terlalu sedikit');
+    expect(await page.getByTestId('mutu').textContent()).toBe(`${scores.mutu} (sementara)`);
     // Every grade in the per-service and trend tables below its target is marked too.
     const services = await page.getByTestId('services-table').locator('tbody tr').allTextContents();
     scores.services.forEach((s: any, i: number) => { if (s.mutu && s.provisional) expect(services[i]).toContain(`${s.mutu} (sementara)`); });
@@ -75,14 +73,19 @@ describe.skipIf(!hasChromium)('score pages in a real browser', () => {
     scores.trend.forEach((p: any, i: number) => { if (p.mutu && p.provisional) expect(trend[i]).toContain(`${p.mutu} (sementara)`); });
   });
 
-  it('does not print a degenerate interval for n = 2: kelurahan-bagus-kuning 2025-Q1 (83,33 – 83,33)', async () => {
-    const scores = await api('/api/units/kelurahan-bagus-kuning/scores?period=2025-Q1');
-    expect(scores.ikmCi95).toEqual([83.33, 83.33]);
-    await page.goto(`${server.url}/unit/kelurahan-bagus-kuning?periode=2025-Q1`);
-    await page.getByTestId('data-belum-cukup').waitFor();
-    const summary = await page.locator('.summary').textContent();
+  it.each([
+    ['puskesmas-telaga', '2026-Q4'],
+    ['kelurahan-bagus-kuning', '2025-Q1'],
+  ])('prints no grade, IKM or interval behind two ratings, only "kurang dari 5 penilaian": %s %s (decision 047)', async (slug, period) => {
+    const scores = await api(`/api/units/${slug}/scores?period=${period}`);
+    expect(scores).toMatchObject({ n: 2, minPublicRatings: 5, ikm: null, mutu: null, ikmCi95: null });
+    await page.goto(`${server.url}/unit/${slug}?periode=${period}`);
+    await page.locator('.summary').waitFor();
+    const summary = (await page.locator('.summary').textContent()) ?? '';
+    expect(summary).toContain('kurang dari 5 penilaian');
     expect(summary).not.toContain('83,33 – 83,33');
     expect(summary).not.toContain('hampir pasti');
+    expect(summary).not.toMatch(/\b[A-D] \(sementara\)/);
   });
 
   it('lists the ranked units with their IKM and the units with too little data', async () => {
