@@ -248,7 +248,7 @@ describe('fuzzing every route', () => {
 // Over real sockets against the server `npm start` runs, started once for these tests: the same properties on the
 // public routes (fewer runs), then slow and idle clients. The transport does not depend on the database engine: this
 // part runs in the SQLite project only (the server is given a SQLite file with the demo world).
-describe.runIf(!ON_POSTGRES)('fuzzing over real HTTP (npm start\'s server)', () => {
+if (!ON_POSTGRES) describe('fuzzing over real HTTP (npm start\'s server)', () => {
   let server: RunningServer;
   let baselineRss = 0;
   const wire: Send = (path, init) => fetch(server.url + path, { ...init, redirect: 'manual' });

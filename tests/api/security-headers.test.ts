@@ -62,7 +62,7 @@ describe('security headers', () => {
 
 // Over real sockets against the server `npm start` runs (once for this file). The transport does not depend on the
 // database engine: this part runs in the SQLite project only (the server is given a SQLite file with the demo world).
-describe.runIf(!ON_POSTGRES)('security headers over real HTTP (npm start\'s server)', () => {
+if (!ON_POSTGRES) describe('security headers over real HTTP (npm start\'s server)', () => {
   let server: RunningServer;
   beforeAll(async () => {
     server = await startServer();
