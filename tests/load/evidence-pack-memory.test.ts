@@ -7,7 +7,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, reportSkip, signInOverHttp, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('evidence pack memory (uses the same server helper as the browser tests)');
 
@@ -25,14 +25,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function signIn(email: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ email, password: 'rapor-demo-2026' }),
-  });
-  expect(res.status).toBe(200);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
+const signIn = (email: string) => signInOverHttp(server, email);
 
 const rssKb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))![1]);
 

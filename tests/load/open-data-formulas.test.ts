@@ -2,7 +2,7 @@
 // run as a formula (= + - @ at the start) as every other export does (csvSafe, a leading apostrophe).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../server/domain/csv.ts';
-import { hasChromium, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, reportSkip, signInOverHttp, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('open data formulas (uses the same server helper as the browser tests)');
 
@@ -14,14 +14,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(email: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ email, password: 'rapor-demo-2026' }),
-  });
-  expect(res.status).toBe(200);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
+const signIn = (email: string) => signInOverHttp(server, email);
 
 describe.skipIf(!hasChromium)('open data scores.csv over HTTP', () => {
   it('writes a unit or region name starting with = + - @ with a leading apostrophe, like the other exports', async () => {

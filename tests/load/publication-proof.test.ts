@@ -2,7 +2,7 @@
 // screen and the badge, and the unit's own staff opening the widget, raised disdik-kota-palembang's ZI publication and
 // PEKPPP 7.a.T. Only what proves publication counts: here, a listed origin framing the widget.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, reportSkip, signInOverHttp, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('publication proof (uses the same server helper as the browser tests)');
 
@@ -16,14 +16,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(email: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ email, password: 'rapor-demo-2026' }),
-  });
-  expect(res.status).toBe(200);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
+const signIn = (email: string) => signInOverHttp(server, email);
 
 interface BoardUnit { unit: { slug: string }; publication: { media: string[] }; scores: { ziPublication: number; pekppp7aT: number } }
 

@@ -2,7 +2,7 @@
 // again and again) and verify ratings of no visit with them. Codes per unit and day are capped by what the unit serves
 // (an administrator sets the cap), and the scores say how many codes were issued against how many were used.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, reportSkip, signInOverHttp, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('visit code cap (uses the same server helper as the browser tests)');
 
@@ -15,14 +15,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(email: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ email, password: 'rapor-demo-2026' }),
-  });
-  expect(res.status).toBe(200);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
-}
+const signIn = (email: string) => signInOverHttp(server, email);
 
 const send = (cookie: string, method: string, path: string, body?: object) =>
   fetch(`${server.url}${path}`, { method, headers: { cookie, origin: server.url, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });

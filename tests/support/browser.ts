@@ -117,3 +117,13 @@ export async function signInOnPage(page: Page, baseUrl: string, email: string, p
   await page.getByLabel('Kata sandi').fill(password);
   await page.getByRole('button', { name: 'Masuk' }).click();
 }
+
+/** Signs in over HTTP against a running server (demo password by default); answers the session cookie (name=value). */
+export async function signInOverHttp(server: RunningServer, email: string, password = 'rapor-demo-2026'): Promise<string> {
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in of ${email} answered ${res.status}: ${await res.text()}`);
+  return res.headers.get('set-cookie')!.split(';')[0]!;
+}
