@@ -4,10 +4,10 @@
 // file is written without fsync, and nothing here is used by the portal.
 import Database from 'better-sqlite3';
 import { SUM_COLUMNS, rollupRow } from '../db/queries/rollups.ts';
-import { uuidV7 } from '../server/domain/ids.ts';
-import { seededRandom } from '../server/domain/random.ts';
-import { addRollup, emptyRollup, rollupContribution, type RollupCounts } from '../server/domain/rollup.ts';
-import { ELEMENT_CODES, type Answers } from '../server/domain/skm.ts';
+import { uuidV7 } from '../core/domain/ids.ts';
+import { seededRandom } from '../core/domain/random.ts';
+import { addRollup, emptyRollup, rollupContribution, type RollupCounts } from '../core/domain/rollup.ts';
+import { ELEMENT_CODES, type Answers } from '../core/domain/skm.ts';
 
 const UTC_OFFSET_HOURS: Record<string, number> = { 'Asia/Jakarta': 7, 'Asia/Makassar': 8, 'Asia/Jayapura': 9 };
 const FIRST_DAY = Date.UTC(2025, 0, 1);

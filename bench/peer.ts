@@ -9,12 +9,12 @@
 // the portal.
 import { Hono } from 'hono';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../core/schema.ts';
 import { regionAndDescendants } from '../db/queries/regions.ts';
 import { unitsForBoard } from '../db/queries/scores.ts';
-import { daysInclusive, trendPeriods, type Period } from '../server/domain/periods.ts';
-import { sampleTarget } from '../server/domain/sample-size.ts';
-import { emptySums, rankUnits, sampleFlags, serviceScores, summarise, totalOf, weakestElements, type Sums } from '../server/domain/scores.ts';
+import { daysInclusive, trendPeriods, type Period } from '../core/domain/periods.ts';
+import { sampleTarget } from '../core/domain/sample-size.ts';
+import { emptySums, rankUnits, sampleFlags, serviceScores, summarise, totalOf, weakestElements, type Sums } from '../core/domain/scores.ts';
 import { ApiError } from '../server/errors.ts';
 import { periodFromQuery } from '../server/routes/period-query.ts';
 import { requireUnit } from '../server/routes/units.ts';
@@ -51,7 +51,7 @@ export function createPeerApp(db: Kysely<Database>, now: () => Date): Hono {
     const unit = await requireUnit(db, c.req.param('slug'));
     const period = periodFromQuery(c.req.query(), now());
     if (period.kind === 'range') throw new Error('the peer baseline reads named periods only');
-    // The same periods as the route (one rule, server/domain/periods.ts), so the answers can be compared.
+    // The same periods as the route (one rule, core/domain/periods.ts), so the answers can be compared.
     const trend = trendPeriods(period, now().toISOString().slice(0, 10));
     const inUnit = (from: string, to: string) => sql`where unit_id = ${unit.id} and local_date between ${from} and ${to}`;
     const [byServiceMap, byMonthMap] = await Promise.all([

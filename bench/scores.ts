@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type CompiledQuery } from 'kysely';
 import { connect, migrateToLatest } from '../db/connect.ts';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../core/schema.ts';
 import { seedDemo } from '../db/seed.ts';
 import { createApp } from '../server/app.ts';
 import { bulkAddResponses } from './bulk-seed.ts';

@@ -7,7 +7,7 @@ import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql, SqliteDialect, t
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { checkpointOffThread, type CheckpointOptions, type Checkpointer } from './checkpointer.ts';
-import type { Database } from './database.ts';
+import type { Database } from '../core/schema.ts';
 import { isPostgres } from './dialect.ts';
 import { migrations } from './migrations/index.ts';
 

@@ -3,7 +3,7 @@
 // is rolled back alone and the others still commit; each caller is answered only once the commit that holds its work
 // has returned, so a success still means the work is on disk.
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
-import type { Database } from './database.ts';
+import type { Database } from '../core/schema.ts';
 import { isPostgres } from './dialect.ts';
 import { RollupBuffer } from './queries/rollups.ts';
 import { lockBucket } from './queries/throttle.ts';

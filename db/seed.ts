@@ -2,21 +2,21 @@
 // ratings over 2025–2026. Rollups are aggregated here in memory with the same domain rule the API uses, so a
 // recount from the responses table is an independent check of both.
 import type { Kysely } from 'kysely';
-import { hashPassword } from '../server/auth/passwords.ts';
-import { demoEmail } from '../server/domain/demo.ts';
-import { uuidV4, uuidV7, newReceipt, newVisitCode } from '../server/domain/ids.ts';
-import { seededRandom, type Random } from '../server/domain/random.ts';
-import { redactPersonalData } from '../server/domain/redaction.ts';
-import { addRollup, emptyRollup, rollupContribution, type RollupCounts } from '../server/domain/rollup.ts';
-import { ELEMENT_CODES, type Answer, type Answers, type ElementCode } from '../server/domain/skm.ts';
-import { instantOfLocal, isTimeZone, localDateOf, localHourOf, type TimeZone } from '../server/domain/time-zones.ts';
-import { EDUCATION_LEVELS, OCCUPATIONS } from '../server/domain/rating-input.ts';
-import type { Database, NewResponse } from './database.ts';
+import { hashPassword } from '../core/domain/passwords.ts';
+import { demoEmail } from '../core/domain/demo.ts';
+import { uuidV4, uuidV7, newReceipt, newVisitCode } from '../core/domain/ids.ts';
+import { seededRandom, type Random } from '../core/domain/random.ts';
+import { redactPersonalData } from '../core/domain/redaction.ts';
+import { addRollup, emptyRollup, rollupContribution, type RollupCounts } from '../core/domain/rollup.ts';
+import { ELEMENT_CODES, type Answer, type Answers, type ElementCode } from '../core/domain/skm.ts';
+import { instantOfLocal, isTimeZone, localDateOf, localHourOf, type TimeZone } from '../core/domain/time-zones.ts';
+import { EDUCATION_LEVELS, OCCUPATIONS } from '../core/domain/rating-input.ts';
+import type { Database, NewResponse } from '../core/schema.ts';
 import { insertRollups, rollupRow } from './queries/rollups.ts';
-import { FOLLOW_UP_TEMPLATES } from '../server/domain/follow-up-templates.ts';
+import { FOLLOW_UP_TEMPLATES } from '../core/domain/follow-up-templates.ts';
 import { COMMENTS, HOLIDAYS, REGIONS, REPLIES, SERVICES_BY_KIND, UNITS, type SeedUnit, type UnitKind } from './seed-data.ts';
-import type { FollowUpTable, NewPermitReport, ReplyTable } from './database.ts';
-import { isWorkingDay, permitTiming, type SlaUnit } from '../server/domain/working-days.ts';
+import type { FollowUpTable, NewPermitReport, ReplyTable } from '../core/schema.ts';
+import { isWorkingDay, permitTiming, type SlaUnit } from '../core/domain/working-days.ts';
 import type { SeedService } from './seed-data.ts';
 
 export const DEMO_SEED = 20260101;

@@ -1,4 +1,4 @@
-// Composes the route modules into one application. Routes stay thin: validation in server/domain, SQL in db/queries.
+// Composes the route modules into one application. Routes stay thin: validation in core/domain, SQL in db/queries.
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { compression } from './middleware/compression.ts';

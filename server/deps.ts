@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database, User } from '../db/database.ts';
+import type { Database, User } from '../core/schema.ts';
 import type { ProxyTrust } from './auth/client.ts';
-import type { Thresholds } from './domain/asn-evidence.ts';
+import type { Thresholds } from '../core/domain/asn-evidence.ts';
 
 /** What the route modules need from the outside world; tests pass their own. */
 export interface AppDeps {

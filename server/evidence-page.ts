@@ -3,11 +3,11 @@
 // /bukti/{id} in Bahasa Indonesia, /en/bukti/{id} in English.
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
-import { evidenceStrings } from '../site/lib/i18n-evidence.ts';
-import { href, strings, type Lang } from '../site/lib/i18n.ts';
+import { evidenceStrings } from '../core/i18n/i18n-evidence.ts';
+import { href, strings, type Lang } from '../core/i18n/i18n.ts';
 import type { AppDeps } from './deps.ts';
-import { parseLockScope } from './domain/evidence-lock.ts';
-import { TIME_ZONES, type TimeZone } from './domain/time-zones.ts';
+import { parseLockScope } from '../core/domain/evidence-lock.ts';
+import { TIME_ZONES, type TimeZone } from '../core/domain/time-zones.ts';
 import { verifyPath } from './export/evidence-snapshot.ts';
 import { ApiError } from './errors.ts';
 import { LOCK_ID, limitVerification, verifyLock, type Verification } from './routes/evidence.ts';

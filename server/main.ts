@@ -12,7 +12,7 @@ import { configureGroupCommit } from '../db/group-commit.ts';
 import { purgeAbuseData } from '../db/queries/integrity.ts';
 import { purgeExpiredSessions } from '../db/queries/sessions.ts';
 import { purgeSignInData } from '../db/queries/two-factor.ts';
-import { KNOWN_DEVICE_MS } from './domain/two-factor.ts';
+import { KNOWN_DEVICE_MS } from '../core/domain/two-factor.ts';
 import { createApp } from './app.ts';
 import { answerClientErrors, gateBodies, MAX_CONNECTIONS, SERVER_TIMEOUTS } from './body-gate.ts';
 import { EnvError, readEnv } from './env.ts';

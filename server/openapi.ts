@@ -1,6 +1,6 @@
 // GET /api/openapi.json: an OpenAPI 3.1 document of every route, built from the router itself so it cannot miss one.
 // Summaries and the request bodies of the public submissions are written here; everything else says what it is.
-import { CHANNELS, EDUCATION_LEVELS, OCCUPATIONS } from './domain/rating-input.ts';
+import { CHANNELS, EDUCATION_LEVELS, OCCUPATIONS } from '../core/domain/rating-input.ts';
 
 const SUMMARIES: Record<string, string> = {
   'GET /api/health': 'Health of the server and its database (503 when the database does not answer)',

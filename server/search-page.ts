@@ -2,12 +2,13 @@
 // docs/decisions/031-unit-search.md). The static Astro page's server slot (decision 030, server/pages/slots.ts) gets
 // the pure renderer's fragment (server/pages/search-results.ts); the language switch keeps the query. No script.
 import { Hono, type Context } from 'hono';
-import type { Lang } from '../site/lib/i18n.ts';
+import type { Lang } from '../core/i18n/i18n.ts';
 import type { AppDeps } from './deps.ts';
 import { ApiError } from './errors.ts';
 import { searchResultsHtml } from './pages/search-results.ts';
 import { renderSitePage } from './pages/slots.ts';
-import { SEARCH_MAX_QUERY, unitSearch, type UnitSearchResult } from './routes/search.ts';
+import type { UnitSearchResult } from '../core/api-types.ts';
+import { SEARCH_MAX_QUERY, unitSearch } from './routes/search.ts';
 
 const LIMIT = 30;
 

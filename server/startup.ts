@@ -4,7 +4,7 @@ import type { Connection } from '../db/connect.ts';
 import { migrateToLatest } from '../db/connect.ts';
 import { countDemoAccounts } from '../db/queries/users.ts';
 import { isDatabaseEmpty, seedDemo, type SeedSummary } from '../db/seed.ts';
-import { DEMO_EMAIL_DOMAIN } from './domain/demo.ts';
+import { DEMO_EMAIL_DOMAIN } from '../core/domain/demo.ts';
 import type { Env } from './env.ts';
 
 /** The server must not start; the message says why and what to do. */

@@ -1,10 +1,10 @@
-// What the bounded-influence rule (server/domain/address-share.ts, docs/decisions/045) reads, inside the transaction
+// What the bounded-influence rule (core/domain/address-share.ts, docs/decisions/045) reads, inside the transaction
 // that stores the submission: the unit's counted period totals (rollups for ratings, the reports for permits), what the
 // address already counts there (through the (unit, period, key) index), the per-period salts of address keys and their
 // purge, and the evaluators' views: what waits for them, and each unit's busiest address.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { addressKeysExpired, quarterBounds, SHARE_RULES, type RatingSums } from '../../server/domain/address-share.ts';
-import type { Database } from '../database.ts';
+import { addressKeysExpired, quarterBounds, SHARE_RULES, type RatingSums } from '../../core/domain/address-share.ts';
+import type { Database } from '../../core/schema.ts';
 import { writeAudit } from './audit.ts';
 import { reusable } from './compiled.ts';
 import type { RollupBuffer } from './rollups.ts';

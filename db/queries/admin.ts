@@ -1,9 +1,9 @@
 // Administration writes. Every change is audited in the same transaction.
 import type { Kysely, Transaction } from 'kysely';
-import { uuidV7 } from '../../server/domain/ids.ts';
-import { kemendagriFromBps } from '../../server/domain/region-codes.ts';
-import type { OfficialInput, RegionInput, ServiceInput, UnitInput } from '../../server/domain/admin-input.ts';
-import type { Database } from '../database.ts';
+import { uuidV7 } from '../../core/domain/ids.ts';
+import { kemendagriFromBps } from '../../core/domain/region-codes.ts';
+import type { OfficialInput, RegionInput, ServiceInput, UnitInput } from '../../core/domain/admin-input.ts';
+import type { Database } from '../../core/schema.ts';
 import { writeAudit } from './audit.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;

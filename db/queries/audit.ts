@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { uuidV7 } from '../../server/domain/ids.ts';
-import type { Database } from '../database.ts';
+import { uuidV7 } from '../../core/domain/ids.ts';
+import type { Database } from '../../core/schema.ts';
 
 export interface AuditEntry {
   userId: string | null;

@@ -1,8 +1,8 @@
 // Review of comments that name a person or allege misconduct (decision 019): the review state stored with a new
 // rating, the reviewers' queue (evaluators: their region; administrators: everything) and their decisions, audited.
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
-import { commentReviewNeeded, type CommentReviewState, type ReviewDecision } from '../../server/domain/comment-review.ts';
-import type { Database, NewResponse } from '../database.ts';
+import { commentReviewNeeded, type CommentReviewState, type ReviewDecision } from '../../core/domain/comment-review.ts';
+import type { Database, NewResponse } from '../../core/schema.ts';
 import { writeAudit } from './audit.ts';
 import { unitsInScope, type Scope } from './scope.ts';
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../database.ts';
+import type { Database } from '../../core/schema.ts';
 import { commentIsPublic } from './comment-review.ts';
 
 export interface PublicComment {
@@ -29,7 +29,7 @@ export async function countPublicComments(db: Kysely<Database>, unitId: string, 
 /**
  * The nine answers behind a unit's public comments (the same rule as publicComments) from one local date to another,
  * as distinct answer patterns with how many comments share each: what an annual report groups its suggestions by
- * (server/domain/suggestion-groups.ts), bounded however many comments there are.
+ * (core/domain/suggestion-groups.ts), bounded however many comments there are.
  */
 export async function publicCommentAnswers(db: Kysely<Database>, unitId: string, from: string, to: string): Promise<{ answers: number[]; count: number }[]> {
   const cols = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8', 'u9'] as const;

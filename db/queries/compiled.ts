@@ -3,7 +3,7 @@
 // binds its own values into the same SQL text, so the driver sees the same statement every time (SQLite's prepared-
 // statement cache in db/connect.ts and PostgreSQL's own plan cache then reuse it too).
 import type { CompiledQuery, Kysely, QueryResult } from 'kysely';
-import type { Database } from '../database.ts';
+import type { Database } from '../../core/schema.ts';
 
 const PLACEHOLDER = Symbol('placeholder');
 interface Placeholder { [PLACEHOLDER]: string }

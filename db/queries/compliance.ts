@@ -1,8 +1,8 @@
 // Reads and writes of the compliance board (issue 18, docs/decisions/033-compliance-scoring.md): its threshold table,
 // the RTL items of units, and the locked SKM reports an evidence pack carries.
 import type { Kysely } from 'kysely';
-import type { ComplianceItem, ThresholdOp, ThresholdRow } from '../../server/domain/compliance.ts';
-import type { Database } from '../database.ts';
+import type { ComplianceItem, ThresholdOp, ThresholdRow } from '../../core/domain/compliance.ts';
+import type { Database } from '../../core/schema.ts';
 import { writeAudit } from './audit.ts';
 
 export async function readThresholds(db: Kysely<Database>): Promise<ThresholdRow[]> {

@@ -1,7 +1,7 @@
 // Locked evidence snapshots (docs/decisions/026-locked-evidence.md): written once, in one transaction with the audit
 // entry, and only ever read afterwards. Nothing here updates or deletes a lock or its files.
 import type { Kysely } from 'kysely';
-import type { Database, EvidenceLock } from '../database.ts';
+import type { Database, EvidenceLock } from '../../core/schema.ts';
 import { writeAudit } from './audit.ts';
 
 export interface NewEvidenceFile {

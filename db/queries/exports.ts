@@ -1,7 +1,7 @@
 // Row sources for the exports: streamed from a cursor (Kysely's stream), filtered by period, region or unit, and
 // always by the account's scope. Column order is the data dictionary's (docs/data-dictionary.md).
 import type { Kysely } from 'kysely';
-import type { Database } from '../database.ts';
+import type { Database } from '../../core/schema.ts';
 import { unitsInScope, type Scope } from './scope.ts';
 
 export interface ExportFilter {

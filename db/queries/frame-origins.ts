@@ -1,6 +1,6 @@
 // The origins allowed to frame a unit's widget (issue 18, docs/decisions/034-publication-kit.md).
 import type { Kysely } from 'kysely';
-import type { Database } from '../database.ts';
+import type { Database } from '../../core/schema.ts';
 import { writeAudit } from './audit.ts';
 
 /** The origins allowed to frame this unit's widget, sorted. */

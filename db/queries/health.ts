@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../database.ts';
+import type { Database } from '../../core/schema.ts';
 
 /** True when the database answers a trivial query. */
 export async function pingDatabase(db: Kysely<Database>): Promise<boolean> {

@@ -1,8 +1,8 @@
 // The holiday calendar. Changing it recomputes the stored working days of every completed permit report whose
 // interval holds the changed date, in the same transaction (issue: permit times).
 import type { Kysely, Transaction } from 'kysely';
-import { permitTiming, type SlaUnit } from '../../server/domain/working-days.ts';
-import type { Database } from '../database.ts';
+import { permitTiming, type SlaUnit } from '../../core/domain/working-days.ts';
+import type { Database } from '../../core/schema.ts';
 
 export async function holidaySet(db: Kysely<Database> | Transaction<Database>, from?: string, to?: string): Promise<Set<string>> {
   let query = db.selectFrom('holidays').select('date');

@@ -1,8 +1,8 @@
 // What the integrity checks need to know, and the retention purge of what they keep.
 import type { Kysely } from 'kysely';
-import { answersSignature, permitSignature, RULES, type DeviceContext, type IntegrityContext } from '../../server/domain/integrity.ts';
-import type { Answers } from '../../server/domain/skm.ts';
-import type { Database } from '../database.ts';
+import { answersSignature, permitSignature, RULES, type DeviceContext, type IntegrityContext } from '../../core/domain/integrity.ts';
+import type { Answers } from '../../core/domain/skm.ts';
+import type { Database } from '../../core/schema.ts';
 import { purgeAddressKeys } from './address-share.ts';
 import { reusable } from './compiled.ts';
 import { unitsInScope, type Scope } from './scope.ts';
@@ -59,7 +59,7 @@ function countQueries(table: 'responses' | 'permit_reports') {
 }
 const COUNTS = { responses: countQueries('responses'), permit_reports: countQueries('permit_reports') };
 
-/** What the checks of a rating from the web or a QR code need to know (server/domain/integrity.ts). */
+/** What the checks of a rating from the web or a QR code need to know (core/domain/integrity.ts). */
 export async function ratingContext(db: Kysely<Database>, source: SubmissionSource, comment: string | null, now: Date): Promise<IntegrityContext> {
   const since = new Date(now.getTime() - RULES.burstWindowMs).toISOString();
   const [rows, counts, repeated] = await Promise.all([

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../database.ts';
+import type { Database } from '../../core/schema.ts';
 import { writeAudit } from './audit.ts';
 import { unitsInScope, type Scope } from './scope.ts';
 

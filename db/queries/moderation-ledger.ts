@@ -1,8 +1,8 @@
 // Reads of the moderation ledger (moderation_requests) for evaluators: waiting requests, and who excluded or lifted
 // what in a period. Always within the account's scope.
 import type { Kysely } from 'kysely';
-import type { LedgerGroup } from '../../server/domain/moderation.ts';
-import type { Database } from '../database.ts';
+import type { LedgerGroup } from '../../core/domain/moderation.ts';
+import type { Database } from '../../core/schema.ts';
 import { unitsInScope, type Scope } from './scope.ts';
 
 export interface LedgerFilter {

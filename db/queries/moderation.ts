@@ -1,21 +1,21 @@
 // Moderation hides, never deletes (DOMAIN.md §7). Hiding a comment keeps the rating in the score; a rating found to be
 // spam is also excluded from the score, and the rollups follow in the same transaction. Restoring undoes both.
-// Who may do what, and when, is decided by server/domain/moderation.ts (docs/decisions/021-closed-periods.md): staff
+// Who may do what, and when, is decided by core/domain/moderation.ts (docs/decisions/021-closed-periods.md): staff
 // lift only their own exclusions; integrity exclusions are lifted by an evaluator of the region or an administrator;
 // a staff action that would change a closed quarter's score waits in moderation_requests for an evaluator. Every
 // action that changes a score is a row of that ledger, and every action is in the audit log.
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import { planHide, planRestore, isStaffExclusion, type ModerationReason } from '../../server/domain/moderation.ts';
-import { rollupContribution } from '../../server/domain/rollup.ts';
-import type { Answers } from '../../server/domain/skm.ts';
-import { isTimeZone, todayIn } from '../../server/domain/time-zones.ts';
-import { uuidV7 } from '../../server/domain/ids.ts';
-import type { Database, ModerationRequestTable, ResponseTable } from '../database.ts';
+import { planHide, planRestore, isStaffExclusion, type ModerationReason } from '../../core/domain/moderation.ts';
+import { rollupContribution } from '../../core/domain/rollup.ts';
+import type { Answers } from '../../core/domain/skm.ts';
+import { isTimeZone, todayIn } from '../../core/domain/time-zones.ts';
+import { uuidV7 } from '../../core/domain/ids.ts';
+import type { Database, ModerationRequestTable, ResponseTable } from '../../core/schema.ts';
 import { writeAudit } from './audit.ts';
 import { applyRollupDelta } from './rollups.ts';
 import { unitsInScope, type Scope } from './scope.ts';
 
-export { MODERATION_REASONS, type ModerationReason } from '../../server/domain/moderation.ts';
+export { MODERATION_REASONS, type ModerationReason } from '../../core/domain/moderation.ts';
 
 /** The columns of a rating that its contribution to the score depends on. */
 type ScoredRow = Pick<Selectable<ResponseTable>, 'id' | 'unit_id' | 'service_id' | 'local_date' | 'verified' | 'exclusion_reason' | 'u1' | 'u2' | 'u3' | 'u4' | 'u5' | 'u6' | 'u7' | 'u8' | 'u9'>;

@@ -1,6 +1,6 @@
 // Reads for open data (issue 18 item 5): the units with their regions' codes, and the first day anything was rated.
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../database.ts';
+import type { Database } from '../../core/schema.ts';
 
 /** Every unit with its kind, region (BPS and Kemendagri codes) and declared yearly users, by slug. */
 export async function openDataUnits(db: Kysely<Database>) {

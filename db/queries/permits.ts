@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { isPostgres } from '../dialect.ts';
 import { lockBucket } from './throttle.ts';
-import type { Database, NewPermitReport, PermitReport } from '../database.ts';
+import type { Database, NewPermitReport, PermitReport } from '../../core/schema.ts';
 import { unitsInScope, type Scope } from './scope.ts';
 
 export type RecordPermitOutcome =

@@ -1,7 +1,7 @@
 // The publication log (issue 18): when and on which medium a unit's results were published.
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database, PublicationMedium, PublicationSource } from '../database.ts';
+import type { Database, PublicationMedium, PublicationSource } from '../../core/schema.ts';
 
 export interface PublicationEntry {
   unitId: string;

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import { emptyRollup, rollupContribution } from '../../server/domain/rollup.ts';
-import type { Answers } from '../../server/domain/skm.ts';
-import type { Database, NewResponse } from '../database.ts';
+import { emptyRollup, rollupContribution } from '../../core/domain/rollup.ts';
+import type { Answers } from '../../core/domain/skm.ts';
+import type { Database, NewResponse } from '../../core/schema.ts';
 import { ackCommentReview, commentReviewColumns } from './comment-review.ts';
 import { reusable } from './compiled.ts';
 import { applyRollupDelta, type RollupBuffer } from './rollups.ts';
@@ -26,7 +26,7 @@ export interface RatingRecord {
   ipHash: string | null;
   visitCode: string | null;
   deviceId: string | null;
-  /** The hashed browser token and the id of the valid form ticket it carried (server/domain/form-ticket.ts). */
+  /** The hashed browser token and the id of the valid form ticket it carried (core/domain/form-ticket.ts). */
   browserHash: string | null;
   ticketId: string | null;
   /** The quarter and address key of the bounded-influence rule (docs/decisions/045); null for kiosks. */

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../database.ts';
+import type { Database } from '../../core/schema.ts';
 
 /**
  * What a resident's receipt may show (issue 17, /tanda-terima/{receipt}): the unit, the day, the state of the comment and

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, Region } from '../database.ts';
+import type { Database, Region } from '../../core/schema.ts';
 
 export async function listRegions(db: Kysely<Database>): Promise<Region[]> {
   return db.selectFrom('regions').selectAll().orderBy('code').execute();

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { RollupCounts } from '../../server/domain/rollup.ts';
-import type { Database, NewScoreDaily, NewScoreMonthly } from '../database.ts';
+import type { RollupCounts } from '../../core/domain/rollup.ts';
+import type { Database, NewScoreDaily, NewScoreMonthly } from '../../core/schema.ts';
 import { reusable } from './compiled.ts';
 
 /** The service column of a rollup row when the resident named no service. */

@@ -2,9 +2,9 @@
 // score_monthly plus the days at its edges from score_daily, so the cost depends on units, services and months,
 // never on the number of responses (docs/decisions/009).
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import { splitRange } from '../../server/domain/date-ranges.ts';
-import type { Sums } from '../../server/domain/scores.ts';
-import type { Database } from '../database.ts';
+import { splitRange } from '../../core/domain/date-ranges.ts';
+import type { Sums } from '../../core/domain/scores.ts';
+import type { Database } from '../../core/schema.ts';
 import { SUM_COLUMNS } from './rollups.ts';
 
 type SumColumn = (typeof SUM_COLUMNS)[number];

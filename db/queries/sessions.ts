@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, User } from '../database.ts';
+import type { Database, User } from '../../core/schema.ts';
 
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 // Portal-wide settings (an administrator's choices) and the secret that signs form tickets.
 import type { Kysely } from 'kysely';
-import type { Database } from '../database.ts';
-import { DEFAULT_MIN_PUBLIC_RATINGS, parseMinPublicRatings } from '../../server/domain/small-cells.ts';
+import type { Database } from '../../core/schema.ts';
+import { DEFAULT_MIN_PUBLIC_RATINGS, parseMinPublicRatings } from '../../core/domain/small-cells.ts';
 
 /** The known settings and their defaults; values are stored as text. */
 export const SETTINGS = {

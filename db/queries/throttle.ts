@@ -1,20 +1,11 @@
 // Throttling stored in the database, so it holds across server processes and restarts (DESIGN.md "Scale").
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { uuidV7 } from '../../server/domain/ids.ts';
-import type { Database } from '../database.ts';
+import { uuidV7 } from '../../core/domain/ids.ts';
+import type { ThrottleLimit } from '../../core/domain/throttle.ts';
+import type { Database } from '../../core/schema.ts';
 import { isPostgres } from '../dialect.ts';
 import { reusable } from './compiled.ts';
 
-export interface ThrottleLimit {
-  bucket: string;
-  limit: number;
-  windowMs: number;
-  /**
-   * A growing delay (docs/decisions/018): given how many events the bucket already holds in the window, how long after
-   * the latest of them the next one may come (0: at once). Refused earlier, with Retry-After until then.
-   */
-  spacingMs?: (earlier: number) => number;
-}
 
 export type ThrottleOutcome =
   /** The events taken, one per limit, to give back with releaseThrottleSlots. */

@@ -1,8 +1,8 @@
 // Two-factor sign-in and known devices (docs/decisions/018). Secrets and recovery codes never leave through here
 // except the secret to the code check; recovery codes and tokens are stored as SHA-256 only.
 import type { Kysely } from 'kysely';
-import { uuidV7 } from '../../server/domain/ids.ts';
-import type { Database, User } from '../database.ts';
+import { uuidV7 } from '../../core/domain/ids.ts';
+import type { Database, User } from '../../core/schema.ts';
 
 /** Stores a new, not yet confirmed, secret; refused (false) once two-factor sign-in is on. */
 export async function storeTotpSecret(db: Kysely<Database>, userId: string, secret: string): Promise<boolean> {

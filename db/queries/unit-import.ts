@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { ImportProblem, ImportRow } from '../../server/domain/unit-import.ts';
-import type { Database } from '../database.ts';
+import type { ImportProblem, ImportRow } from '../../core/domain/unit-import.ts';
+import type { Database } from '../../core/schema.ts';
 import { upsertServiceInTransaction, upsertUnitInTransaction } from './admin.ts';
 import { writeAudit } from './audit.ts';
 

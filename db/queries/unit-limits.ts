@@ -1,7 +1,7 @@
 // What an administrator caps per unit (issue 24 F3, F6; docs/decisions/044): visit codes per day, evidence storage and
-// evidence uploaded per day. Null: the portal's default (server/domain/unit-limits.ts).
+// evidence uploaded per day. Null: the portal's default (core/domain/unit-limits.ts).
 import type { Kysely } from 'kysely';
-import type { Database, Unit } from '../database.ts';
+import type { Database, Unit } from '../../core/schema.ts';
 import { writeAudit } from './audit.ts';
 
 export type UnitLimitSettings = Pick<Unit, 'visit_codes_per_day' | 'evidence_quota_mb' | 'evidence_mb_per_day'>;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, Service } from '../database.ts';
+import type { Database, Service } from '../../core/schema.ts';
 import { reusable } from './compiled.ts';
 
 export interface UnitListItem {

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { DEMO_EMAIL_DOMAIN } from '../../server/domain/demo.ts';
-import type { Database, User } from '../database.ts';
+import { DEMO_EMAIL_DOMAIN } from '../../core/domain/demo.ts';
+import type { Database, User } from '../../core/schema.ts';
 import { writeAudit } from './audit.ts';
 
 export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<User | undefined> {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { newVisitCode, uuidV7 } from '../../server/domain/ids.ts';
-import type { Database } from '../database.ts';
+import { newVisitCode, uuidV7 } from '../../core/domain/ids.ts';
+import type { Database } from '../../core/schema.ts';
 import { writeAudit } from './audit.ts';
 
 /** Issues a batch of one-time visit codes for a unit; codes already taken by the unit are drawn again. */

@@ -1,7 +1,7 @@
 // Private reads for a unit's workspace. Every function takes the account's scope and returns nothing outside it.
 import { sql, type Kysely } from 'kysely';
-import type { ProfileRow } from '../../server/domain/respondent-profile.ts';
-import type { Database } from '../database.ts';
+import type { ProfileRow } from '../../core/domain/respondent-profile.ts';
+import type { Database } from '../../core/schema.ts';
 import { unitsInScope, type Scope } from './scope.ts';
 
 export interface WorkspaceUnit {

@@ -2,7 +2,7 @@
 // stored hash cannot be linked to an address, nor across days (DOMAIN.md §9).
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database.ts';
+import type { Database } from '../../core/schema.ts';
 import { saltForPeriod } from '../../db/queries/address-share.ts';
 import { saltForDay } from '../../db/queries/integrity.ts';
 import { sha256 } from './tokens.ts';

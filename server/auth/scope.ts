@@ -1,7 +1,7 @@
 // What an account may see of private data (API.md roles): admin everything; an evaluator their region and its
 // sub-regions (none: national); staff their own unit. Queries in db/queries take this scope and filter by it.
 import type { Kysely } from 'kysely';
-import type { Database, User } from '../../db/database.ts';
+import type { Database, User } from '../../core/schema.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import type { Scope } from '../../db/queries/scope.ts';
 

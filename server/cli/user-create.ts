@@ -7,9 +7,9 @@ import { parseArgs } from 'node:util';
 import { connect, migrateToLatest } from '../../db/connect.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import { findUserByEmail, insertUser } from '../../db/queries/users.ts';
-import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/passwords.ts';
-import { isDemoEmail } from '../domain/demo.ts';
-import { uuidV7 } from '../domain/ids.ts';
+import { MIN_PASSWORD_LENGTH, hashPassword } from '../../core/domain/passwords.ts';
+import { isDemoEmail } from '../../core/domain/demo.ts';
+import { uuidV7 } from '../../core/domain/ids.ts';
 import { readEnv } from '../env.ts';
 
 async function main(): Promise<number> {

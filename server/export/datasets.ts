@@ -1,20 +1,20 @@
 // The four export datasets of API.md: their fixed columns (the data dictionary's order) and their rows.
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database.ts';
+import type { Database } from '../../core/schema.ts';
 import { followUpsDue, officialsForPeriod, permitServicesOf, streamPermitReports, streamResponses, targetsFor, unitsForExport, type ExportFilter } from '../../db/queries/exports.ts';
 import { newestEvidenceLocks } from '../../db/queries/evidence.ts';
 import { holidaySet } from '../../db/queries/holidays.ts';
 import { reportsForPeriod } from '../../db/queries/permits.ts';
 import { readSettings } from '../../db/queries/settings.ts';
 import { sumsByUnit } from '../../db/queries/scores.ts';
-import { INDICATOR_INFO, achievementPct, followUpOnTime, fromRatio, notJudgeableNote, permitTypeFigures, roundExact, suggestedRating, tenureWindow, type DateWindow, type Indicator, type Realised, type Thresholds } from '../domain/asn-evidence.ts';
-import { isCommentPublic } from '../domain/comment-review.ts';
-import { ikmFromRollup } from '../domain/ikm.ts';
-import { daysInclusive, type Period } from '../domain/periods.ts';
-import type { ReportRow } from '../domain/permit-stats.ts';
-import { sampleTarget } from '../domain/sample-size.ts';
-import { emptySums, summarise } from '../domain/scores.ts';
-import { permitTiming, type SlaUnit } from '../domain/working-days.ts';
+import { INDICATOR_INFO, achievementPct, followUpOnTime, fromRatio, notJudgeableNote, permitTypeFigures, roundExact, suggestedRating, tenureWindow, type DateWindow, type Indicator, type Realised, type Thresholds } from '../../core/domain/asn-evidence.ts';
+import { isCommentPublic } from '../../core/domain/comment-review.ts';
+import { ikmFromRollup } from '../../core/domain/ikm.ts';
+import { daysInclusive, type Period } from '../../core/domain/periods.ts';
+import type { ReportRow } from '../../core/domain/permit-stats.ts';
+import { sampleTarget } from '../../core/domain/sample-size.ts';
+import { emptySums, summarise } from '../../core/domain/scores.ts';
+import { permitTiming, type SlaUnit } from '../../core/domain/working-days.ts';
 import type { Cell } from './table-writers.ts';
 
 export const DATASETS = ['responses', 'permit-reports', 'scores', 'asn-evidence'] as const;

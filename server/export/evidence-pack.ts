@@ -3,7 +3,7 @@
 // Written as a stream (issue 24 F3): each file's bytes go through the deflater to the response as they are read, so
 // memory holds a chunk, never the pack, whatever the unit stored.
 import { createHash } from 'node:crypto';
-import { csvRecord } from '../domain/csv.ts';
+import { csvRecord } from '../../core/domain/csv.ts';
 import { csvSafe, type Cell } from './table-writers.ts';
 import { ZipStream, type Sink } from './zip-stream.ts';
 

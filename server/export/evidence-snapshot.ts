@@ -4,10 +4,10 @@
 // them again, now, with the same inputs, and compares the hashes.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database.ts';
+import type { Database } from '../../core/schema.ts';
 import { unitsForExport, type ExportFilter } from '../../db/queries/exports.ts';
-import type { Thresholds } from '../domain/asn-evidence.ts';
-import type { Period } from '../domain/periods.ts';
+import type { Thresholds } from '../../core/domain/asn-evidence.ts';
+import type { Period } from '../../core/domain/periods.ts';
 import { skmReportData } from '../routes/reports.ts';
 import { columnsFor, COLUMNS, EVIDENCE_FORMAT, rowsOf, type Dataset, type EvidenceFormat, type ExportContext } from './datasets.ts';
 import { csvWriter } from './table-writers.ts';

@@ -1,5 +1,5 @@
 // One interface for the three export formats: a header, rows in batches, and an end. Each writes to a sink as it goes.
-import { csvRecord } from '../domain/csv.ts';
+import { csvRecord } from '../../core/domain/csv.ts';
 import { COLUMN_KINDS, type ColumnKind } from './column-kinds.ts';
 import { ZipStream, type Sink } from './zip-stream.ts';
 

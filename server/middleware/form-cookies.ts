@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { isHttps, type ProxyTrust } from '../auth/client.ts';
-import { TICKET_MAX_AGE_MS, type TicketPurpose } from '../domain/form-ticket.ts';
+import { TICKET_MAX_AGE_MS, type TicketPurpose } from '../../core/domain/form-ticket.ts';
 
 const TICKET_COOKIE = 'rapor_ticket';
 const BROWSER_COOKIE = 'rapor_browser';

@@ -2,10 +2,10 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { userOfSession } from '../../db/queries/sessions.ts';
-import type { User } from '../../db/database.ts';
+import type { User } from '../../core/schema.ts';
 import { isHttps, type ProxyTrust } from '../auth/client.ts';
 import { sha256 } from '../auth/tokens.ts';
-import { twoFactorRequired } from '../domain/two-factor.ts';
+import { twoFactorRequired } from '../../core/domain/two-factor.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError } from '../errors.ts';
 

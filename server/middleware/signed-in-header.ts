@@ -3,7 +3,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { userOfSession } from '../../db/queries/sessions.ts';
-import { href, strings, type Lang } from '../../site/lib/i18n.ts';
+import { href, strings, type Lang } from '../../core/i18n/i18n.ts';
 import { sha256 } from '../auth/tokens.ts';
 import type { AppDeps } from '../deps.ts';
 import { SESSION_COOKIE } from './session.ts';

@@ -1,8 +1,9 @@
 // Database-backed throttling shared by every server process (docs/decisions/011, 013).
 import type { Context } from 'hono';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../db/database.ts';
-import { takeThrottleSlots, takeThrottleSlotsIn, type ThrottleLimit } from '../../db/queries/throttle.ts';
+import type { Database } from '../../core/schema.ts';
+import type { ThrottleLimit } from '../../core/domain/throttle.ts';
+import { takeThrottleSlots, takeThrottleSlotsIn } from '../../db/queries/throttle.ts';
 import { ApiError } from '../errors.ts';
 
 /**

@@ -1,16 +1,16 @@
 // The data pages' figures as HTML (issue 17): a unit's IKM, grade, interval, sample and elements; the rankings; the
 // permit times. Each renders the API's own JSON answer for the same query, so the page and the API never disagree;
 // the islands enhance the page with charts and filters that update without a reload.
-import { SKM_ELEMENTS } from '../domain/skm.ts';
-import { belowMinimumWords, isBelowMinimum } from '../domain/small-cells.ts';
-import { TIME_ZONES, isTimeZone } from '../domain/time-zones.ts';
-import { formatSla } from '../../site/lib/api.ts';
-import { fmtCount, fmtNumber, fmtPeriod, periodChoices } from '../../site/lib/format.ts';
-import { href, type Lang } from '../../site/lib/i18n.ts';
-import { permitStrings } from '../../site/lib/i18n-permits.ts';
-import { publicationStrings } from '../../site/lib/i18n-publication.ts';
-import { scoreStrings } from '../../site/lib/i18n-scores.ts';
-import type { FollowUpProgress, PermitOverview, Scoreboard, UnitPublic, UnitScores } from '../api-types.ts';
+import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
+import { belowMinimumWords, isBelowMinimum } from '../../core/domain/small-cells.ts';
+import { TIME_ZONES, isTimeZone } from '../../core/domain/time-zones.ts';
+import { formatSla } from '../../core/i18n/format.ts';
+import { fmtCount, fmtNumber, fmtPeriod, periodChoices } from '../../core/i18n/format.ts';
+import { href, type Lang } from '../../core/i18n/i18n.ts';
+import { permitStrings } from '../../core/i18n/i18n-permits.ts';
+import { publicationStrings } from '../../core/i18n/i18n-publication.ts';
+import { scoreStrings } from '../../core/i18n/i18n-scores.ts';
+import type { FollowUpProgress, PermitOverview, Scoreboard, UnitPublic, UnitScores } from '../../core/api-types.ts';
 import { esc } from './html.ts';
 
 const KINERJA_EN: Record<string, string> = { 'Sangat baik': 'Very good', Baik: 'Good', 'Kurang baik': 'Poor', 'Tidak baik': 'Very poor' };

@@ -1,12 +1,12 @@
 // The permit report form as plain HTML (issue 17), with the permit island's fields, names and ids
 // (site/islands/PermitForm.svelte), and the result a resident lands on after sending it.
-import { href, type Lang } from '../../site/lib/i18n.ts';
-import { permitStrings } from '../../site/lib/i18n-permits.ts';
-import { formatSla } from '../../site/lib/api.ts';
-import type { PermitAck } from '../api-types.ts';
+import { href, type Lang } from '../../core/i18n/i18n.ts';
+import { permitStrings } from '../../core/i18n/i18n-permits.ts';
+import { formatSla } from '../../core/i18n/format.ts';
+import type { PermitAck } from '../../core/api-types.ts';
 import { attrs, esc } from './html.ts';
 import { errorSummary } from './rating-form.ts';
-import { ratingStrings } from '../../site/lib/i18n-rating.ts';
+import { ratingStrings } from '../../core/i18n/i18n-rating.ts';
 
 export interface PermitService {
   slug: string;

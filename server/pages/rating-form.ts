@@ -1,18 +1,16 @@
 // The rating form as plain HTML (issue 17: residents never need JavaScript). The same fields, names and ids as the
 // rating island (site/islands/RatingForm.svelte); it posts to the JSON route's URL as a form, which validates it with
 // the same schema and answers 303 to the receipt, or this form again with the errors beside the fields.
-import { EDUCATION_LEVELS, OCCUPATIONS } from '../domain/rating-input.ts';
-import { SKM_ELEMENTS } from '../domain/skm.ts';
-import { href, type Lang } from '../../site/lib/i18n.ts';
-import { ratingStrings } from '../../site/lib/i18n-rating.ts';
-import { messageFor } from '../../site/lib/rating-messages.ts';
+import { EDUCATION_LEVELS, OCCUPATIONS } from '../../core/domain/rating-input.ts';
+import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
+import { href, type Lang } from '../../core/i18n/i18n.ts';
+import { ratingStrings } from '../../core/i18n/i18n-rating.ts';
+import { messageFor } from '../../core/i18n/rating-messages.ts';
+import type { RatingFormUnit } from '../../core/api-types.ts';
 import { attrs, esc } from './html.ts';
 
-export interface RatingFormUnit {
-  slug: string;
-  name: string;
-  services: readonly { slug: string; name: string }[];
-}
+
+export type { RatingFormUnit };
 
 export interface RatingFormState {
   idempotencyKey: string;

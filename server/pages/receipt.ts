@@ -1,8 +1,8 @@
 // The receipt page (/tanda-terima/{receipt}): a rating's comment status and the unit's reply, nothing that identifies anyone.
-import { fmtDate } from '../../site/lib/format.ts';
-import { href, type Lang } from '../../site/lib/i18n.ts';
-import { receiptStrings } from '../../site/lib/i18n-receipt.ts';
-import type { CommentStatus } from '../domain/receipt.ts';
+import { fmtDate } from '../../core/i18n/format.ts';
+import { href, type Lang } from '../../core/i18n/i18n.ts';
+import { receiptStrings } from '../../core/i18n/i18n-receipt.ts';
+import type { CommentStatus } from '../../core/domain/receipt.ts';
 import { esc } from './html.ts';
 
 export interface ReceiptView {

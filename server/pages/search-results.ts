@@ -1,13 +1,13 @@
 // The unit search's results as HTML made on the server, for residents without JavaScript (issue 17 item 3,
 // docs/decisions/031-unit-search.md). A pure function of the search result: every text escaped, no script. It returns
 // the fragment that goes inside <main>; the page around it is the site's (server/search-page.ts).
-import { fmtCount, fmtNumber } from '../../site/lib/format.ts';
-import { href, type Lang } from '../../site/lib/i18n.ts';
-import { homeStrings } from '../../site/lib/i18n-home.ts';
-import { searchStrings } from '../../site/lib/i18n-search.ts';
-import { kindLabel } from '../domain/unit-search.ts';
-import type { UnitSearchResult } from '../routes/search.ts';
-import { belowMinimumWords, isBelowMinimum } from '../domain/small-cells.ts';
+import { fmtCount, fmtNumber } from '../../core/i18n/format.ts';
+import { href, type Lang } from '../../core/i18n/i18n.ts';
+import { homeStrings } from '../../core/i18n/i18n-home.ts';
+import { searchStrings } from '../../core/i18n/i18n-search.ts';
+import { kindLabel } from '../../core/domain/unit-search.ts';
+import type { UnitSearchResult } from '../../core/api-types.ts';
+import { belowMinimumWords, isBelowMinimum } from '../../core/domain/small-cells.ts';
 
 const esc = (text: string | number) => String(text).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 

@@ -7,7 +7,7 @@
 // the slot sits in the island's fallback (client:only), which the island replaces when it starts.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strings, switchPath, type Lang } from '../../site/lib/i18n.ts';
+import { strings, switchPath, type Lang } from '../../core/i18n/i18n.ts';
 import { esc } from './html.ts';
 
 /** The empty slot as Astro writes it (site/components/ServerSlot.astro). */

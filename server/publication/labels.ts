@@ -1,5 +1,5 @@
 // The publication kit's words in Bahasa Indonesia (first) and English.
-import type { Lang } from '../domain/skm.ts';
+import type { Lang } from '../../core/domain/skm.ts';
 
 export const KIT_LABELS = {
   id: {

@@ -1,12 +1,12 @@
 // The publication kit's HTML (issue 18 item 2): pure functions from figures to escaped HTML, served by
 // server/publication/routes.ts. No framework: the waiting-room screen runs on a cheap TV browser, the widget inside
 // another site's page, the archive without JavaScript.
-import { fmtCount, fmtNumber, fmtPeriod } from '../../site/lib/format.ts';
-import { GRADES } from '../domain/ikm.ts';
-import { belowMinimumWords, isBelowMinimum } from '../domain/small-cells.ts';
-import { SKM_ELEMENTS, type Lang } from '../domain/skm.ts';
+import { fmtCount, fmtNumber, fmtPeriod } from '../../core/i18n/format.ts';
+import { GRADES } from '../../core/domain/ikm.ts';
+import { belowMinimumWords, isBelowMinimum } from '../../core/domain/small-cells.ts';
+import { SKM_ELEMENTS, type Lang } from '../../core/domain/skm.ts';
 import { esc, layout } from '../evidence-page.ts';
-import { qrSvg } from '../domain/poster.ts';
+import { qrSvg } from '../../core/domain/poster.ts';
 import { KIT_LABELS } from './labels.ts';
 import type { PeriodResult } from './results.ts';
 

@@ -2,20 +2,20 @@
 // exactly as the public scores route computes them (same sums, same summary, same sample target), so the screen, the
 // widget, the badge, the poster and the archive print the numbers the unit page prints.
 import type { Kysely } from 'kysely';
-import type { Database, PublicationMedium, PublicationSource } from '../../db/database.ts';
+import type { Database, PublicationMedium, PublicationSource } from '../../core/schema.ts';
 import { publicComments } from '../../db/queries/comments.ts';
 import { listFollowUps } from '../../db/queries/follow-ups.ts';
 import { logPublication, noteScreenHour, screenHoursByDay } from '../../db/queries/publications.ts';
 import { unitSumsByMonth, unitSumsByService } from '../../db/queries/scores.ts';
 import { minPublicRatings } from '../../db/queries/settings.ts';
 import type { UnitDetail } from '../../db/queries/units.ts';
-import { daysInclusive, type Period } from '../domain/periods.ts';
-import { archivePeriods } from '../domain/publication-kit.ts';
-import { SCREEN_WINDOW_DAYS, screenRan } from '../domain/publication-proof.ts';
-import { sampleTarget } from '../domain/sample-size.ts';
-import { sampleFlags, summarise, totalOf, type ScoreSummary, type Sums } from '../domain/scores.ts';
-import { publicSummary } from '../domain/small-cells.ts';
-import { isTimeZone, localDateOf, localHourOf, todayIn } from '../domain/time-zones.ts';
+import { daysInclusive, type Period } from '../../core/domain/periods.ts';
+import { archivePeriods } from '../../core/domain/publication-kit.ts';
+import { SCREEN_WINDOW_DAYS, screenRan } from '../../core/domain/publication-proof.ts';
+import { sampleTarget } from '../../core/domain/sample-size.ts';
+import { sampleFlags, summarise, totalOf, type ScoreSummary, type Sums } from '../../core/domain/scores.ts';
+import { publicSummary } from '../../core/domain/small-cells.ts';
+import { isTimeZone, localDateOf, localHourOf, todayIn } from '../../core/domain/time-zones.ts';
 
 export interface PeriodResult extends Omit<ScoreSummary, 'ikmExact'> {
   period: Period;

@@ -3,13 +3,13 @@
 // numbers formatted by the site's own functions, so the poster prints what the unit page prints.
 import PDFDocument from 'pdfkit';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database.ts';
+import type { Database } from '../../core/schema.ts';
 import type { UnitDetail } from '../../db/queries/units.ts';
-import { fmtCount, fmtDate, fmtNumber, fmtPeriod } from '../../site/lib/format.ts';
-import type { Period } from '../domain/periods.ts';
-import { qrPath } from '../domain/poster.ts';
-import { SKM_ELEMENTS, type Lang } from '../domain/skm.ts';
-import { belowMinimumWords, isBelowMinimum } from '../domain/small-cells.ts';
+import { fmtCount, fmtDate, fmtNumber, fmtPeriod } from '../../core/i18n/format.ts';
+import type { Period } from '../../core/domain/periods.ts';
+import { qrPath } from '../../core/domain/poster.ts';
+import { SKM_ELEMENTS, type Lang } from '../../core/domain/skm.ts';
+import { belowMinimumWords, isBelowMinimum } from '../../core/domain/small-cells.ts';
 import { gradeWords, ikmWords } from '../publication/pages.ts';
 import { KIT_LABELS } from '../publication/labels.ts';
 import { fixingNow, unitResult, type PeriodResult } from '../publication/results.ts';

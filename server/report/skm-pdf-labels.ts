@@ -1,7 +1,7 @@
 // The words of the SKM report file in Bahasa Indonesia (first) and English: headings, labels and the prose of the
 // common Laporan SKM template (DOMAIN.md §10). Figures are never written here, only placed by skm-pdf.ts.
-import type { Lang } from '../domain/skm.ts';
-import type { FollowUpOutcome as RtlOutcome } from '../domain/follow-up-periods.ts';
+import type { Lang } from '../../core/domain/skm.ts';
+import type { FollowUpOutcome as RtlOutcome } from '../../core/domain/follow-up-periods.ts';
 
 const id = {
   title: 'LAPORAN SURVEI KEPUASAN MASYARAKAT',

@@ -1,14 +1,14 @@
 // The SKM report as a PDF (docs/decisions/027-skm-report-pdf.md): pdfkit, pure JavaScript, drawn on the server in the
 // structure of the common Laporan SKM template (DOMAIN.md §10). Charts are vector drawings, not images. Numbers are
-// formatted by the site's own functions (site/lib/format.ts), so the PDF prints exactly what the HTML report shows.
+// formatted by the site's own functions (core/i18n/format.ts), so the PDF prints exactly what the HTML report shows.
 import PDFDocument from 'pdfkit';
-import { fmtCount, fmtDate, fmtNumber, fmtPeriod } from '../../site/lib/format.ts';
-import { strings } from '../../site/lib/i18n.ts';
-import { scoreStrings } from '../../site/lib/i18n-scores.ts';
-import { GRADES } from '../domain/ikm.ts';
-import { periodPopulation } from '../domain/sample-size.ts';
-import { SKM_ELEMENTS, type Lang } from '../domain/skm.ts';
-import { daysInclusive } from '../domain/periods.ts';
+import { fmtCount, fmtDate, fmtNumber, fmtPeriod } from '../../core/i18n/format.ts';
+import { strings } from '../../core/i18n/i18n.ts';
+import { scoreStrings } from '../../core/i18n/i18n-scores.ts';
+import { GRADES } from '../../core/domain/ikm.ts';
+import { periodPopulation } from '../../core/domain/sample-size.ts';
+import { SKM_ELEMENTS, type Lang } from '../../core/domain/skm.ts';
+import { daysInclusive } from '../../core/domain/periods.ts';
 import { documentFonts, type FontStyle } from './pdf-fonts.ts';
 import type { SkmFileData } from './skm-file-data.ts';
 import { PDF_LABELS } from './skm-pdf-labels.ts';
@@ -347,7 +347,7 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
     [L.verified, count(r.nVerified)],
     [L.excluded, count(r.nExcluded)],
   ], { boldFirst: true });
-  // An interval wider than 10 points carries the unit page's own warning (site/lib/i18n-scores.ts).
+  // An interval wider than 10 points carries the unit page's own warning (core/i18n/i18n-scores.ts).
   if (r.intervalNote === 'wide') {
     doc.fillColor(MUTED);
     say(scoreStrings(lang).intervalHints.wide!, 'oblique', 9, left, doc.y - 6, { width });

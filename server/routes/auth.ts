@@ -1,5 +1,5 @@
 // Sign-in, sign-out and the current account (API.md "Accounts"). Guessing is limited per account and client with
-// growing delays account-wide (server/domain/sign-in-limits.ts); an account with two-factor sign-in gets a pending
+// growing delays account-wide (core/domain/sign-in-limits.ts); an account with two-factor sign-in gets a pending
 // sign-in for its code instead of a session (server/routes/two-factor.ts, docs/decisions/018).
 import { Hono } from 'hono';
 import * as v from 'valibot';
@@ -7,9 +7,9 @@ import { writeAudit } from '../../db/queries/audit.ts';
 import { deleteSession } from '../../db/queries/sessions.ts';
 import { createPendingLogin } from '../../db/queries/two-factor.ts';
 import { findUserByEmail, publicUser } from '../../db/queries/users.ts';
-import { dummyHash, verifyPassword } from '../auth/passwords.ts';
+import { dummyHash, verifyPassword } from '../../core/domain/passwords.ts';
 import { newToken, sha256 } from '../auth/tokens.ts';
-import { PENDING_LOGIN_MS, twoFactorRequired } from '../domain/two-factor.ts';
+import { PENDING_LOGIN_MS, twoFactorRequired } from '../../core/domain/two-factor.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, validationFailed } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';

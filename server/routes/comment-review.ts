@@ -2,10 +2,10 @@
 // evaluator sees and decides the comments of their region (and below), an administrator all of them; staff never.
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import type { Database, User } from '../../db/database.ts';
+import type { Database, User } from '../../core/schema.ts';
 import { commentReviewOf, decideCommentReview, reviewQueue } from '../../db/queries/comment-review.ts';
 import { scopeOf } from '../auth/scope.ts';
-import { COMMENT_REVIEW_STATES, reviewDecisionSchema, type CommentReviewState } from '../domain/comment-review.ts';
+import { COMMENT_REVIEW_STATES, reviewDecisionSchema, type CommentReviewState } from '../../core/domain/comment-review.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, notFound, validationFailed } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';

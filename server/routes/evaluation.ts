@@ -11,7 +11,7 @@ import { decideRequest, liftExclusion } from '../../db/queries/moderation.ts';
 import { ledgerEntries, ledgerGroups } from '../../db/queries/moderation-ledger.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { scopeOf } from '../auth/scope.ts';
-import { isStaffExclusion, tallyLedger } from '../domain/moderation.ts';
+import { isStaffExclusion, tallyLedger } from '../../core/domain/moderation.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, notFound, validationFailed } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';

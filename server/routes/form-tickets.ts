@@ -3,8 +3,8 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { findUnitBySlug } from '../../db/queries/units.ts';
 import { formTicketSecret } from '../auth/form-ticket-secret.ts';
-import { TICKET_MIN_AGE_MS, TICKET_PURPOSES, issueTicket, type TicketPurpose } from '../domain/form-ticket.ts';
-import { SLUG_PATTERN } from '../domain/rating-input.ts';
+import { TICKET_MIN_AGE_MS, TICKET_PURPOSES, issueTicket, type TicketPurpose } from '../../core/domain/form-ticket.ts';
+import { SLUG_PATTERN } from '../../core/domain/rating-input.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { validationFailed } from '../errors.ts';
 import { ensureBrowserCookie, setTicketCookie } from '../middleware/form-cookies.ts';

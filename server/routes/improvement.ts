@@ -5,12 +5,12 @@ import { permitServicesInRegions, reportsForPeriod } from '../../db/queries/perm
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { sumsByUnit, unitsForBoard } from '../../db/queries/scores.ts';
 import { minPublicRatings } from '../../db/queries/settings.ts';
-import { MIN_PERMITS, comparedSpans, ikmChange, ikmChangeInterval, isSignificant, rankByImprovement, round2, shiftInterval } from '../domain/improvement.ts';
-import { daysInclusive } from '../domain/periods.ts';
-import { permitStats } from '../domain/permit-stats.ts';
-import { sampleTarget } from '../domain/sample-size.ts';
-import { emptySums, summarise } from '../domain/scores.ts';
-import { todayIn } from '../domain/time-zones.ts';
+import { MIN_PERMITS, comparedSpans, ikmChange, ikmChangeInterval, isSignificant, rankByImprovement, round2, shiftInterval } from '../../core/domain/improvement.ts';
+import { daysInclusive } from '../../core/domain/periods.ts';
+import { permitStats } from '../../core/domain/permit-stats.ts';
+import { sampleTarget } from '../../core/domain/sample-size.ts';
+import { emptySums, summarise } from '../../core/domain/scores.ts';
+import { todayIn } from '../../core/domain/time-zones.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, validationFailed } from '../errors.ts';
 import { periodFromQuery } from './period-query.ts';

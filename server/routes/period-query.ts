@@ -1,6 +1,6 @@
 // The `period` / `from` / `to` query parameters of every score route, with the contract's 400 on bad input.
-import { PeriodError, resolvePeriod, type Period } from '../domain/periods.ts';
-import { todayIn } from '../domain/time-zones.ts';
+import { PeriodError, resolvePeriod, type Period } from '../../core/domain/periods.ts';
+import { todayIn } from '../../core/domain/time-zones.ts';
 import { validationFailed } from '../errors.ts';
 
 export function periodFromQuery(query: Record<string, string>, now: Date): Period {

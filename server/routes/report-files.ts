@@ -8,7 +8,7 @@ import { unitsForExport } from '../../db/queries/exports.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { scopeOf } from '../auth/scope.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import type { Lang } from '../domain/skm.ts';
+import type { Lang } from '../../core/domain/skm.ts';
 import { ApiError, notFound, validationFailed } from '../errors.ts';
 import { ZipStream } from '../export/zip-stream.ts';
 import { requireRole, requireUser } from '../middleware/session.ts';

@@ -1,7 +1,7 @@
 // The data of the printable SKM report of a unit and period (API.md: evaluator of the region, admin, staff of the unit).
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database.ts';
+import type { Database } from '../../core/schema.ts';
 import type { Scope } from '../../db/queries/scope.ts';
 import { countPublicComments, publicComments } from '../../db/queries/comments.ts';
 import { listFollowUps } from '../../db/queries/follow-ups.ts';
@@ -9,12 +9,12 @@ import { unitSumsByService } from '../../db/queries/scores.ts';
 import { profileRows, workspaceUnit } from '../../db/queries/workspace.ts';
 import { findUnitBySlug } from '../../db/queries/units.ts';
 import { scopeOf } from '../auth/scope.ts';
-import { reportFollowUps } from '../domain/follow-up-periods.ts';
-import { daysInclusive, type Period } from '../domain/periods.ts';
-import { tabulateProfile } from '../domain/respondent-profile.ts';
-import { sampleTarget } from '../domain/sample-size.ts';
-import { sampleFlags, serviceScores, summarise, totalOf, weakestElements } from '../domain/scores.ts';
-import { isTimeZone, todayIn } from '../domain/time-zones.ts';
+import { reportFollowUps } from '../../core/domain/follow-up-periods.ts';
+import { daysInclusive, type Period } from '../../core/domain/periods.ts';
+import { tabulateProfile } from '../../core/domain/respondent-profile.ts';
+import { sampleTarget } from '../../core/domain/sample-size.ts';
+import { sampleFlags, serviceScores, summarise, totalOf, weakestElements } from '../../core/domain/scores.ts';
+import { isTimeZone, todayIn } from '../../core/domain/time-zones.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { requireUser } from '../middleware/session.ts';

@@ -3,16 +3,17 @@
 // minute; the figures come from the rollups on every request, as the unit page's do.
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database.ts';
+import type { Database } from '../../core/schema.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { sumsByUnit } from '../../db/queries/scores.ts';
 import { minPublicRatings } from '../../db/queries/settings.ts';
 import { searchableUnits, type SearchableUnitRow } from '../../db/queries/units.ts';
-import { daysInclusive } from '../domain/periods.ts';
-import { sampleTarget } from '../domain/sample-size.ts';
-import { emptySums, sampleFlags, summarise } from '../domain/scores.ts';
-import { publicIkm } from '../domain/small-cells.ts';
-import { buildUnitIndex, elsewhereFor, searchUnitIndex, type ElsewhereService, type UnitIndex } from '../domain/unit-search.ts';
+import { daysInclusive } from '../../core/domain/periods.ts';
+import { sampleTarget } from '../../core/domain/sample-size.ts';
+import { emptySums, sampleFlags, summarise } from '../../core/domain/scores.ts';
+import { publicIkm } from '../../core/domain/small-cells.ts';
+import type { UnitSearchItem, UnitSearchResult } from '../../core/api-types.ts';
+import { buildUnitIndex, elsewhereFor, searchUnitIndex, type UnitIndex } from '../../core/domain/unit-search.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, validationFailed } from '../errors.ts';
 import { parseLimit } from './pagination.ts';
@@ -24,30 +25,7 @@ const MAX_LIMIT = 50;
 /** How long a built index serves before the units are read again: a new or renamed unit is found within a minute. */
 const INDEX_TTL_MS = 60_000;
 
-export interface UnitSearchItem {
-  slug: string;
-  name: string;
-  kind: string;
-  region: { code: string; name: string };
-  /** This year's IKM (two decimals), grade and the number of ratings; null IKM and grade without ratings. */
-  ikm: number | null;
-  mutu: string | null;
-  kinerja: string | null;
-  n: number;
-  /** Fewer ratings than the sample target: the grade is provisional (docs/decisions/023). */
-  provisional: boolean;
-}
 
-export interface UnitSearchResult {
-  query: string;
-  region: string | null;
-  period: { code: string; from: string; to: string };
-  /** k of the small-cell rule: an item with 0 < n < k has no IKM or grade (decision 047). */
-  minPublicRatings: number;
-  items: UnitSearchItem[];
-  /** Services the query names that another agency runs (SIM → Satpas Polri): who, and where to go (issue 25 item 11). */
-  elsewhere: ElsewhereService[];
-}
 
 const cache = new WeakMap<Kysely<Database>, { builtAt: number; index: UnitIndex; units: Map<string, SearchableUnitRow> }>();
 

@@ -2,15 +2,15 @@
 // and the session that a finished sign-in opens.
 import type { Context } from 'hono';
 import { writeAudit } from '../../db/queries/audit.ts';
-import type { User } from '../../db/database.ts';
+import type { User } from '../../core/schema.ts';
 import { createSession, deleteSession, SESSION_ABSOLUTE_MS } from '../../db/queries/sessions.ts';
 import { clearThrottle, countThrottleEvents, releaseThrottleSlots } from '../../db/queries/throttle.ts';
 import { isKnownDevice, rememberDevice } from '../../db/queries/two-factor.ts';
 import { publicUser } from '../../db/queries/users.ts';
 import { clientAddress } from '../auth/client.ts';
 import { newToken, sha256 } from '../auth/tokens.ts';
-import { ACCOUNT_WINDOW_MS, attemptLimits, pairDayBucket, type Secret } from '../domain/sign-in-limits.ts';
-import { KNOWN_DEVICE_MS } from '../domain/two-factor.ts';
+import { ACCOUNT_WINDOW_MS, attemptLimits, pairDayBucket, type Secret } from '../../core/domain/sign-in-limits.ts';
+import { KNOWN_DEVICE_MS } from '../../core/domain/two-factor.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { enforceLimits } from '../middleware/throttle.ts';
 import { sessionToken, setSessionCookie } from '../middleware/session.ts';

@@ -5,9 +5,9 @@ import { MODERATION_REASONS, hideResponse, restoreResponse } from '../../db/quer
 import { addReply } from '../../db/queries/replies.ts';
 import { refuseUnitModerationOfReviewedComment, replyRefused } from './comment-review.ts';
 import { listResponses, profileRows } from '../../db/queries/workspace.ts';
-import { uuidV7 } from '../domain/ids.ts';
-import { redactPersonalData } from '../domain/redaction.ts';
-import { tabulateProfile } from '../domain/respondent-profile.ts';
+import { uuidV7 } from '../../core/domain/ids.ts';
+import { redactPersonalData } from '../../core/domain/redaction.ts';
+import { tabulateProfile } from '../../core/domain/respondent-profile.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, notFound, validationFailed } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';

@@ -1,17 +1,17 @@
 // Two-factor sign-in (docs/decisions/018): enrolment (a secret shown once as a QR code, confirmed by a code, which
 // answers ten recovery codes once), the code step of signing in, turning it off, and the account's status. Codes are
-// limited like passwords (server/domain/sign-in-limits.ts) and a code is never accepted twice.
+// limited like passwords (core/domain/sign-in-limits.ts) and a code is never accepted twice.
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { writeAudit } from '../../db/queries/audit.ts';
-import type { User } from '../../db/database.ts';
+import type { User } from '../../core/schema.ts';
 import {
   consumeRecoveryCode, consumeTotpStep, deletePendingLogin, disableTotp, enableTotp, recoveryCodesLeft, storeTotpSecret, userOfPendingLogin,
 } from '../../db/queries/two-factor.ts';
-import { verifyPassword } from '../auth/passwords.ts';
+import { verifyPassword } from '../../core/domain/passwords.ts';
 import { sha256 } from '../auth/tokens.ts';
 import { enrolment, newTotpSecret, totpStep } from '../auth/totp.ts';
-import { newRecoveryCode, parseCode, RECOVERY_CODE_COUNT, twoFactorAvailable, twoFactorRequired } from '../domain/two-factor.ts';
+import { newRecoveryCode, parseCode, RECOVERY_CODE_COUNT, twoFactorAvailable, twoFactorRequired } from '../../core/domain/two-factor.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, validationFailed } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
@@ -42,7 +42,7 @@ const invalidCode = (status: 400 | 401) => new ApiError(status, 'invalid_code', 
 /**
  * Re-authentication (docs/decisions/043): starting and confirming enrolment need the account's current password, not
  * only a session, so a stolen session cannot enrol its own authenticator and keep the recovery codes. The password
- * is a sign-in password for the limits on guessing (server/domain/sign-in-limits.ts).
+ * is a sign-in password for the limits on guessing (core/domain/sign-in-limits.ts).
  */
 async function reauthenticate(c: Context<AppEnv>, deps: AppDeps, user: User, password: string | undefined, at: Date): Promise<void> {
   if (!password) {

@@ -2,9 +2,9 @@
 import { Hono } from 'hono';
 import { publicComments } from '../../db/queries/comments.ts';
 import { followUpEvidenceList, listFollowUps } from '../../db/queries/follow-ups.ts';
-import { yearProgress } from '../domain/follow-up-periods.ts';
-import { isTimeZone, todayIn } from '../domain/time-zones.ts';
-import { SKM_ELEMENTS } from '../domain/skm.ts';
+import { yearProgress } from '../../core/domain/follow-up-periods.ts';
+import { isTimeZone, todayIn } from '../../core/domain/time-zones.ts';
+import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
 import type { AppDeps } from '../deps.ts';
 import { decodeCursor, encodeCursor, parseLimit } from './pagination.ts';
 import { requireUnit } from './units.ts';

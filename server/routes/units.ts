@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import type { Database, Service } from '../../db/database.ts';
+import type { Database, Service } from '../../core/schema.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { findUnitBySlug, searchUnits, type UnitDetail } from '../../db/queries/units.ts';
-import { SLUG_PATTERN } from '../domain/rating-input.ts';
+import { SLUG_PATTERN } from '../../core/domain/rating-input.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, validationFailed } from '../errors.ts';
 import { decodeCursor, encodeCursor, parseLimit } from './pagination.ts';

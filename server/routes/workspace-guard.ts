@@ -1,7 +1,7 @@
 // The unit workspace (/api/staff/units/{slug}/…) is for staff of that unit and administrators (API.md roles).
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
-import type { Database, User } from '../../db/database.ts';
+import type { Database, User } from '../../core/schema.ts';
 import { workspaceUnit, type WorkspaceUnit } from '../../db/queries/workspace.ts';
 import type { Scope } from '../../db/queries/scope.ts';
 import { scopeOf } from '../auth/scope.ts';

@@ -1,7 +1,7 @@
 // What the staff and evaluator screens offer an account (issue 17 item 5): only links and choices it may use, the
 // same rule the API enforces (server/auth/scope.ts): admin everything; an evaluator their region and its sub-regions
 // (none: national); staff their own unit.
-import type { RegionPublic } from '../../server/api-types';
+import type { RegionPublic } from '../../core/api-types';
 import type { Me } from './me';
 
 /** A region and every region below it, in the list's order. */

@@ -1,5 +1,5 @@
 // The site's one HTTP client: fetch with the contract's error body, and network failures as values.
-import type { ErrorBody } from '../../server/api-types';
+import type { ErrorBody } from '../../core/api-types';
 
 export type ApiResult<T> =
   | { ok: true; status: number; data: T }
@@ -50,7 +50,4 @@ export function randomUuid(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-export function formatSla(sla: { value: number; unit: string } | null, units: Record<string, string>, fallback: string): string {
-  return sla ? `${sla.value} ${units[sla.unit] ?? sla.unit}` : fallback;
-}
 

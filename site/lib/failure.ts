@@ -1,7 +1,7 @@
 // What a failed request means, in words (issue 17 item 5): offline, signed out, forbidden, missing, too many, server
 // trouble. Only a request that never reached the server is the reader's connection; a 503 is the server's.
 // Kept apart from api.ts so the rating page, which words its own errors, does not carry it.
-import type { Lang } from './i18n';
+import type { Lang } from '../../core/i18n/i18n';
 
 export interface Failure {
   status: number;

@@ -2,7 +2,7 @@
 // (issue 17 item 6): every form passes its own visible labels, and gets back a sentence per field and, for errors
 // that belong to no field, one sentence for the summary. Never the API's English text or its internal keys.
 import type { ApiResult } from './api';
-import type { Lang } from './i18n';
+import type { Lang } from '../../core/i18n/i18n';
 
 export interface FormProblem {
   /** Field key → the sentence shown beside the field and in the summary. */
@@ -15,7 +15,7 @@ export interface FormProblem {
 
 type Rule = [RegExp, { id: (label: string, m: RegExpExecArray) => string; en: (label: string, m: RegExpExecArray) => string }];
 
-/** API field messages (server/domain/admin-input.ts and the routes), most specific first. */
+/** API field messages (core/domain/admin-input.ts and the routes), most specific first. */
 const FIELD_RULES: Rule[] = [
   [/^is required$/, { id: (l) => `${l} wajib diisi.`, en: (l) => `${l} is required.` }],
   [/^must be at most (\d+) characters$/, { id: (l, m) => `${l} paling banyak ${m[1]} karakter.`, en: (l, m) => `${l} must be at most ${m[1]} characters.` }],

@@ -3,9 +3,9 @@
 // the sender of ratings waiting on the device.
 // The island starts loading this module as soon as it has mounted, so it is there before anyone can press "send"; the
 // page's start does not wait for it.
-export { parseRatingInput } from '../../server/domain/rating-input';
+export { parseRatingInput } from '../../core/domain/rating-input';
 export { flush } from './offline-send';
-export { messageFor } from './rating-messages';
+export { messageFor } from '../../core/i18n/rating-messages';
 export { default as ErrorSummary } from '../components/rating/ErrorSummary.svelte';
 export { default as KioskSetup } from '../components/rating/KioskSetup.svelte';
 export { default as RatingThanks } from '../components/rating/RatingThanks.svelte';

@@ -7,10 +7,10 @@ import type { Connection } from '../../db/connect.ts';
 import { holidaySet } from '../../db/queries/holidays.ts';
 import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
-import { achievementPct, INDICATOR_INFO } from '../../server/domain/asn-evidence.ts';
-import { parseCsv } from '../../server/domain/csv.ts';
-import { parsePeriodCode } from '../../server/domain/periods.ts';
-import { permitTiming, type SlaUnit } from '../../server/domain/working-days.ts';
+import { achievementPct, INDICATOR_INFO } from '../../core/domain/asn-evidence.ts';
+import { parseCsv } from '../../core/domain/csv.ts';
+import { parsePeriodCode } from '../../core/domain/periods.ts';
+import { permitTiming, type SlaUnit } from '../../core/domain/working-days.ts';
 import { migratedDb, signIn } from '../support/db.ts';
 
 // 1 December 2026: a follow-up item due on 15 December 2026 is not yet due (issue 16, item 6).

@@ -3,7 +3,7 @@
 // evaluator of its region or an administrator); the unit cannot publish, hide or answer it alone (decision 019).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database.ts';
+import type { Database } from '../../core/schema.ts';
 import { commentReviewColumns } from '../../db/queries/comment-review.ts';
 import { ACCOUNTS, FIXTURE, insertFixtureUsers, signIn, testApp } from '../support/db.ts';
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
 import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
-import { parseCsv } from '../../server/domain/csv.ts';
+import { parseCsv } from '../../core/domain/csv.ts';
 import { migratedDb, signIn } from '../support/db.ts';
 
 let conn: Connection;

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { containsPersonalData } from '../../server/domain/redaction.ts';
+import { containsPersonalData } from '../../core/domain/redaction.ts';
 import { ACCOUNTS, FIXTURE, insertFixtureUsers, ON_POSTGRES, signIn, testApp } from '../support/db.ts';
 import { startServer, type RunningServer } from '../support/browser.ts';
 import { openFileLimit, openSlowClients, rssMiB, watchHealth, type SlowClients } from '../support/slow-clients.ts';

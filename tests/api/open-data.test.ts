@@ -5,7 +5,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../server/domain/csv.ts';
+import { parseCsv } from '../../core/domain/csv.ts';
 import { demoWorld, signIn } from '../support/db.ts';
 
 const require = createRequire(import.meta.url);

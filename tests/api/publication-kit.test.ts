@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
 import { listPublications } from '../../db/queries/publications.ts';
 import type { createApp } from '../../server/app.ts';
-import { SKM_ELEMENTS } from '../../server/domain/skm.ts';
-import { fmtCount, fmtNumber } from '../../site/lib/format.ts';
+import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
+import { fmtCount, fmtNumber } from '../../core/i18n/format.ts';
 import { demoWorld, signIn } from '../support/db.ts';
 
 const NOW = new Date('2026-11-23T03:00:00Z');

@@ -6,9 +6,9 @@
 //   item 9: a comment that names a person without an honorific ("Budi ramah") waits for review, as /privasi promises.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { parseCsv } from '../../server/domain/csv.ts';
+import { parseCsv } from '../../core/domain/csv.ts';
 import { unitFragment } from '../../server/pages/figures.ts';
-import type { UnitPublic, UnitScores } from '../../server/api-types.ts';
+import type { UnitPublic, UnitScores } from '../../core/api-types.ts';
 import { demoWorld, signIn } from '../support/db.ts';
 
 const NOW = new Date('2026-11-23T03:00:00Z');

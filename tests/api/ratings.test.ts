@@ -1,7 +1,7 @@
 // API.md "Submitting a rating": validation, idempotency, redaction, visit codes and the rollup in one transaction.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issueVisitCodes } from '../../db/queries/visit-codes.ts';
-import { MASKS } from '../../server/domain/redaction.ts';
+import { MASKS } from '../../core/domain/redaction.ts';
 import { FIXTURE, testApp } from '../support/db.ts';
 
 type TestApp = Awaited<ReturnType<typeof testApp>>;

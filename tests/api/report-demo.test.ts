@@ -6,7 +6,7 @@ import type { Connection } from '../../db/connect.ts';
 import { writeSetting } from '../../db/queries/settings.ts';
 import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
-import { parsePeriodCode } from '../../server/domain/periods.ts';
+import { parsePeriodCode } from '../../core/domain/periods.ts';
 import { migratedDb, signIn } from '../support/db.ts';
 
 let conn: Connection;

@@ -4,8 +4,8 @@
 // progress on the unit's public API. Staff also record by hand a medium they published on (the publication log).
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parsePeriodCode } from '../../server/domain/periods.ts';
-import { reportFollowUps } from '../../server/domain/follow-up-periods.ts';
+import { parsePeriodCode } from '../../core/domain/periods.ts';
+import { reportFollowUps } from '../../core/domain/follow-up-periods.ts';
 import { ACCOUNTS, FIXTURE, insertFixtureUsers, signIn, testApp } from '../support/db.ts';
 
 type TestApp = Awaited<ReturnType<typeof testApp>>;

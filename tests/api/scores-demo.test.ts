@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
 import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
-import { gradeOf } from '../../server/domain/ikm.ts';
-import { parsePeriodCode } from '../../server/domain/periods.ts';
+import { gradeOf } from '../../core/domain/ikm.ts';
+import { parsePeriodCode } from '../../core/domain/periods.ts';
 import { migratedDb } from '../support/db.ts';
 
 let conn: Connection;

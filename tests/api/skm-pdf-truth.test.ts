@@ -11,11 +11,11 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
 import { commentIsPublic } from '../../db/queries/comment-review.ts';
-import { parsePeriodCode } from '../../server/domain/periods.ts';
+import { parsePeriodCode } from '../../core/domain/periods.ts';
 import { scoreRoutes } from '../../server/routes/scores.ts';
-import { SKM_ELEMENTS } from '../../server/domain/skm.ts';
-import { fmtCount, fmtDate, fmtNumber, fmtPeriod } from '../../site/lib/format.ts';
-import { scoreStrings } from '../../site/lib/i18n-scores.ts';
+import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
+import { fmtCount, fmtDate, fmtNumber, fmtPeriod } from '../../core/i18n/format.ts';
+import { scoreStrings } from '../../core/i18n/i18n-scores.ts';
 import { demoWorld, signIn } from '../support/db.ts';
 
 let conn: Connection;

@@ -12,9 +12,9 @@ import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { scoreRoutes } from '../../server/routes/scores.ts';
-import { parsePeriodCode } from '../../server/domain/periods.ts';
-import { SKM_ELEMENTS } from '../../server/domain/skm.ts';
-import { fmtCount, fmtNumber, fmtPeriod } from '../../site/lib/format.ts';
+import { parsePeriodCode } from '../../core/domain/periods.ts';
+import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
+import { fmtCount, fmtNumber, fmtPeriod } from '../../core/i18n/format.ts';
 import { migratedDb, signIn } from '../support/db.ts';
 
 const DEMO_PASSWORD = 'rapor-demo-2026';

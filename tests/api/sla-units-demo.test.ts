@@ -4,7 +4,7 @@
 // from dates" and stay out of the within-SLA share.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
-import { judgeFromDates } from '../../server/domain/working-days.ts';
+import { judgeFromDates } from '../../core/domain/working-days.ts';
 import { demoWorld } from '../support/db.ts';
 
 let conn: Connection;

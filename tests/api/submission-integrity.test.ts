@@ -248,7 +248,7 @@ describe('finding 12: no oracle for bots', () => {
 
 describe('finding 15: residents on one connection', () => {
   it('receipt words say the rating was received, not that it counted', async () => {
-    const { ratingStrings } = await import('../../site/lib/i18n-rating.ts');
+    const { ratingStrings } = await import('../../core/i18n/i18n-rating.ts');
     for (const lang of ['id', 'en'] as const) {
       expect(JSON.stringify(ratingStrings(lang))).not.toMatch(/dihitung dalam Indeks|counts in this unit|counted in the/i);
     }

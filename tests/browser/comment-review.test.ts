@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SKM_ELEMENTS } from '../../server/domain/skm.ts';
+import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
 import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer, islandsStarted } from '../support/browser.ts';
 
 reportSkip('comment review');

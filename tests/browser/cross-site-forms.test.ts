@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SKM_ELEMENTS } from '../../server/domain/skm.ts';
+import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
 import { freePort, hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('cross-site forms');

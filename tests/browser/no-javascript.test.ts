@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SKM_ELEMENTS } from '../../server/domain/skm.ts';
+import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
 import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('no-JavaScript journeys');

@@ -2,7 +2,7 @@
 // loaded; when the island mounts it must keep what they chose, not draw an empty form over it (issue 19).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SKM_ELEMENTS } from '../../server/domain/skm.ts';
+import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
 import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer, islandsStarted } from '../support/browser.ts';
 
 reportSkip('answers chosen before the rating island starts');

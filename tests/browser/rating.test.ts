@@ -3,8 +3,8 @@ import { mkdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SKM_ELEMENTS } from '../../server/domain/skm.ts';
-import { MASKS } from '../../server/domain/redaction.ts';
+import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
+import { MASKS } from '../../core/domain/redaction.ts';
 import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer, islandsStarted } from '../support/browser.ts';
 
 reportSkip('rating journey');

@@ -3,7 +3,7 @@
 // their rows; a join to units for every row, when no region or kind narrows the board, only added to it).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database.ts';
+import type { Database } from '../../core/schema.ts';
 import { sumsByUnit, unitSumsByService } from '../../db/queries/scores.ts';
 import { testApp } from '../support/db.ts';
 

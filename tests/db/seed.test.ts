@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
 import { seedDemo, type SeedSummary } from '../../db/seed.ts';
-import { containsPersonalData } from '../../server/domain/redaction.ts';
+import { containsPersonalData } from '../../core/domain/redaction.ts';
 import { migratedDb } from '../support/db.ts';
 
 let conn: Connection;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addressCountCap, addressKeysExpired, permitShareExceeded, quarterBounds, quarterOf, ratingShareExceeded, SHARE_RULES, type PermitPoint,
-} from '../../server/domain/address-share.ts';
+} from '../../core/domain/address-share.ts';
 
 /** The sums of `n` ratings whose nine answers add up to `each`. */
 const sums = (n: number, each: number) => ({ n, total: n * each });

@@ -2,7 +2,7 @@
 // unit before its text is published (decision 019). The heuristic errs towards review; plain praise and complaints
 // about the service are published at once.
 import { describe, expect, it } from 'vitest';
-import { commentReviewNeeded } from '../../server/domain/comment-review.ts';
+import { commentReviewNeeded } from '../../core/domain/comment-review.ts';
 
 const namesPerson = [
   'Pak Budi di loket 3 sangat lambat',

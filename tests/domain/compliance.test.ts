@@ -1,7 +1,7 @@
 // The compliance scales' edges (decision 033) and the evidence upload's type check by magic bytes.
 import { describe, expect, it } from 'vitest';
-import { checkThresholds, daysBetween, median, scoreItem, type ThresholdRow } from '../../server/domain/compliance.ts';
-import { evidenceFileName, sniffEvidenceType } from '../../server/domain/evidence-upload.ts';
+import { checkThresholds, daysBetween, median, scoreItem, type ThresholdRow } from '../../core/domain/compliance.ts';
+import { evidenceFileName, sniffEvidenceType } from '../../core/domain/evidence-upload.ts';
 
 const p8: ThresholdRow[] = [
   { item: 'pekppp_8aAk', op: 'ge', bound: 0, scoreHundredths: 200 }, { item: 'pekppp_8aAk', op: 'ge', bound: 30, scoreHundredths: 300 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, csvRecord, parseCsv } from '../../server/domain/csv.ts';
+import { CsvError, csvRecord, parseCsv } from '../../core/domain/csv.ts';
 
 describe('CSV (RFC 4180)', () => {
   it('parses quoted fields with separators, quotes and line breaks, and keeps line numbers', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitRange } from '../../server/domain/date-ranges.ts';
+import { splitRange } from '../../core/domain/date-ranges.ts';
 
 describe('splitting a date range into whole months and edge days', () => {
   it('reads a quarter as three whole months', () => {

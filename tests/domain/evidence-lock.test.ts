@@ -1,6 +1,6 @@
 // The pure rules of locked evidence (docs/decisions/026): scopes, and comparing locked files with files made now.
 import { describe, expect, it } from 'vitest';
-import { compareFiles, parseLockScope } from '../../server/domain/evidence-lock.ts';
+import { compareFiles, parseLockScope } from '../../core/domain/evidence-lock.ts';
 
 describe('locked evidence rules', () => {
   it('reads a lock scope', () => {

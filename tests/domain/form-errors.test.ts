@@ -2,7 +2,7 @@
 // message the admin schemas give has words in both languages, and nothing of the API's English or its keys leaks.
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { officialSchema, serviceSchema, unitSchema, userSchema } from '../../server/domain/admin-input.ts';
+import { officialSchema, serviceSchema, unitSchema, userSchema } from '../../core/domain/admin-input.ts';
 import { parseWith } from '../../server/validate.ts';
 import { ApiError } from '../../server/errors.ts';
 import { explain, fieldMessage } from '../../site/lib/form-errors.ts';

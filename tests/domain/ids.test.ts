@@ -1,6 +1,6 @@
-// Identifiers from the pooled CSPRNG (server/domain/ids.ts): the right shapes, and no random byte handed out twice.
+// Identifiers from the pooled CSPRNG (core/domain/ids.ts): the right shapes, and no random byte handed out twice.
 import { describe, expect, it } from 'vitest';
-import { newReceipt, secureRandom, uuidV4, uuidV7 } from '../../server/domain/ids.ts';
+import { newReceipt, secureRandom, uuidV4, uuidV7 } from '../../core/domain/ids.ts';
 
 describe('identifiers from the pooled random source', () => {
   it('gives UUID v4 and v7 and receipts in their shapes, all distinct across several pool refills', () => {

@@ -1,9 +1,9 @@
 // DOMAIN.md §3: NRR, IKM with the exact 1/9 weight, grades as half-open intervals, and the known bugs that must not happen.
 import { describe, expect, it } from 'vitest';
-import { gradeOf, gradeOfRatio, ikmFromRollup, ikmInterval, roundRatioHalfUp, shrunkIkm, tQuantile975 } from '../../server/domain/ikm.ts';
-import { addRollup, emptyRollup, rollupContribution } from '../../server/domain/rollup.ts';
-import { summarise, emptySums } from '../../server/domain/scores.ts';
-import { ELEMENT_CODES, type Answers } from '../../server/domain/skm.ts';
+import { gradeOf, gradeOfRatio, ikmFromRollup, ikmInterval, roundRatioHalfUp, shrunkIkm, tQuantile975 } from '../../core/domain/ikm.ts';
+import { addRollup, emptyRollup, rollupContribution } from '../../core/domain/rollup.ts';
+import { summarise, emptySums } from '../../core/domain/scores.ts';
+import { ELEMENT_CODES, type Answers } from '../../core/domain/skm.ts';
 
 function answers(values: number[]): Answers {
   return Object.fromEntries(ELEMENT_CODES.map((c, i) => [c, values[i]])) as Answers;

@@ -1,7 +1,7 @@
 // The integrity rules as pure functions (docs/decisions/013, 022).
 import { describe, expect, it } from 'vitest';
-import { checkTicket, issueTicket, TICKET_MIN_AGE_MS } from '../../server/domain/form-ticket.ts';
-import { integrityVerdict, kioskVerdict, type Candidate, type IntegrityContext } from '../../server/domain/integrity.ts';
+import { checkTicket, issueTicket, TICKET_MIN_AGE_MS } from '../../core/domain/form-ticket.ts';
+import { integrityVerdict, kioskVerdict, type Candidate, type IntegrityContext } from '../../core/domain/integrity.ts';
 
 const at = new Date('2026-11-02T02:00:00.000Z');
 const base: Candidate = { signature: '333333333', channel: 'web', localHour: 10, honeypotFilled: false, comment: null, at, ticket: 'valid' };

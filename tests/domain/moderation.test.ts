@@ -1,7 +1,7 @@
 // Who may change a score by moderation, and when (docs/decisions/021-closed-periods.md).
 import { describe, expect, it } from 'vitest';
-import { EXCLUSION_REASONS } from '../../server/domain/integrity.ts';
-import { isStaffExclusion, planHide, planRestore, tallyLedger } from '../../server/domain/moderation.ts';
+import { EXCLUSION_REASONS } from '../../core/domain/integrity.ts';
+import { isStaffExclusion, planHide, planRestore, tallyLedger } from '../../core/domain/moderation.ts';
 
 const OPEN = '2026-06-20';
 const CLOSED = '2026-07-04';

@@ -1,6 +1,6 @@
 // DOMAIN.md §5: period codes and their local date ranges.
 import { describe, expect, it } from 'vitest';
-import { isClosedOn, parsePeriodCode, periodCodeOf, periodsEndingWith, previousPeriod, resolvePeriod, PeriodError } from '../../server/domain/periods.ts';
+import { isClosedOn, parsePeriodCode, periodCodeOf, periodsEndingWith, previousPeriod, resolvePeriod, PeriodError } from '../../core/domain/periods.ts';
 
 describe('periods', () => {
   it.each([

@@ -1,6 +1,6 @@
-// Issue 24 F10: what proves publication (server/domain/publication-proof.ts).
+// Issue 24 F10: what proves publication (core/domain/publication-proof.ts).
 import { describe, expect, it } from 'vitest';
-import { framedByListedOrigin, loadedByListedPage, screenRan, SCREEN_DAYS, SCREEN_HOURS_A_DAY } from '../../server/domain/publication-proof.ts';
+import { framedByListedOrigin, loadedByListedPage, screenRan, SCREEN_DAYS, SCREEN_HOURS_A_DAY } from '../../core/domain/publication-proof.ts';
 
 const LISTED = ['https://pemda.go.id'];
 

@@ -1,6 +1,6 @@
 // DOMAIN.md §9: NIK, phone numbers and emails are masked before a comment is stored; look-alikes stay.
 import { describe, expect, it } from 'vitest';
-import { MASKS, redactPersonalData } from '../../server/domain/redaction.ts';
+import { MASKS, redactPersonalData } from '../../core/domain/redaction.ts';
 
 const { nik: NIK, phone: PHONE, email: EMAIL } = MASKS;
 

@@ -1,9 +1,9 @@
 // The pure parts of the SKM report file: which RTL items it lists and how each went, the sign-off's place, and the
 // text the PDF's standard font can show.
 import { describe, expect, it } from 'vitest';
-import { parsePeriodCode } from '../../server/domain/periods.ts';
-import { followUpOutcome, reportFollowUps } from '../../server/domain/follow-up-periods.ts';
-import { signOffPlace } from '../../server/domain/report-rtl.ts';
+import { parsePeriodCode } from '../../core/domain/periods.ts';
+import { followUpOutcome, reportFollowUps } from '../../core/domain/follow-up-periods.ts';
+import { signOffPlace } from '../../core/domain/report-rtl.ts';
 import { pdfText } from '../../server/report/skm-pdf.ts';
 
 const item = (period: string, due_date: string, status: string, completed_on: string | null = null) => ({ period, due_date, status, completed_on });

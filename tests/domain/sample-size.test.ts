@@ -1,6 +1,6 @@
 // DOMAIN.md §4: Krejcie & Morgan, against the published table.
 import { describe, expect, it } from 'vitest';
-import { krejcieMorgan, periodPopulation, sampleTarget } from '../../server/domain/sample-size.ts';
+import { krejcieMorgan, periodPopulation, sampleTarget } from '../../core/domain/sample-size.ts';
 
 describe('Krejcie & Morgan sample size', () => {
   it.each([

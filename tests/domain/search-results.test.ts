@@ -1,7 +1,7 @@
 // The server-rendered search results (issue 17 item 3): figures, links and escaping, in both languages.
 import { describe, expect, it } from 'vitest';
 import { searchResultsHtml } from '../../server/pages/search-results.ts';
-import type { UnitSearchResult } from '../../server/routes/search.ts';
+import type { UnitSearchResult } from '../../core/api-types.ts';
 
 const result: UnitSearchResult = {
   query: 'ktp <b>',

@@ -1,6 +1,6 @@
 // DOMAIN.md §5: a response belongs to the period of its local date in the unit's time zone.
 import { describe, expect, it } from 'vitest';
-import { instantOfLocal, localDateOf, localHourOf } from '../../server/domain/time-zones.ts';
+import { instantOfLocal, localDateOf, localHourOf } from '../../core/domain/time-zones.ts';
 
 describe('local dates in Indonesian time zones', () => {
   it('puts 16:30 UTC on 31 March on 1 April in WITA (00:30 local)', () => {
@@ -26,7 +26,7 @@ describe('local dates in Indonesian time zones', () => {
 });
 
 describe('the instant a rating is dated by', async () => {
-  const { ratingInstant } = await import('../../server/domain/integrity.ts');
+  const { ratingInstant } = await import('../../core/domain/integrity.ts');
   const arrived = new Date('2026-08-10T02:00:00.000Z');
   it('believes a registered kiosk that held a rating offline for up to 72 hours', () => {
     expect(ratingInstant(arrived, '2026-08-09T08:00:00.000Z', true).toISOString()).toBe('2026-08-09T08:00:00.000Z');

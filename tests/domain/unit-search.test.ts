@@ -1,6 +1,6 @@
 // The unit search (issue 17 item 3, docs/decisions/031-unit-search.md): the words residents use find the unit.
 import { describe, expect, it } from 'vitest';
-import { KIND_WORDS, buildUnitIndex, elsewhereFor, kindsNamedIn, searchUnitIndex, type SearchableUnit } from '../../server/domain/unit-search.ts';
+import { KIND_WORDS, buildUnitIndex, elsewhereFor, kindsNamedIn, searchUnitIndex, type SearchableUnit } from '../../core/domain/unit-search.ts';
 
 const UNITS: SearchableUnit[] = [
   { slug: 'dukcapil-kota', name: 'Dinas Kependudukan dan Pencatatan Sipil Kota Gorontalo', kind: 'dukcapil', regionName: 'Kota Gorontalo', services: ['Penerbitan Akta Kelahiran'] },

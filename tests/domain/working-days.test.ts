@@ -1,7 +1,7 @@
 // DOMAIN.md §6: working days in (submitted, completed], with the 2025–2026 holiday calendar.
 import { describe, expect, it } from 'vitest';
 import { HOLIDAYS } from '../../db/seed-data.ts';
-import { calendarDaysBetween, percentile, permitTiming, workingDaysBetween } from '../../server/domain/working-days.ts';
+import { calendarDaysBetween, percentile, permitTiming, workingDaysBetween } from '../../core/domain/working-days.ts';
 
 const holidays = new Set(HOLIDAYS.flatMap((h) => h.days.map(([d]) => d)));
 const cutiBersama2026 = HOLIDAYS.find((h) => h.kind === 'cuti_bersama')!.days.map(([d]) => d).filter((d) => d.startsWith('2026'));

@@ -1,7 +1,7 @@
 // Issue 24 F12, over a real socket against `npm start`'s server: open data's scores.csv escapes text a spreadsheet would
 // run as a formula (= + - @ at the start) as every other export does (csvSafe, a leading apostrophe).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../server/domain/csv.ts';
+import { parseCsv } from '../../core/domain/csv.ts';
 import { hasChromium, reportSkip, signInOverHttp, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('open data formulas (uses the same server helper as the browser tests)');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Kysely } from 'kysely';
 import pg from 'pg';
 import { connect, migrateToLatest, type Connection } from '../../db/connect.ts';
-import type { Database } from '../../db/database.ts';
+import type { Database } from '../../core/schema.ts';
 import { createApp } from '../../server/app.ts';
 import { parseProxyTrust } from '../../server/auth/client.ts';
 import { pgliteDialect } from './pglite.ts';
@@ -143,7 +143,7 @@ export const ACCOUNTS = {
 } as const;
 
 export async function insertFixtureUsers(db: Kysely<Database>): Promise<void> {
-  const { hashPassword } = await import('../../server/auth/passwords.ts');
+  const { hashPassword } = await import('../../core/domain/passwords.ts');
   testHash ??= hashPassword(TEST_PASSWORD);
   const password_hash = await testHash;
   const base = { password_hash, created_at: '2026-01-01T00:00:00.000Z', disabled_at: null };

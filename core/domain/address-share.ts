@@ -148,7 +148,7 @@ export function quarterBounds(code: string): { from: string; to: string; previou
 
 /**
  * How long after its quarter ends a period's address salt and keys are kept: the quarter closes 3 days after its end
- * (server/domain/periods.ts) and evaluators then have six weeks to review what was held back for address share.
+ * (core/domain/periods.ts) and evaluators then have six weeks to review what was held back for address share.
  */
 export const ADDRESS_KEY_RETENTION_DAYS = 45;
 

@@ -8,7 +8,7 @@
 // - except a client that already failed 3 times for the account in 24 hours: it waits in a lane of its own kind
 //   (shared by all such clients): 5 more failures, then 2 s, 4 s … up to an hour, so one address that fires whenever Retry-After ends
 //   slows itself, never the owner on a new device (issue 24, F9; docs/decisions/043).
-import type { ThrottleLimit } from '../../db/queries/throttle.ts';
+import type { ThrottleLimit } from './throttle.ts';
 
 export const PAIR_LIMIT = 5;
 export const PAIR_WINDOW_MS = 15 * 60 * 1000;

@@ -6,7 +6,7 @@ import { ELEMENT_CODES } from './skm.ts';
 export const EXCLUSION_REASONS = [
   'honeypot', 'burst_client', 'burst_browser', 'burst_device', 'identical_pattern', 'outside_hours', 'repeated_comment', 'spam',
   'forged_ticket', 'reused_ticket', 'device_clock', 'closed_period',
-  // Beyond its address's share of the unit's period (server/domain/address-share.ts): waits for an evaluator.
+  // Beyond its address's share of the unit's period (core/domain/address-share.ts): waits for an evaluator.
   'address_share',
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
@@ -50,7 +50,7 @@ export interface Candidate {
   comment: string | null;
   at: Date;
   /**
-   * The form ticket it carried, as checked (server/domain/form-ticket.ts). One used sooner than a person fills the form
+   * The form ticket it carried, as checked (core/domain/form-ticket.ts). One used sooner than a person fills the form
    * is not held back outright (a quick resident may tap nine answers fast) but judged as if it had no ticket.
    */
   ticket: 'valid' | 'forged' | 'too_fast' | 'expired' | 'none';
@@ -83,7 +83,7 @@ export interface DeviceContext {
   /** The latest capture time the device sent, and when it was approved. */
   lastCapturedAt: string | null;
   approvedAt: string;
-  /** Whether the capture instant falls in a quarter that is already closed (server/domain/periods.ts). */
+  /** Whether the capture instant falls in a quarter that is already closed (core/domain/periods.ts). */
   inClosedPeriod: boolean;
 }
 

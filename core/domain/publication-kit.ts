@@ -1,6 +1,6 @@
 // The publication kit's pure rules (issue 18 item 2, docs/decisions/034-publication-kit.md): which origins may frame
 // a widget, which period a badge shows, which periods the archive lists, and the badge itself.
-import { fmtCount, fmtNumber } from '../../site/lib/format.ts';
+import { fmtCount, fmtNumber } from '../i18n/format.ts';
 import type { Lang } from './skm.ts';
 import { CLOSE_AFTER_DAYS, parsePeriodCode, periodCodeOf, type Period } from './periods.ts';
 import { addSums, emptySums, type Sums } from './scores.ts';

@@ -1,7 +1,7 @@
 // The plain HTML forms (no JavaScript) send their fields as application/x-www-form-urlencoded; these turn them into the
-// JSON bodies the API's schemas take (server/domain/rating-input.ts, permit-input.ts), so one schema judges both.
+// JSON bodies the API's schemas take (core/domain/rating-input.ts, permit-input.ts), so one schema judges both.
 import { ELEMENT_CODES } from './skm.ts';
-import type { Lang } from '../../site/lib/i18n.ts';
+import type { Lang } from '../i18n/i18n.ts';
 
 /** Whole numbers become numbers; anything else stays text, for the schema to refuse with its own message. */
 const numberOrText = (s: string) => (/^\s*\d{1,6}\s*$/.test(s) ? Number(s) : s);

@@ -20,7 +20,7 @@ const id = {
   sampleEnough: 'Sampel cukup',
   sampleShort: 'Data belum cukup',
   sampleShortBody: 'Jumlah penilaian belum mencapai target sampel (Krejcie & Morgan). Nilai ditampilkan apa adanya tetapi unit ini belum diperingkat.',
-  // Small cells (decision 047): the words themselves come from belowMinimumWords (server/domain/small-cells.ts).
+  // Small cells (decision 047): the words themselves come from belowMinimumWords (core/domain/small-cells.ts).
   smallCellBody: 'IKM, mutu dan nilai unsur tidak ditampilkan agar jawaban satu atau beberapa warga tidak dapat dikenali.',
   verifiedLabel: 'Penilaian terverifikasi (kode kunjungan)',
   visitCodesLine: (issued: string, used: string) => `Kode kunjungan periode ini: ${issued} diterbitkan, ${used} dipakai`,

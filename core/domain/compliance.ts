@@ -2,7 +2,7 @@
 // from what a unit did in a year — quarters surveyed with an adequate sample, media it published on, RTL planned and done
 // — to the Zona Integritas and PEKPPP scores, by the thresholds an administrator keeps in one table.
 import * as v from 'valibot';
-import type { PublicationMedium } from '../../db/database.ts';
+import type { PublicationMedium } from '../schema.ts';
 
 /** The scored items, in the board's column order. */
 export const COMPLIANCE_ITEMS = ['zi_skm_frequency', 'zi_publication', 'zi_follow_up', 'pekppp_7aT', 'pekppp_8aAk', 'pekppp_9aAk', 'pekppp_6aB'] as const;

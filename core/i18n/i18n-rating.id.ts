@@ -1,6 +1,6 @@
 // Strings of the rating form (/nilai) in Bahasa Indonesia, the source the English file follows. The island of the
 // Indonesian page imports this file alone, so the page ships one language (issue 19).
-import { SKM_TEXT_ID } from '../../server/domain/skm-text.id';
+import { SKM_TEXT_ID } from '../domain/skm-text.id';
 import { formId } from './i18n-form.id';
 
 const own = {

@@ -8,7 +8,7 @@ export type ModerationReason = (typeof MODERATION_REASONS)[number];
 
 /**
  * Exclusion reasons that a unit's staff set themselves, and so may lift themselves. Every other reason — the integrity
- * checks' (server/domain/integrity.ts) and any added later — is an integrity exclusion: only an evaluator of the unit's
+ * checks' (core/domain/integrity.ts) and any added later — is an integrity exclusion: only an evaluator of the unit's
  * region or an administrator lifts it, with a written reason.
  */
 export const STAFF_EXCLUSION_REASONS: readonly string[] = ['spam'];
@@ -34,7 +34,7 @@ export type StaffPlan =
   | { kind: 'pending' }
   | { kind: 'refused'; error: 'integrity_exclusion' | 'note_required' };
 
-/** `today` is the unit's local date (server/domain/time-zones.ts todayIn). */
+/** `today` is the unit's local date (core/domain/time-zones.ts todayIn). */
 export function planHide(r: ModeratedRating, reason: ModerationReason, note: string, today: string): StaffPlan {
   // Hiding a comment's text alone never moves a score: staff may do it any time.
   if (reason !== 'spam') return { kind: 'apply', changesScore: false };

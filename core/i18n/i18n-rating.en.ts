@@ -1,5 +1,5 @@
 // Strings of the rating form (/nilai) in English, typed by the Bahasa Indonesia source (i18n-rating.id.ts).
-import { SKM_TEXT_EN } from '../../server/domain/skm-text.en';
+import { SKM_TEXT_EN } from '../domain/skm-text.en';
 import { formEn } from './i18n-form.en';
 import type { RatingOwnStrings, RatingStrings } from './i18n-rating.id';
 

@@ -1,7 +1,7 @@
 // What a receipt says about a rating's comment (issue 17, /tanda-terima/{receipt}).
 import type { ModerationReason } from './moderation.ts';
 
-/** A rating receipt as printed: RPR-XXXX-XXXX (server/domain/ids.ts). */
+/** A rating receipt as printed: RPR-XXXX-XXXX (core/domain/ids.ts). */
 export const RECEIPT_PATTERN = /^RPR-[0-9A-Z]{4}-[0-9A-Z]{4}$/;
 
 export type CommentStatus =

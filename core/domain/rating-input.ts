@@ -85,7 +85,7 @@ export const ratingInputSchema = v.object(
     // When a registered kiosk captured the rating (it may have waited offline); ignored from anyone else.
     capturedAt: v.optional(v.nullable(v.pipe(v.string('must be an ISO 8601 instant'), v.isoTimestamp('must be an ISO 8601 instant')))),
     // The browser's own random token, kept by the rating island (one browser rating one unit twice in ten minutes is
-    // a burst), and the form ticket the server issued when the form opened (server/domain/form-ticket.ts).
+    // a burst), and the form ticket the server issued when the form opened (core/domain/form-ticket.ts).
     browserToken: v.optional(v.nullable(browserToken)),
     ticket: v.optional(v.nullable(ticket)),
     // A field people never see and bots fill in (the form hides it from eyes and screen readers).

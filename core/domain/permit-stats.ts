@@ -1,6 +1,6 @@
 // Aggregates of permit reports per service and period (DOMAIN.md §6): n, exact median and p90, share within SLA,
 // and open reports already past their SLA. Computed from the reports themselves, so percentiles are exact.
-import type { PermitReport } from '../../db/database.ts';
+import type { PermitReport } from '../schema.ts';
 import { elapsedForSla, isSubDaySla, percentile, permitTiming, type SlaUnit } from './working-days.ts';
 
 /** The columns of a stored permit report the figures are made from (one shape, from the schema). */

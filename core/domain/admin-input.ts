@@ -26,7 +26,7 @@ export const regionSchema = v.object({
   kind: v.picklist(REGION_KINDS, `must be one of ${REGION_KINDS.join(', ')}`),
   timezone: v.picklist(Object.keys(TIME_ZONES) as (keyof typeof TIME_ZONES)[], 'must be Asia/Jakarta, Asia/Makassar or Asia/Jayapura'),
   parentCode: v.nullable(regionCode),
-  /** The Kemendagri code for open data; omitted: derived from the BPS code where the two agree (server/domain/region-codes.ts). */
+  /** The Kemendagri code for open data; omitted: derived from the BPS code where the two agree (core/domain/region-codes.ts). */
   kemendagriCode: v.optional(v.nullable(v.pipe(v.string('must be a Kemendagri code'), v.trim(), v.regex(KEMENDAGRI_CODE, 'must be a Kemendagri code such as 75.71')))),
 });
 

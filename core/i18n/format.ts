@@ -43,3 +43,7 @@ export function periodChoices(today: Date): string[] {
   }
   return out;
 }
+
+export function formatSla(sla: { value: number; unit: string } | null, units: Record<string, string>, fallback: string): string {
+  return sla ? `${sla.value} ${units[sla.unit] ?? sla.unit}` : fallback;
+}

@@ -1,4 +1,5 @@
 // The public payloads of API.md, as types shared by the routes and the site's islands (type-only imports).
+import type { ElsewhereService } from './domain/unit-search.ts';
 export interface RegionRef {
   code: string;
   name: string;
@@ -195,4 +196,37 @@ export interface PermitOverview {
   calendar: CalendarNotice;
   region: string | null;
   items: (Omit<PermitServiceTimes, 'slug' | 'name' | 'distribution'> & { unit: { slug: string; name: string; region: RegionRef }; service: { slug: string; name: string } })[];
+}
+
+/** The unit as the rating form needs it (the plain HTML form and the island). */
+export interface RatingFormUnit {
+  slug: string;
+  name: string;
+  services: readonly { slug: string; name: string }[];
+}
+
+/** One unit found by the search (GET /api/units/search). */
+export interface UnitSearchItem {
+  slug: string;
+  name: string;
+  kind: string;
+  region: { code: string; name: string };
+  /** This year's IKM (two decimals), grade and the number of ratings; null IKM and grade without ratings. */
+  ikm: number | null;
+  mutu: string | null;
+  kinerja: string | null;
+  n: number;
+  /** Fewer ratings than the sample target: the grade is provisional (docs/decisions/023). */
+  provisional: boolean;
+}
+
+export interface UnitSearchResult {
+  query: string;
+  region: string | null;
+  period: { code: string; from: string; to: string };
+  /** k of the small-cell rule: an item with 0 < n < k has no IKM or grade (decision 047). */
+  minPublicRatings: number;
+  items: UnitSearchItem[];
+  /** Services the query names that another agency runs (SIM → Satpas Polri): who, and where to go (issue 25 item 11). */
+  elsewhere: ElsewhereService[];
 }
