@@ -1,5 +1,5 @@
 // Everything the SKM report file (PDF) shows: the report's own data (skmReportData, the same function as the HTML print
-// view, so every figure is the one the site shows), the unit page's trend (read from the public scores route itself),
+// view, so every figure is the one the site shows), the unit page's trend (the scores route's own function, unitScores),
 // the previous and the new follow-up plan, and the sign-off (head of unit on the period's last day, place and date).
 import { publicCommentAnswers } from '../../db/queries/comments.ts';
 import { officialsForPeriod } from '../../db/queries/exports.ts';
@@ -15,7 +15,7 @@ import { groupSuggestionsByElement } from '../../core/domain/suggestion-groups.t
 import { isTimeZone, todayIn } from '../../core/domain/time-zones.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { skmReportData } from '../routes/reports.ts';
-import { scoreRoutes } from '../routes/scores.ts';
+import { unitScores } from '../views/unit-scores.ts';
 
 export interface TrendPoint {
   period: string;
@@ -26,15 +26,6 @@ export interface TrendPoint {
   provisional?: boolean;
 }
 
-/** The trend exactly as the unit page shows it: the public scores route's own answer for the unit and period. */
-async function unitTrend(deps: AppDeps, slug: string, period: Period): Promise<TrendPoint[]> {
-  const query = period.kind === 'range' ? `from=${period.from}&to=${period.to}` : `period=${encodeURIComponent(period.code)}`;
-  // Exact: the report is the unit's and its evaluators', not a public page (decision 047).
-  const res = await scoreRoutes(deps, { exact: true }).request(`/units/${encodeURIComponent(slug)}/scores?${query}`);
-  if (!res.ok) throw new Error(`scores of ${slug} for ${period.code}: HTTP ${res.status}`);
-  return ((await res.json()) as { trend: TrendPoint[] }).trend;
-}
-
 export async function skmFileData(deps: AppDeps, scope: Scope, slug: string, period: Period) {
   // 404 / 403 before anything else is read.
   const ws = await workspaceUnit(deps.db, scope, slug);
@@ -43,7 +34,9 @@ export async function skmFileData(deps: AppDeps, scope: Scope, slug: string, per
   const report = await skmReportData(deps.db, scope, ws, period, deps.now());
   const unit = (await findUnitBySlug(deps.db, report.unit.slug))!;
   const [trend, officials, byService, commentAnswers] = await Promise.all([
-    unitTrend(deps, unit.slug, period),
+    // The trend exactly as the unit page computes it, exact: the report is the unit's and its evaluators', not a public
+    // page (decision 047).
+    unitScores(deps.db, unit, period, deps.now(), 0).then((scores) => scores.trend),
     officialsForPeriod(deps.db, [unit.id], period.to, period.to),
     unitSumsByService(deps.db, unit.id, period.from, period.to),
     period.kind === 'year' ? publicCommentAnswers(deps.db, unit.id, period.from, period.to) : Promise.resolve(null),
