@@ -17,15 +17,6 @@ import { ApiError, notFound } from '../errors.ts';
 import { skmReportData } from '../routes/reports.ts';
 import { unitScores } from '../views/unit-scores.ts';
 
-export interface TrendPoint {
-  period: string;
-  n: number;
-  ikm: number | null;
-  mutu: string | null;
-  /** Below the point's own sample target (the scores route's flag): its grade is provisional. */
-  provisional?: boolean;
-}
-
 export async function skmFileData(deps: AppDeps, scope: Scope, slug: string, period: Period) {
   // 404 / 403 before anything else is read.
   const ws = await workspaceUnit(deps.db, scope, slug);

@@ -10,14 +10,9 @@ import { unitScores } from '../views/unit-scores.ts';
 import { periodFromQuery } from './period-query.ts';
 import { requireUnit } from './units.ts';
 
-
-/**
- * The public scores (and the scoreboard). `exact`: the figures without the small-cell rule, for the SKM report of the
- * unit's own staff and its evaluators (server/report/skm-file-data.ts); the HTTP routes always apply it (decision 047).
- */
-export function scoreRoutes({ db, now }: AppDeps, { exact = false }: { exact?: boolean } = {}) {
-  // k of the small-cell rule; 0 publishes every figure (the exact, private use).
-  const minimum = async () => (exact ? 0 : minPublicRatings(db));
+/** The public scores and the scoreboard, with the small-cell rule always applied (decision 047). */
+export function scoreRoutes({ db, now }: AppDeps) {
+  const minimum = () => minPublicRatings(db);
   return new Hono()
     .get('/units/:slug/scores', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));

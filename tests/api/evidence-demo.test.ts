@@ -9,7 +9,8 @@ import { insertEvidenceLock } from '../../db/queries/evidence.ts';
 import { parseCsv } from '../../core/domain/csv.ts';
 import { DEFAULT_THRESHOLDS } from '../../core/domain/asn-evidence.ts';
 import { parsePeriodCode } from '../../core/domain/periods.ts';
-import { scoreRoutes } from '../../server/routes/scores.ts';
+import { findUnitBySlug } from '../../db/queries/units.ts';
+import { unitScores } from '../../server/views/unit-scores.ts';
 import { snapshotFiles, snapshotUnits } from '../../server/export/evidence-snapshot.ts';
 import { migratedDb, signIn } from '../support/db.ts';
 
@@ -139,8 +140,7 @@ describe('locked evidence on the demo data', () => {
     expect(res.status).toBe(201);
     const lock = (await res.json()) as { id: string };
     // The exact figures (two ratings: the public route withholds them below k, decision 047).
-    const exact = scoreRoutes({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z') }, { exact: true });
-    const before = (await (await exact.request(`/units/${unit}/scores?period=2026-Q3`)).json()) as { n: number; ikm: number };
+    const before = await unitScores(conn.db, (await findUnitBySlug(conn.db, unit))!, parsePeriodCode('2026-Q3')!, new Date('2026-11-23T03:00:00Z'), 0);
     expect(before).toMatchObject({ n: 2, ikm: 81.94 });
     // The rating whose exclusion leaves the other one's IKM, 80,56.
     const ratings = await conn.db.selectFrom('responses').innerJoin('units', 'units.id', 'responses.unit_id').selectAll('responses')

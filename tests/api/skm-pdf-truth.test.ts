@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
 import { commentIsPublic } from '../../db/queries/comment-review.ts';
 import { parsePeriodCode } from '../../core/domain/periods.ts';
-import { scoreRoutes } from '../../server/routes/scores.ts';
+import { findUnitBySlug } from '../../db/queries/units.ts';
+import { unitScores } from '../../server/views/unit-scores.ts';
 import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
 import { fmtCount, fmtDate, fmtNumber, fmtPeriod } from '../../core/i18n/format.ts';
 import { scoreStrings } from '../../core/i18n/i18n-scores.ts';
@@ -45,10 +46,9 @@ async function pdf(slug: string, period: string): Promise<{ bytes: Buffer; file:
   return { bytes, file, text: execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }) };
 }
 
-/** The scores the report prints: the scores route without the public small-cell rule (decision 047), as the report reads it. */
+/** The scores the report prints: the scores route's function without the small-cell rule (decision 047), as the report reads it. */
 async function scores(slug: string, period: string) {
-  const exact = scoreRoutes({ db: conn.db, now: () => new Date('2026-12-07T03:00:00Z') }, { exact: true });
-  return (await (await exact.request(`/units/${slug}/scores?period=${period}`)).json()) as any;
+  return (await unitScores(conn.db, (await findUnitBySlug(conn.db, slug))!, parsePeriodCode(period)!, new Date('2026-12-07T03:00:00Z'), 0)) as any;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');

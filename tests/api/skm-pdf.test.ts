@@ -11,7 +11,8 @@ import type { Connection } from '../../db/connect.ts';
 import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
 import type { AppDeps } from '../../server/deps.ts';
-import { scoreRoutes } from '../../server/routes/scores.ts';
+import { findUnitBySlug } from '../../db/queries/units.ts';
+import { unitScores } from '../../server/views/unit-scores.ts';
 import { parsePeriodCode } from '../../core/domain/periods.ts';
 import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
 import { fmtCount, fmtNumber, fmtPeriod } from '../../core/i18n/format.ts';
@@ -31,8 +32,7 @@ beforeAll(async () => {
 });
 /** The scores route's figures without the small-cell rule: the evaluator's PDF is exact (decision 047). */
 async function exactScores(slug: string, period: string): Promise<any> {
-  const routes = scoreRoutes({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z') } as AppDeps, { exact: true });
-  return (await routes.request(`/units/${slug}/scores?period=${period}`)).json();
+  return unitScores(conn.db, (await findUnitBySlug(conn.db, slug))!, parsePeriodCode(period)!, new Date('2026-11-23T03:00:00Z'), 0);
 }
 
 afterAll(async () => {
