@@ -40,7 +40,11 @@ describe.skipIf(!hasChromium)('an evaluator locks evidence', () => {
       expect(res!.status()).toBe(200);
       await expect.poll(() => plain.getByRole('heading', { level: 1 }).textContent()).toContain('Bukti terkunci: 2026-Q3');
       expect(await plain.getByRole('status').textContent()).toContain('Angka langsung sama dengan bukti terkunci');
-      expect(await plain.locator('table.evidence-files tbody tr').count()).toBeGreaterThan(10);
+      const files = await plain.locator('table.evidence-files tbody tr').count();
+      expect(files).toBeGreaterThan(10);
+      // A reader without an account sees every hash but no download link (decision 050); the signed-in evaluator has them.
+      expect(await plain.locator('table.evidence-files a[download]').count()).toBe(0);
+      expect(await plain.locator('[data-download-restricted]').count()).toBe(files);
       // At 360 px the table stacks (decision 037): no word or number of a cell is broken across lines (issue 25 item 5).
       const broken = await plain.locator('table.evidence-files tbody td').evaluateAll((cells) => cells.flatMap((cell) => {
         if (cell.querySelector('code')) return [];
@@ -65,6 +69,8 @@ describe.skipIf(!hasChromium)('an evaluator locks evidence', () => {
     } finally {
       await context.close();
     }
+    await page.goto(`${server.url}${link}`);
+    expect(await page.locator('table.evidence-files a[download]').count()).toBe(await page.locator('table.evidence-files tbody tr').count());
   });
 
   it('over HTTP: a locked file with figures behind fewer than 5 ratings (puskesmas-telaga 2026-Q3, n 2) is refused to an anonymous reader and served exactly to the evaluator (issue 25 item 7, decision 050)', async () => {
