@@ -1,16 +1,20 @@
 // The public verification page of locked evidence (docs/decisions/026-locked-evidence.md): HTML made on the server,
 // in the site's layout and stylesheet, with no script, so residents and evaluators read it without JavaScript.
-// /bukti/{id} in Bahasa Indonesia, /en/bukti/{id} in English.
+// /bukti/{id} in Bahasa Indonesia, /en/bukti/{id} in English. Anyone sees every file's hash and each changed figure, but a
+// figure behind fewer than k ratings only as "kurang dari k penilaian"; the exact values and the files are for an account
+// whose scope covers the lock (decision 050).
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { evidenceStrings } from '../core/i18n/i18n-evidence.ts';
 import { href, strings, type Lang } from '../core/i18n/i18n.ts';
 import type { AppDeps } from './deps.ts';
-import { parseLockScope } from '../core/domain/evidence-lock.ts';
+import { parseLockScope, withheldSides } from '../core/domain/evidence-lock.ts';
+import { belowMinimumWords } from '../core/domain/small-cells.ts';
 import { TIME_ZONES, type TimeZone } from '../core/domain/time-zones.ts';
 import { verifyPath } from './export/evidence-snapshot.ts';
 import { ApiError } from './errors.ts';
-import { LOCK_ID, limitVerification, verifyLock, type Verification } from './routes/evidence.ts';
+import { signedInUser } from './middleware/session.ts';
+import { LOCK_ID, limitVerification, mayReadLockFiles, verifyLock, type Verification } from './routes/evidence.ts';
 
 let css: string | undefined;
 /** The site's stylesheet, inlined (the page is not one of Astro's, so it has no bundle of its own). */
@@ -45,13 +49,20 @@ function figureText(value: string | null, percent: boolean, lang: Lang): string 
   return percent ? `${text} %` : text;
 }
 
-function figuresHtml(v: Verification, lang: Lang): string {
+/** The changed figures; `exact` false (the public) shows a figure behind fewer than k ratings as the words only. */
+function figuresHtml(v: Verification, lang: Lang, exact: boolean): string {
   const e = evidenceStrings(lang);
   if (v.figures.length === 0) return '';
-  const rows = v.figures.map((f) => `<tr><th scope="row">${esc(f.figure)}${f.unit ? ` · ${esc(f.unit)}` : ''}</th>`
-    + `<td data-label="${esc(e.figureFile)}"><code>${esc(f.file)}</code></td><td data-label="${esc(e.figureRow)}">${esc(f.row || '–')}</td>`
-    + `<td data-label="${esc(e.figureLocked)}" data-figure-locked>${esc(figureText(f.locked, f.percent, lang))}</td>`
-    + `<td data-label="${esc(e.figureLive)}" data-figure-live><strong>${esc(figureText(f.live, f.percent, lang))}</strong></td></tr>`).join('\n');
+  const words = belowMinimumWords(v.minPublicRatings, lang);
+  const rows = v.figures.map((f) => {
+    const withheld = exact ? { locked: false, live: false } : withheldSides(f, v.minPublicRatings);
+    const locked = withheld.locked ? words : figureText(f.locked, f.percent, lang);
+    const live = withheld.live ? words : figureText(f.live, f.percent, lang);
+    return `<tr><th scope="row">${esc(f.figure)}${f.unit ? ` · ${esc(f.unit)}` : ''}</th>`
+      + `<td data-label="${esc(e.figureFile)}"><code>${esc(f.file)}</code></td><td data-label="${esc(e.figureRow)}">${esc(f.row || '–')}</td>`
+      + `<td data-label="${esc(e.figureLocked)}"${withheld.locked ? ' data-withheld' : ''} data-figure-locked>${esc(locked)}</td>`
+      + `<td data-label="${esc(e.figureLive)}"${withheld.live ? ' data-withheld' : ''} data-figure-live><strong>${esc(live)}</strong></td></tr>`;
+  }).join('\n');
   const moderation = v.moderations.length === 0
     ? `<p>${esc(e.moderationNone)}</p>`
     : `<ul class="evidence-moderation">${v.moderations.map((m) => {
@@ -92,6 +103,7 @@ export function layout(lang: Lang, path: string, title: string, main: string): s
 .evidence-figures { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 .evidence-figures th, .evidence-figures td { border-bottom: 1px solid var(--line); padding: 0.4rem; text-align: left; vertical-align: top; }
 .evidence-figures [data-figure-locked], .evidence-figures [data-figure-live] { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.evidence-figures [data-withheld] { white-space: normal; }
 .evidence-meta dt { font-weight: 600; }
 .evidence-meta dd { margin: 0 0 0.5rem; }
 .table-scroll { overflow-x: auto; }
@@ -131,7 +143,8 @@ function scopeText(scope: string, lang: Lang): string {
   return e.scopeAll;
 }
 
-export function verificationHtml(v: Verification, lang: Lang, checkedAt: Date): string {
+/** The page; `exact` when the reader's account may read the lock's files (decision 050), else the public view. */
+export function verificationHtml(v: Verification, lang: Lang, checkedAt: Date, exact = false): string {
   const e = evidenceStrings(lang);
   const { lock, live } = v;
   const role = lock.locked_by_role === 'admin' ? e.roleAdmin : e.roleEvaluator;
@@ -144,7 +157,9 @@ export function verificationHtml(v: Verification, lang: Lang, checkedAt: Date): 
   const rows = v.files.map((f) => {
     const changed = live.changedFiles.includes(f.name);
     return `<tr><th scope="row"><code>${esc(f.name)}</code></th><td data-label="${esc(e.fileType)}">${esc(f.media_type)}</td><td data-label="${esc(e.fileSize)}">${esc(f.bytes)}</td><td data-label="${esc(e.fileHash)}"><code>${esc(f.sha256)}</code></td>`
-      + `<td data-label="${esc(e.fileStatus)}">${changed ? `<strong>${esc(e.changed)}</strong>` : esc(e.same)}</td><td data-label="${esc(e.download)}"><a href="/api/evidence/${esc(lock.id)}/files/${esc(f.name)}" download>${esc(e.download)}</a></td></tr>`;
+      + `<td data-label="${esc(e.fileStatus)}">${changed ? `<strong>${esc(e.changed)}</strong>` : esc(e.same)}</td><td data-label="${esc(e.download)}">${exact
+        ? `<a href="/api/evidence/${esc(lock.id)}/files/${esc(f.name)}" download>${esc(e.download)}</a>`
+        : `<span data-download-restricted>${esc(e.downloadRestricted)}</span>`}</td></tr>`;
   }).join('\n');
   const versions = v.versions.map((x) => `<li>${x.id === lock.id
     ? `${esc(e.version)} ${x.version} ${esc(e.thisVersion)}`
@@ -160,8 +175,9 @@ export function verificationHtml(v: Verification, lang: Lang, checkedAt: Date): 
       </dl>
       ${status}
       <p>${esc(e.checkedAt)}: ${esc(when(checkedAt.toISOString(), lang, v.timeZone))}</p>
-      ${figuresHtml(v, lang)}
+      ${figuresHtml(v, lang, exact)}
       <h2>${esc(e.files)}</h2>
+      ${exact ? '' : `<p data-restricted>${esc(e.restricted)} ${esc(e.restrictedFigures(belowMinimumWords(v.minPublicRatings, lang)))}</p>`}
       <div class="table-scroll"><table class="stack evidence-files">
         <thead><tr><th scope="col">${esc(e.fileName)}</th><th scope="col">${esc(e.fileType)}</th><th scope="col">${esc(e.fileSize)}</th><th scope="col">${esc(e.fileHash)}</th><th scope="col">${esc(e.fileStatus)}</th><th scope="col"><span class="visually-hidden">${esc(e.download)}</span></th></tr></thead>
         <tbody>
@@ -195,7 +211,8 @@ export function evidencePageRoutes(deps: AppDeps) {
       }
       const result = await verifyLock(deps, id);
       if (!result) return c.html(notFoundHtml(lang, LOCK_ID.test(id) ? id : ''), 404);
-      return c.html(verificationHtml(result, lang, deps.now()), 200);
+      const exact = await mayReadLockFiles(deps.db, await signedInUser(c, deps), result.lock.scope);
+      return c.html(verificationHtml(result, lang, deps.now(), exact), 200);
     });
   }
   return app;

@@ -56,7 +56,7 @@ const SUMMARIES: Record<string, string> = {
   'GET /api/units/{slug}/follow-ups/{id}/evidence/{fileId}': 'Download an evidence file of a follow-up item (public), with X-Content-SHA256',
   'POST /api/staff/units/{slug}/publications': 'Record by hand a medium the unit published its results on, with an evidence link (source manual)',
   'GET /api/staff/units/{slug}/publications': 'The unit’s publication log of a year (year=…)',
-  'GET /api/evidence/{id}/files/{name}': 'Download a file of a locked evidence snapshot (public), as stored; its SHA-256 in X-Content-SHA256 and Repr-Digest',
+  'GET /api/evidence/{id}/files/{name}': 'Download a file of a locked evidence snapshot, as stored; its SHA-256 in X-Content-SHA256 and Repr-Digest. The files are exact at any n, so only an administrator, an evaluator whose region covers the lock, or the unit\'s staff for a lock of their unit may download them (decision 050); the public verification page shows every hash',
   'GET /api/open-data/{period}/datapackage.json': 'Open data (public): the Frictionless Tabular Data Package of a closed quarter (2026-Q3) or year (2026), every column typed and explained; aggregates only',
   'GET /api/open-data/{period}/scores.csv': 'Open data (public): a row per unit for a closed quarter or year: IKM, 95 % interval, grade, the nine element averages, sample target, BPS and Kemendagri region codes',
   'GET /api/catalog.jsonld': 'Open data (public): the DCAT catalogue (JSON-LD) of every published period, for CKAN and other harvesters',
@@ -162,6 +162,17 @@ const BODIES: Record<string, object> = {
   'POST /api/auth/2fa/disable': { type: 'object', properties: { password: { type: 'string' }, code: { type: 'string', maxLength: 40 } } },
 };
 
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+
+/** Error answers a route documents beyond the default (each with its code). */
+const RESPONSES: Record<string, Record<string, object>> = {
+  'GET /api/evidence/{id}/files/{name}': {
+    '401': errorResponse('`not_signed_in`: the files of locked evidence are not public (decision 050)'),
+    '403': errorResponse('`evidence_restricted`: the account\'s scope does not cover the lock'),
+    '404': errorResponse('`evidence_file_not_found`: no such lock or file'),
+  },
+};
+
 export function openApiDocument(routes: { method: string; path: string }[]) {
   const paths: Record<string, Record<string, object>> = {};
   for (const r of routes) {
@@ -170,7 +181,7 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
     const path = r.path.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, (_m, name: string, pattern = '') => `{${name}}${/\\(\.[a-z]+)\}$/.exec(pattern)?.[1] ?? ''}`);
     const key = `${r.method} ${path}`;
     const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review|compliance)\//.test(path) || path === '/api/compliance' || path === '/api/auth/me' || path === '/api/evidence/locks' || (path.startsWith('/api/auth/2fa') && path !== '/api/auth/2fa/verify');
+    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review|compliance)\//.test(path) || path === '/api/compliance' || path === '/api/auth/me' || path === '/api/evidence/locks' || path === '/api/evidence/{id}/files/{name}' || (path.startsWith('/api/auth/2fa') && path !== '/api/auth/2fa/verify');
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: SUMMARIES[key] ?? (path.startsWith('/api/admin/') ? 'Administration (admin only)' : path.startsWith('/api/staff/') ? 'Unit workspace (staff of the unit, admin)' : key),
       parameters: [...params, ...(r.method === 'GET' && !params.length && path !== '/api/health' ? periodParams : [])],
@@ -181,6 +192,7 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
       ...(isPrivate ? { security: [{ session: [] }] } : {}),
       responses: {
         '200': { description: 'OK' },
+        ...RESPONSES[key],
         default: { description: 'An error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       },
     };

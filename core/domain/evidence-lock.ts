@@ -1,5 +1,6 @@
 // Pure rules of locked evidence (docs/decisions/026-locked-evidence.md): what a lock's scope names, and how the locked
-// files compare with the same files made now.
+// files compare with the same files made now. Which figures the public page withholds: decision 050.
+import { isBelowMinimum } from './small-cells.ts';
 
 /** Where a lock's scope string says the files come from. */
 export function parseLockScope(scope: string): { kind: 'unit'; slug: string } | { kind: 'region'; code: string } | { kind: 'all' } {
@@ -40,6 +41,36 @@ export interface FigureChange {
   percent: boolean;
   locked: string | null;
   live: string | null;
+  /**
+   * The ratings behind the figure in the locked and in the live file, when it is one the small-cells rule covers (an
+   * IKM, its interval and grade, an element, a verified IKM, the ASN evidence's IKM realisation and what follows from
+   * it); null for a count, a target or a figure not made from ratings (decision 050).
+   */
+  lockedRatings: number | null;
+  liveRatings: number | null;
+}
+
+/** Figures shown at any n: the counts, the sample target and whether it is met (public since decision 047). */
+const COUNTS = new Set(['n', 'n_verified', 'n_excluded', 'sample_target', 'sample_adequate', 'target',
+  'nVerified', 'nExcluded', 'sampleTarget', 'sampleAdequate', 'provisional', 'servicesSampleAdequate', 'suggestionsTotal']);
+
+/** The ratings behind a figure of one row (a CSV row or a report), or null when the rule does not cover it. */
+function ratingsBehind(row: Record<string, unknown> | undefined, figure: string): number | null {
+  if (!row || COUNTS.has(figure)) return null;
+  // The ASN evidence: only the IKM row is made from ratings (permits and follow-ups are left to decision 047 (d)).
+  if ('indicator' in row && row.indicator !== 'ikm') return null;
+  const n = Number(row.n);
+  if (!Number.isFinite(n)) return null;
+  const verified = figure === 'ikm_verified' ? row.n_verified : figure === 'ikmVerified' ? row.nVerified : undefined;
+  return verified === undefined ? n : Math.min(n, Number(verified));
+}
+
+/** Which side of a changed figure the public page withholds: some ratings, but fewer than k (decision 050). */
+export function withheldSides(f: Pick<FigureChange, 'lockedRatings' | 'liveRatings'>, k: number): { locked: boolean; live: boolean } {
+  return {
+    locked: f.lockedRatings !== null && isBelowMinimum(f.lockedRatings, k),
+    live: f.liveRatings !== null && isBelowMinimum(f.liveRatings, k),
+  };
 }
 
 /** Rows of a CSV file by a key of their identifying columns. */
@@ -82,7 +113,7 @@ export function figureChanges(locked: { name: string; content: string }[], live:
           const vb = rb?.[column] ?? null;
           if (va === vb) continue;
           const percent = column === 'achievement_pct' || (column === 'realisation' && any.unit_of_measure === '%');
-          out.push({ file: l.name, unit: any.unit_slug ?? null, row, figure: column, percent, locked: va, live: vb });
+          out.push({ file: l.name, unit: any.unit_slug ?? null, row, figure: column, percent, locked: va, live: vb, lockedRatings: ratingsBehind(ra, column), liveRatings: ratingsBehind(rb, column) });
         }
       }
     } else {
@@ -94,7 +125,7 @@ export function figureChanges(locked: { name: string; content: string }[], live:
         const scalar = (v: unknown) => v === null || v === undefined || typeof v === 'number' || typeof v === 'boolean' || (typeof v === 'string' && v.length <= 40);
         if (!scalar(va) || !scalar(vb) || va === vb) continue;
         const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
-        out.push({ file: l.name, unit: null, row: '', figure: key, percent: /share|pct/i.test(key), locked: text(va), live: text(vb) });
+        out.push({ file: l.name, unit: null, row: '', figure: key, percent: /share|pct/i.test(key), locked: text(va), live: text(vb), lockedRatings: ratingsBehind(a, key), liveRatings: ratingsBehind(b, key) });
       }
     }
   }

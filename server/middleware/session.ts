@@ -11,16 +11,26 @@ import { ApiError } from '../errors.ts';
 
 export const SESSION_COOKIE = 'rapor_session';
 
-export function sessionMiddleware({ db, now, requireAdminTwoFactor = false }: AppDeps): MiddlewareHandler<AppEnv> {
+async function accountOf(c: Context, { db, now, requireAdminTwoFactor = false }: AppDeps): Promise<{ user: User | null; enrolOnly: User | null }> {
+  const token = getCookie(c, SESSION_COOKIE);
+  const user = token && token.length <= 100 ? ((await userOfSession(db, sha256(token), now())) ?? null) : null;
+  // An account that must have two-factor sign-in and has not enrolled is no account to any route but enrolment's.
+  const enrolOnly = user && !user.totp_enabled_at && twoFactorRequired(user.role, requireAdminTwoFactor);
+  return { user: enrolOnly ? null : user, enrolOnly: enrolOnly ? user : null };
+}
+
+export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const token = getCookie(c, SESSION_COOKIE);
-    const user = token && token.length <= 100 ? ((await userOfSession(db, sha256(token), now())) ?? null) : null;
-    // An account that must have two-factor sign-in and has not enrolled is no account to any route but enrolment's.
-    const enrolOnly = user && !user.totp_enabled_at && twoFactorRequired(user.role, requireAdminTwoFactor);
-    c.set('user', enrolOnly ? null : user);
-    c.set('enrolOnly', enrolOnly ? user : null);
+    const { user, enrolOnly } = await accountOf(c, deps);
+    c.set('user', user);
+    c.set('enrolOnly', enrolOnly);
     await next();
   };
+}
+
+/** The signed-in account of a request outside the API (a page made on the server), by the same rules; null if none. */
+export async function signedInUser(c: Context, deps: AppDeps): Promise<User | null> {
+  return (await accountOf(c, deps)).user;
 }
 
 export function setSessionCookie(c: Context, token: string, maxAgeSeconds: number, trustProxy?: ProxyTrust): void {

@@ -1,12 +1,14 @@
 // Locked evidence (issue 16 item 9, docs/decisions/026-locked-evidence.md). An evaluator of the region or an
 // administrator locks a period's evidence for a unit, a region, or their whole scope; the snapshot's files and hashes
-// are stored once and never changed. Reading a snapshot, its files and whether the live figures still match needs no
-// account: it is the evidence an appraiser follows a link to.
+// are stored once and never changed. Reading a snapshot, its hashes and whether the live figures still match needs no
+// account: it is the evidence an appraiser follows a link to. The files themselves hold exact figures behind any number
+// of ratings, so only an account whose scope covers the lock downloads them (decision 050).
 import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
-import type { EvidenceLock } from '../../core/schema.ts';
+import type { EvidenceLock, User } from '../../core/schema.ts';
 import { evidenceFile, evidenceFileContents, evidenceFileList, evidenceLockVersions, findEvidenceLock, insertEvidenceLock, lockTimeZone, moderationSinceLock } from '../../db/queries/evidence.ts';
+import { minPublicRatings } from '../../db/queries/settings.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { workspaceUnit } from '../../db/queries/workspace.ts';
 import { clientAddress } from '../auth/client.ts';
@@ -21,7 +23,7 @@ import { compareFiles, figureChanges, parseLockScope, type FigureChange, type Li
 import { evidenceFormatOf, snapshotFiles, snapshotUnits, verifyPath } from '../export/evidence-snapshot.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
 import { enforceLimits } from '../middleware/throttle.ts';
-import { requireRole } from '../middleware/session.ts';
+import { requireRole, requireUser } from '../middleware/session.ts';
 import { parseWith } from '../validate.ts';
 import { periodFromQuery } from './period-query.ts';
 
@@ -46,6 +48,8 @@ export interface Verification {
   moderations: Awaited<ReturnType<typeof moderationSinceLock>>;
   /** The unit's or region's time zone (WIB, WITA, WIT), in which the page shows times. */
   timeZone: TimeZone;
+  /** k: the fewest ratings behind a figure the public page shows (decision 047, 050). */
+  minPublicRatings: number;
 }
 
 /** Verifications one client may ask for in 10 minutes: each makes the snapshot's files again (an export of its scope). */
@@ -74,12 +78,13 @@ export async function verifyLock({ db, now, asnThresholds }: AppDeps, id: string
   });
   const comparison = compareFiles(files, live);
   const period = periodFromQuery({ period: lock.period }, at);
-  const [figures, moderations, zone] = await Promise.all([
+  const [figures, moderations, zone, k] = await Promise.all([
     comparison.changed ? evidenceFileContents(db, id).then((locked) => figureChanges(locked, live, (text) => parseCsv(text).map((r) => r.cells))) : [],
     comparison.changed ? moderationSinceLock(db, id, period.from, period.to, lock.locked_at) : [],
     lockTimeZone(db, scope),
+    minPublicRatings(db),
   ]);
-  return { lock, files, versions, live: comparison, figures, moderations, timeZone: zone && isTimeZone(zone) ? zone : 'Asia/Jakarta' };
+  return { lock, files, versions, live: comparison, figures, moderations, timeZone: zone && isTimeZone(zone) ? zone : 'Asia/Jakarta', minPublicRatings: k };
 }
 
 function lockJson(v: Verification) {
@@ -110,6 +115,27 @@ async function lockScope(c: Context<AppEnv>, db: AppDeps['db'], body: v.InferOut
   if (codes.length === 0) throw notFound(`Region "${region}"`, 'region_not_found');
   if (scope.kind === 'regions' && !codes.every((code) => scope.codes.includes(code))) throw new ApiError(403, 'forbidden', 'This account may not lock evidence of that region.');
   return { user, scope: `region:${region}`, unitSlug: null, regionCodes: codes };
+}
+
+/**
+ * Whether an account reads a lock's files and its exact figures (decision 050): an administrator or a national
+ * evaluator any lock; an evaluator a lock of a unit or region inside their region; the unit's staff a lock of their own
+ * unit (the figures their own exports give exactly). The same scope rules as locking (`lockScope`).
+ */
+export async function mayReadLockFiles(db: AppDeps['db'], user: User | null, lockScopeText: string): Promise<boolean> {
+  if (!user || !['admin', 'evaluator', 'staff'].includes(user.role)) return false;
+  const scope = await scopeOf(db, user);
+  if (scope.kind === 'all') return true;
+  const lock = parseLockScope(lockScopeText);
+  if (lock.kind === 'unit') {
+    const unit = await workspaceUnit(db, scope, lock.slug);
+    return unit !== undefined && unit !== 'forbidden';
+  }
+  if (lock.kind === 'region' && scope.kind === 'regions') {
+    const codes = await regionAndDescendants(db, lock.code);
+    return codes.length > 0 && codes.every((code) => scope.codes.includes(code));
+  }
+  return false;
 }
 
 export function evidenceRoutes(deps: AppDeps) {
@@ -154,7 +180,15 @@ export function evidenceRoutes(deps: AppDeps) {
     .get('/evidence/:id/files/:name', async (c) => {
       const id = c.req.param('id');
       const name = c.req.param('name');
-      const file = LOCK_ID.test(id) && FILE_NAME.test(name) ? await evidenceFile(db, id, name) : undefined;
+      const lock = LOCK_ID.test(id) && FILE_NAME.test(name) ? await findEvidenceLock(db, id) : undefined;
+      if (!lock) throw notFound('File of locked evidence', 'evidence_file_not_found');
+      // The files are exact at any n (decision 050): anyone sees their hashes on the verification page, but only an
+      // account whose scope covers the lock downloads them.
+      const user = requireUser(c);
+      if (!(await mayReadLockFiles(db, user, lock.scope))) {
+        throw new ApiError(403, 'evidence_restricted', 'Only an evaluator or administrator whose scope covers this locked evidence (or the unit\'s staff, for a lock of their unit) may download its files; the verification page shows each file\'s SHA-256.');
+      }
+      const file = await evidenceFile(db, id, name);
       if (!file) throw notFound('File of locked evidence', 'evidence_file_not_found');
       c.header('Content-Type', file.media_type);
       c.header('Content-Disposition', `attachment; filename="rapor-bukti-${id.slice(0, 8)}-${name}"`);

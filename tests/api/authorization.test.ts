@@ -1,6 +1,8 @@
 // The authorization matrix: every private route × {anonymous, staff of the unit, staff of another unit, evaluator
 // inside the region, evaluator outside it, admin}, and no private field of another unit in any answer.
 import { describe, expect, it } from 'vitest';
+import { insertEvidenceLock } from '../../db/queries/evidence.ts';
+import { CSV_TYPE, fileOf } from '../../server/export/evidence-snapshot.ts';
 import { ACCOUNTS, FIXTURE, insertFixtureUsers, signIn, testApp } from '../support/db.ts';
 
 const SECRET = 'RAHASIA-GTLO-7f3a';
@@ -35,6 +37,7 @@ interface Ids {
   pendingKiosk: string;
   official: string;
   user: string;
+  lock: string;
 }
 
 const ROUTES: Route[] = [
@@ -95,6 +98,8 @@ const ROUTES: Route[] = [
   { method: 'POST', path: (i) => `/api/evaluation/responses/${i.excluded}/lift`, body: { reason: 'Diperiksa' }, ok: 200, area: 'evaluation', outside: 404 },
   { method: 'POST', path: () => '/api/evidence/locks', body: { period: '2026-Q3', unit: FIXTURE.gorontaloUnit }, ok: 201, area: 'evaluation', outside: 403 },
   { method: 'POST', path: () => '/api/evidence/locks', body: { period: '2026-Q3', region: '75' }, ok: 201, area: 'evaluation', outside: 403 },
+  // A locked file of Provinsi Gorontalo: exact at any n, so the region's evaluators' and administrators' (decision 050).
+  { method: 'GET', path: (i) => `/api/evidence/${i.lock}/files/scores.csv`, ok: 200, area: 'evaluation', outside: 403 },
   { method: 'GET', path: () => '/api/compliance?year=2026', ok: 200, area: 'self' },
   { method: 'GET', path: () => '/api/compliance?year=2026&region=75', ok: 200, area: 'evaluation', outside: 403 },
   { method: 'GET', path: () => `/api/compliance/pack?unit=${FIXTURE.gorontaloUnit}&year=2026`, ok: 200, area: 'export' },
@@ -134,7 +139,9 @@ async function world() {
   await t.db.insertInto('kiosk_devices').values({ id: 'kiosk-1', unit_id: 'u-gtlo', name: 'Kios', token_hash: 'x'.repeat(64), created_at: now, revoked_at: null, approved_at: now, approved_by: null, last_captured_at: null }).execute();
   await t.db.insertInto('kiosk_devices').values({ id: 'kiosk-2', unit_id: 'u-gtlo', name: 'Kios baru', token_hash: 'y'.repeat(64), created_at: now, revoked_at: null, approved_at: null, approved_by: null, last_captured_at: null }).execute();
   await t.db.insertInto('officials').values({ id: 'off-1', nip: '197001012000011001', name: 'P', position: 'Kepala', unit_id: 'u-gtlo', from_date: '2025-01-01', to_date: null }).execute();
-  return { t, ids: { response, excluded, followUp: 'fu-1', kiosk: 'kiosk-1', pendingKiosk: 'kiosk-2', official: 'off-1', user: 'usr-staff-plaju' } satisfies Ids };
+  const lock = '0190a1b2-0000-7000-8000-0000000000a5';
+  await insertEvidenceLock(t.db, { id: lock, period: '2026-Q2', scope: 'region:75', publicUrl: 'http://localhost', unitIds: ['u-gtlo'], user: { id: 'usr-eval-75', name: 'Evaluator', role: 'evaluator' }, files: [fileOf('scores.csv', CSV_TYPE, `unit_slug,n,ikm\r\n${FIXTURE.gorontaloUnit},1,${SECRET}\r\n`)] }, new Date(now));
+  return { t, ids: { response, excluded, followUp: 'fu-1', kiosk: 'kiosk-1', pendingKiosk: 'kiosk-2', official: 'off-1', user: 'usr-staff-plaju', lock } satisfies Ids };
 }
 
 describe.each(Object.keys(ACTORS) as Actor[])('as %s', (actor) => {
@@ -176,7 +183,7 @@ it('the matrix covers every staff and admin route the app defines', async () => 
     const defined = app.routes
       .filter((r) => /\/api\/(staff|admin)\//.test(r.path) && r.method !== 'ALL')
       .map((r) => `${r.method} ${r.path.replace(/:[a-zA-Z]+/g, ':p')}`);
-    const covered = new Set(ROUTES.map((r) => `${r.method} ${r.path({ response: ':p', excluded: ':p', followUp: ':p', kiosk: ':p', pendingKiosk: ':p', official: ':p', user: ':p' }).replace(/\?.*$/, '').replace(FIXTURE.gorontaloUnit, ':p').replace(/\/(7599|unit-baru|baru|2026-09-01)$/, '/:p').replace(/\/units\/:p\/services\/:p/, '/units/:p/services/:p')}`));
+    const covered = new Set(ROUTES.map((r) => `${r.method} ${r.path({ response: ':p', excluded: ':p', followUp: ':p', kiosk: ':p', pendingKiosk: ':p', official: ':p', user: ':p', lock: ':p' }).replace(/\?.*$/, '').replace(FIXTURE.gorontaloUnit, ':p').replace(/\/(7599|unit-baru|baru|2026-09-01)$/, '/:p').replace(/\/units\/:p\/services\/:p/, '/units/:p/services/:p')}`));
     expect(new Set(defined).size).toBeGreaterThanOrEqual(30);
     const missing = [...new Set(defined)].filter((d) => !covered.has(d));
     expect(missing).toEqual([]);

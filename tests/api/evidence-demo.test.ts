@@ -18,6 +18,8 @@ const UNIT = 'dukcapil-kota-gorontalo';
 let conn: Connection;
 let app: ReturnType<typeof createApp>;
 let evaluator = '';
+/** The lock of puskesmas-telaga 2026-Q3 the item-5 test makes (n 2 → 1 after an approved spam request). */
+let telaga = { id: '', files: [] as { name: string; sha256: string }[] };
 beforeAll(async () => {
   conn = await migratedDb();
   await seedDemo(conn.db);
@@ -31,10 +33,11 @@ afterAll(async () => {
 
 const post = (cookie: string, path: string, body: unknown) => app.request(path, { method: 'POST', headers: { cookie, origin: 'http://localhost', 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
+/** The locked files, as the evaluator of the region downloads them (they are not public: decision 050). */
 async function files(id: string, names: string[]) {
   const out: Record<string, string> = {};
   for (const name of names) {
-    const res = await app.request(`/api/evidence/${id}/files/${name}`);
+    const res = await app.request(`/api/evidence/${id}/files/${name}`, { headers: { cookie: evaluator } });
     expect(res.status).toBe(200);
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(res.headers.get('x-content-sha256'));
@@ -138,7 +141,8 @@ describe('locked evidence on the demo data', () => {
     const unit = 'puskesmas-telaga';
     const res = await post(evaluator, '/api/evidence/locks', { period: '2026-Q3', unit });
     expect(res.status).toBe(201);
-    const lock = (await res.json()) as { id: string };
+    const lock = (await res.json()) as { id: string; files: { name: string; sha256: string }[] };
+    telaga = lock;
     // The exact figures (two ratings: the public route withholds them below k, decision 047).
     const before = await unitScores(conn.db, (await findUnitBySlug(conn.db, unit))!, parsePeriodCode('2026-Q3')!, new Date('2026-11-23T03:00:00Z'), 0);
     expect(before).toMatchObject({ n: 2, ikm: 81.94 });
@@ -155,7 +159,8 @@ describe('locked evidence on the demo data', () => {
     const { requestId } = (await asked.json()) as { requestId: string };
     expect((await post(evaluator, `/api/evaluation/moderation-requests/${requestId}/approve`, { reason: 'Dicek: isian berulang.' })).status).toBe(200);
 
-    const html = await (await app.request(`/bukti/${lock.id}`)).text();
+    // The evaluator of the region reads the exact figures (the public reads them only at n ≥ k: decision 050).
+    const html = await (await app.request(`/bukti/${lock.id}`, { headers: { cookie: evaluator } })).text();
     const rows = [...html.matchAll(/<tr><th scope="row">([^<]*)<\/th>[\s\S]*?data-figure-locked>([^<]*)<\/td><td[^>]*data-figure-live><strong>([^<]*)<\/strong>/g)]
       .map((m) => `${m[1]}: ${m[2]} → ${m[3]}`);
     expect(rows).toContain(`n · ${unit}: 2 → 1`);
@@ -171,8 +176,71 @@ describe('locked evidence on the demo data', () => {
     expect(html).toContain('<table class="stack evidence-figures">');
     expect(html).toContain('<table class="stack evidence-files">');
     for (const table of html.match(/<table class="stack[^"]*">[\s\S]*?<\/table>/g) ?? []) expect(table).not.toMatch(/<td(?![^>]*data-label)/);
-    const en = await (await app.request(`/en/bukti/${lock.id}`)).text();
+    const en = await (await app.request(`/en/bukti/${lock.id}`, { headers: { cookie: evaluator } })).text();
     expect(en).toContain('rating excluded (spam)');
     expect(en).toMatch(/ikm · puskesmas-telaga<\/th>[\s\S]*?81\.94<\/td>[\s\S]*?80\.56/);
+  });
+
+  it('puskesmas-telaga 2026-Q3: the locked files and the figures behind fewer than k ratings are for evaluators of the lock\'s scope only; anyone sees the hashes (issue 25, item 7; decision 050)', async () => {
+    const unit = 'puskesmas-telaga';
+    expect(telaga.id).not.toBe('');
+    const get = (path: string, cookie?: string) => app.request(path, cookie ? { headers: { cookie } } : {});
+    const figureRows = (html: string) => [...html.matchAll(/<tr><th scope="row">([^<]*)<\/th>[\s\S]*?data-figure-locked>([^<]*)<\/td><td[^>]*data-figure-live><strong>([^<]*)<\/strong>/g)]
+      .map((m) => `${m[1]}: ${m[2]} → ${m[3]}`);
+    // An out-of-scope evaluator (Kota Palembang), made by the administrator.
+    const admin = await signIn(app, 'admin@demo.rapor.id', 'rapor-demo-2026');
+    const made = await post(admin, '/api/admin/users', { email: 'evaluator.palembang@demo.rapor.id', name: 'Evaluator Palembang', role: 'evaluator', unitSlug: null, regionCode: '1671', password: 'rapor-demo-2026' });
+    expect(made.status, await made.clone().text()).toBe(201);
+    const outsider = await signIn(app, 'evaluator.palembang@demo.rapor.id', 'rapor-demo-2026');
+
+    // Anonymous: no file, with a clear error; the scores behind two ratings are not in the answer.
+    for (const f of telaga.files) {
+      const res = await get(`/api/evidence/${telaga.id}/files/${f.name}`);
+      const text = await res.text();
+      expect([f.name, res.status]).toEqual([f.name, 401]);
+      expect(JSON.parse(text).error.code).toBe('not_signed_in');
+      expect(text).not.toContain('81.94');
+    }
+    // Out of scope: refused too.
+    const refused = await get(`/api/evidence/${telaga.id}/files/scores.csv`, outsider);
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as any).error.code).toBe('evidence_restricted');
+    // The evaluator of the region gets the exact bytes, whose hash is the locked one.
+    const res = await get(`/api/evidence/${telaga.id}/files/scores.csv`, evaluator);
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(telaga.files.find((f) => f.name === 'scores.csv')!.sha256);
+    expect(bytes.toString('utf8')).toContain(',2,81.94,');
+    // The unit's own staff read their unit's lock (their own exports give the same figures); another unit's staff do not.
+    expect((await get(`/api/evidence/${telaga.id}/files/scores.csv`, await signIn(app, `staff.${unit}@demo.rapor.id`, 'rapor-demo-2026'))).status).toBe(200);
+    expect((await get(`/api/evidence/${telaga.id}/files/scores.csv`, await signIn(app, `staff.${UNIT}@demo.rapor.id`, 'rapor-demo-2026'))).status).toBe(403);
+
+    // The public page: every file's hash; the count; "kurang dari 5 penilaian" instead of each figure behind 2 or 1 ratings.
+    for (const [who, cookie] of [['anonymous', undefined], ['outsider', outsider]] as const) {
+      const html = await (await get(`/bukti/${telaga.id}`, cookie)).text();
+      for (const f of telaga.files) expect(html, who).toContain(f.sha256);
+      expect(html, who).not.toContain(`/api/evidence/${telaga.id}/files/`);
+      const rows = figureRows(html);
+      expect(rows, who).toContain(`n · ${unit}: 2 → 1`);
+      expect(rows, who).toContain(`ikm · ${unit}: kurang dari 5 penilaian → kurang dari 5 penilaian`);
+      expect(rows.filter((r) => r.startsWith('realisation')), who).toEqual([expect.stringMatching(/: kurang dari 5 penilaian → kurang dari 5 penilaian$/)]);
+      for (const exact of ['81,94', '80,56', '102,43', '100,69']) expect(html, `${who}: ${exact}`).not.toContain(exact);
+      const en = await (await get(`/en/bukti/${telaga.id}`, cookie)).text();
+      expect(figureRows(en), who).toContain(`ikm · ${unit}: fewer than 5 ratings → fewer than 5 ratings`);
+      expect(en, who).not.toContain('81.94');
+    }
+    // The evaluator of the region reads them exactly.
+    const exactRows = figureRows(await (await get(`/bukti/${telaga.id}`, evaluator)).text());
+    expect(exactRows).toContain(`ikm · ${unit}: 81,94 → 80,56`);
+
+    // k is the administrator's setting: at k = 2 the locked IKM (two ratings) is shown, the live one (one) is not.
+    const put = (body: unknown) => app.request('/api/admin/settings', { method: 'PUT', headers: { cookie: admin, origin: 'http://localhost', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await put({ minPublicRatings: 2 })).status).toBe(200);
+    try {
+      expect(figureRows(await (await get(`/bukti/${telaga.id}`)).text())).toContain(`ikm · ${unit}: 81,94 → kurang dari 2 penilaian`);
+      expect((await get(`/api/evidence/${telaga.id}/files/scores.csv`)).status).toBe(401);
+    } finally {
+      expect((await put({ minPublicRatings: 5 })).status).toBe(200);
+    }
   });
 });

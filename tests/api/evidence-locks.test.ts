@@ -1,7 +1,8 @@
 // Evidence an evaluator can sign (issue 16, item 9): an evaluator of the region (or an administrator) locks a period's
 // evidence; the snapshot (ASN evidence CSV, scores CSV, SKM report data) and a SHA-256 of each are stored and never
 // change; a public verification page, without sign-in and without JavaScript, shows it and whether the live figures
-// have changed since. Locking again makes a new version and keeps the old.
+// have changed since. Locking again makes a new version and keeps the old. The files themselves are for an evaluator
+// whose scope covers the lock (decision 050): the helper below downloads as the evaluator of the region.
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACCOUNTS, FIXTURE, insertFixtureUsers, signIn, testApp } from '../support/db.ts';
@@ -20,6 +21,7 @@ beforeEach(async () => {
   await t.db.insertInto('targets').values({ unit_id: 'u-gtlo', indicator: 'ikm', year: 2026, value: 80 }).execute();
 });
 afterEach(async () => {
+  reader = '';
   await t.close();
 });
 
@@ -50,8 +52,11 @@ async function lock(actor: ReturnType<typeof as>, body: unknown): Promise<LockBo
   return (await res.json()) as LockBody;
 }
 
+/** The evaluator of the region's session for downloads, signed in once per test. */
+let reader = '';
 async function download(id: string, name: string) {
-  const res = await t.app.request(`/api/evidence/${id}/files/${encodeURIComponent(name)}`);
+  const cookie = (reader ||= await signIn(t.app, ACCOUNTS.evaluatorGorontalo));
+  const res = await t.app.request(`/api/evidence/${id}/files/${encodeURIComponent(name)}`, { headers: { cookie } });
   expect(res.status).toBe(200);
   const bytes = new Uint8Array(await res.arrayBuffer());
   return { bytes, type: res.headers.get('content-type'), sha: res.headers.get('x-content-sha256'), real: createHash('sha256').update(bytes).digest('hex') };
@@ -179,7 +184,9 @@ describe('locked evidence (issue 16, item 9)', () => {
   it('one client recounts at most 30 snapshots in 10 minutes (each view makes the files again): then 429, as HTML on the page', async () => {
     const evaluator = as(await signIn(t.app, ACCOUNTS.evaluatorGorontalo));
     const locked = await lock(evaluator, { period: '2026-Q2', unit: UNIT });
+    const cookie = await signIn(t.app, ACCOUNTS.evaluatorGorontalo);
     const view = (path: string, client: string) => t.app.request(path, { headers: { 'x-forwarded-for': client } });
+    const fetchFile = (path: string, client: string) => t.app.request(path, { headers: { 'x-forwarded-for': client, cookie } });
     for (let i = 0; i < 15; i++) {
       expect((await view(`/bukti/${locked.id}`, '10.6.0.1')).status).toBe(200);
       expect((await view(`/api/evidence/locks/${locked.id}`, '10.6.0.1')).status).toBe(200);
@@ -192,7 +199,7 @@ describe('locked evidence (issue 16, item 9)', () => {
     expect((await view(`/api/evidence/locks/${locked.id}`, '10.6.0.1')).status).toBe(429);
     // Another client, and the files themselves (no recount), are not held up.
     expect((await view(`/bukti/${locked.id}`, '10.6.0.2')).status).toBe(200);
-    expect((await view(`/api/evidence/${locked.id}/files/scores.csv`, '10.6.0.1')).status).toBe(200);
+    expect((await fetchFile(`/api/evidence/${locked.id}/files/scores.csv`, '10.6.0.1')).status).toBe(200);
     t.clock.now = new Date(t.clock.now.getTime() + 11 * 60_000);
     expect((await view(`/bukti/${locked.id}`, '10.6.0.1')).status).toBe(200);
   });
@@ -218,7 +225,13 @@ describe('locked evidence (issue 16, item 9)', () => {
     expect(whole.files.map((f) => f.name)).toContain(`skm-${UNIT}.json`);
     expect(whole.files.map((f) => f.name)).not.toContain(`skm-${FIXTURE.palembangUnit}.json`);
     expect((await t.app.request('/api/evidence/locks/tidak-ada')).status).toBe(404);
-    expect((await t.app.request(`/api/evidence/${whole.id}/files/tidak-ada.csv`)).status).toBe(404);
+    expect((await evaluator('GET', `/api/evidence/${whole.id}/files/tidak-ada.csv`)).status).toBe(404);
+    expect((await anonymous('GET', '/api/evidence/0190a1b2-0000-7000-8000-000000000000/files/scores.csv')).status).toBe(404);
+    // The files are the region's evaluator's, an administrator's, not the public's nor another region's (decision 050).
+    expect((await anonymous('GET', `/api/evidence/${whole.id}/files/scores.csv`)).status).toBe(401);
+    expect((await outsider('GET', `/api/evidence/${whole.id}/files/scores.csv`)).status).toBe(403);
+    expect((await staff('GET', `/api/evidence/${whole.id}/files/scores.csv`)).status).toBe(403);
+    expect((await as(await signIn(t.app, ACCOUNTS.admin))('GET', `/api/evidence/${whole.id}/files/scores.csv`)).status).toBe(200);
     expect((await t.app.request('/bukti/0190a1b2-0000-7000-8000-000000000000')).status).toBe(404);
   });
 });

@@ -201,7 +201,7 @@ describe('fuzzing every route', () => {
     const id = fc.oneof(fc.constant(lockId), segment);
     const name = fc.oneof(fc.constantFrom('scores.csv', 'asn-evidence.csv', `skm-${FIXTURE.gorontaloUnit}.json`), segment);
     await fc.assert(fc.asyncProperty(id, async (i) => check('GET', `/api/evidence/locks/${i}`)), { numRuns: 150 });
-    await fc.assert(fc.asyncProperty(id, name, async (i, n) => check('GET', `/api/evidence/${i}/files/${n}`)), { numRuns: 200 });
+    await fc.assert(fc.asyncProperty(id, name, async (i, n) => check('GET', `/api/evidence/${i}/files/${n}`, { cookie: admin })), { numRuns: 200 });
     await fc.assert(fc.asyncProperty(id, fc.constantFrom('', '/en'), async (i, lang) => check('GET', `${lang}/bukti/${i}`)), { numRuns: 150 });
   });
 

@@ -19,6 +19,11 @@ describe('the OpenAPI document', () => {
       // A file route keeps its extension beside the JSON route of the same unit.
       expect(doc.paths['/api/reports/skm/{slug}.pdf'].get.security).toEqual([{ session: [] }]);
       expect(doc.paths['/api/reports/skm/{slug}'].get.summary).toContain('Data of the printable SKM report');
+      // The files of locked evidence need an account whose scope covers the lock (decision 050).
+      const lockFile = doc.paths['/api/evidence/{id}/files/{name}'].get;
+      expect(lockFile.security).toEqual([{ session: [] }]);
+      expect(lockFile.responses['401'].description).toContain('not_signed_in');
+      expect(lockFile.responses['403'].description).toContain('evidence_restricted');
     } finally {
       await t.close();
     }

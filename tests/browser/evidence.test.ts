@@ -2,7 +2,9 @@
 // reader without JavaScript sees in full (issue 16 item 9, docs/decisions/026).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, reportSkip, signInOnPage, startServer, type RunningServer } from '../support/browser.ts';
+import { createHash } from 'node:crypto';
+import { parseCsv } from '../../core/domain/csv.ts';
+import { hasChromium, launchBrowser, reportSkip, signInOnPage, signInOverHttp, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('locked evidence journey');
 
@@ -38,7 +40,11 @@ describe.skipIf(!hasChromium)('an evaluator locks evidence', () => {
       expect(res!.status()).toBe(200);
       await expect.poll(() => plain.getByRole('heading', { level: 1 }).textContent()).toContain('Bukti terkunci: 2026-Q3');
       expect(await plain.getByRole('status').textContent()).toContain('Angka langsung sama dengan bukti terkunci');
-      expect(await plain.locator('table.evidence-files tbody tr').count()).toBeGreaterThan(10);
+      const files = await plain.locator('table.evidence-files tbody tr').count();
+      expect(files).toBeGreaterThan(10);
+      // A reader without an account sees every hash but no download link (decision 050); the signed-in evaluator has them.
+      expect(await plain.locator('table.evidence-files a[download]').count()).toBe(0);
+      expect(await plain.locator('[data-download-restricted]').count()).toBe(files);
       // At 360 px the table stacks (decision 037): no word or number of a cell is broken across lines (issue 25 item 5).
       const broken = await plain.locator('table.evidence-files tbody td').evaluateAll((cells) => cells.flatMap((cell) => {
         if (cell.querySelector('code')) return [];
@@ -63,5 +69,34 @@ describe.skipIf(!hasChromium)('an evaluator locks evidence', () => {
     } finally {
       await context.close();
     }
+    await page.goto(`${server.url}${link}`);
+    expect(await page.locator('table.evidence-files a[download]').count()).toBe(await page.locator('table.evidence-files tbody tr').count());
+  });
+
+  it('over HTTP: a locked file with figures behind fewer than 5 ratings (puskesmas-telaga 2026-Q3, n 2) is refused to an anonymous reader and served exactly to the evaluator (issue 25 item 7, decision 050)', async () => {
+    const evaluator = await signInOverHttp(server, 'evaluator.gorontalo@demo.rapor.id');
+    const made = await fetch(`${server.url}/api/evidence/locks`, {
+      method: 'POST', headers: { cookie: evaluator, origin: server.url, 'content-type': 'application/json' },
+      body: JSON.stringify({ period: '2026-Q3', unit: 'puskesmas-telaga' }),
+    });
+    expect(made.status).toBe(201);
+    const lock = (await made.json()) as { id: string; files: { name: string; sha256: string }[] };
+    const url = `${server.url}/api/evidence/${lock.id}/files/scores.csv`;
+
+    const anonymous = await fetch(url);
+    const refused = await anonymous.text();
+    expect(anonymous.status).toBe(401);
+    expect(JSON.parse(refused).error.code).toBe('not_signed_in');
+    expect(refused).not.toContain('81.94');
+
+    const allowed = await fetch(url, { headers: { cookie: evaluator } });
+    expect(allowed.status).toBe(200);
+    const bytes = Buffer.from(await allowed.arrayBuffer());
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(lock.files.find((f) => f.name === 'scores.csv')!.sha256);
+    const [header, row] = parseCsv(bytes.toString('utf8'), ',').map((r) => r.cells);
+    expect([row![header!.indexOf('n')], row![header!.indexOf('ikm')]]).toEqual(['2', '81.94']);
+    // The public page still lists every file's hash, so a file handed over can be checked.
+    const page = await (await fetch(`${server.url}/bukti/${lock.id}`)).text();
+    for (const f of lock.files) expect(page).toContain(f.sha256);
   });
 });

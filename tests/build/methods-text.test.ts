@@ -28,3 +28,12 @@ describe('the p90 method is stated', () => {
     expect(text('en/metodologi')).toContain('cannot be judged from dates');
   });
 });
+
+describe('small cells in locked evidence are stated (issue 25 item 7, decision 050)', () => {
+  it('on /privasi and /metodologi: the /bukti page withholds figures below k; the locked files are for the lock\'s scope', () => {
+    expect(text('privasi')).toContain('juga di halaman bukti terkunci (/bukti)');
+    expect(text('en/privasi')).toContain('the locked evidence files (for evaluators and administrators whose scope covers the evidence');
+    expect(text('metodologi')).toContain('berkas bukti terkunci, yang karena itu hanya dapat diunduh evaluator');
+    expect(text('en/metodologi')).toContain('only evaluators and administrators whose scope covers the evidence');
+  });
+});
