@@ -3,7 +3,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
-import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
 import { insertEvidenceLock } from '../../db/queries/evidence.ts';
 import { parseCsv } from '../../server/domain/csv.ts';
@@ -11,15 +10,14 @@ import { DEFAULT_THRESHOLDS } from '../../server/domain/asn-evidence.ts';
 import { parsePeriodCode } from '../../server/domain/periods.ts';
 import { scoreRoutes } from '../../server/routes/scores.ts';
 import { snapshotFiles, snapshotUnits } from '../../server/export/evidence-snapshot.ts';
-import { migratedDb, signIn } from '../support/db.ts';
+import { demoDb, signIn } from '../support/db.ts';
 
 const UNIT = 'dukcapil-kota-gorontalo';
 let conn: Connection;
 let app: ReturnType<typeof createApp>;
 let evaluator = '';
 beforeAll(async () => {
-  conn = await migratedDb();
-  await seedDemo(conn.db);
+  conn = await demoDb();
   // 23 November 2026: the fourth quarter is open, the third closed (decision 021).
   app = createApp({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z') });
   evaluator = await signIn(app, 'evaluator.gorontalo@demo.rapor.id', 'rapor-demo-2026');

@@ -8,14 +8,13 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
-import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { scoreRoutes } from '../../server/routes/scores.ts';
 import { parsePeriodCode } from '../../server/domain/periods.ts';
 import { SKM_ELEMENTS } from '../../server/domain/skm.ts';
 import { fmtCount, fmtNumber, fmtPeriod } from '../../site/lib/format.ts';
-import { migratedDb, signIn } from '../support/db.ts';
+import { demoDb, signIn } from '../support/db.ts';
 
 const DEMO_PASSWORD = 'rapor-demo-2026';
 let conn: Connection;
@@ -23,8 +22,7 @@ let app: ReturnType<typeof createApp>;
 let national: string;
 let dir: string;
 beforeAll(async () => {
-  conn = await migratedDb();
-  await seedDemo(conn.db);
+  conn = await demoDb();
   app = createApp({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z') });
   national = await signIn(app, 'evaluator@demo.rapor.id', DEMO_PASSWORD);
   dir = mkdtempSync(join(tmpdir(), 'rapor-pdf-'));
