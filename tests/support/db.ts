@@ -171,16 +171,23 @@ function serverTemplateName(name: Template): string {
   return `tpl_${run.id}_${name}`;
 }
 
-function databaseUrl(database: string): string {
+function databaseUrl(database: string, pool?: number): string {
   const url = new URL(TEST_DATABASE);
   url.pathname = `/${database}`;
+  if (pool) url.searchParams.set('pool', String(pool));
   return url.toString();
 }
 
 const images = new Map<string, Buffer>();
-const pgliteMigrated = new Map<string, Blob>();
+const dataDirs = new Map<string, Blob>();
 
 async function copyOf(name: Template): Promise<Connection> {
+  if (TEST_DATABASE === 'pglite' && name === 'migrated') {
+    // A PGlite of its own takes seconds to start, several times what migrating a new schema on the shared one takes.
+    const conn = await freshDb();
+    await migrateToLatest(conn.db);
+    return conn;
+  }
   const file = await template(name);
   if (TEST_DATABASE === 'sqlite') {
     let image = images.get(file);
@@ -188,14 +195,14 @@ async function copyOf(name: Template): Promise<Connection> {
     return connectSqliteImage(image);
   }
   if (TEST_DATABASE === 'pglite') {
-    let dataDir = pgliteMigrated.get(file);
-    if (!dataDir) pgliteMigrated.set(file, (dataDir = new Blob([readFileSync(file)])));
+    let dataDir = dataDirs.get(file);
+    if (!dataDir) dataDirs.set(file, (dataDir = new Blob([readFileSync(file)])));
     const db = new Kysely<Database>({ dialect: ownPgliteDialect(await newPglite(dataDir)) });
     return { db, dialect: 'postgres', location: `pglite (memory, a copy of the ${name} template)`, close: () => db.destroy() };
   }
   const database = `t_${randomBytes(6).toString('hex')}`;
   await onServer(`create database "${database}" template "${readFileSync(file, 'utf8')}"`);
-  const conn = connect(`${databaseUrl(database)}?pool=4`);
+  const conn = connect(databaseUrl(database, 4));
   return { ...conn, close: async () => {
     await conn.close();
     await onServer(`drop database if exists "${database}" with (force)`);
