@@ -100,7 +100,10 @@ async function template(name: Template): Promise<string> {
       fd = openSync(lock, 'wx');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(readFileSync(lock, 'utf8'));
+      let holder = 0; // the builder's pid (0 while it is being written, or when the lock has just gone)
+      try {
+        holder = Number(readFileSync(lock, 'utf8'));
+      } catch {}
       if (holder && !alive(holder)) rmSync(lock, { force: true });
       await new Promise((resolve) => setTimeout(resolve, 200));
       continue;
@@ -155,6 +158,7 @@ async function buildTemplate(name: Template, file: string): Promise<void> {
     }
   } else {
     const database = serverTemplateName(name);
+    await onServer(`drop database if exists "${database}" with (force)`); // left by a builder that died
     await onServer(`create database "${database}"`);
     const conn = connect(databaseUrl(database));
     try {
