@@ -1,9 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: every suite on SQLite (the default engine), and the database and API suites again on PostgreSQL in
-// this process (PGlite). CI runs the same two suites a third time on a real PostgreSQL server (.ci/run).
-const shared = { pool: 'forks' as const, testTimeout: 30_000, hookTimeout: 120_000 };
+// Every suite runs on SQLite (the default engine); the database and API suites run again on PostgreSQL: in this process
+// (PGlite) for a developer without a PostgreSQL server, or on a real server (RAPOR_TEST_DATABASE=postgres://…), as CI
+// does. A run on a real server covers every file PGlite runs (and the two-process suite), so CI drops the PGlite project
+// (RAPOR_TEST_PGLITE=off, .ci/run) instead of running the same files on PostgreSQL twice (docs/decisions/052).
+// Migrated databases and the demo world are copied from templates built once per run (tests/support/templates-setup.ts).
+const shared = { pool: 'forks' as const, testTimeout: 30_000, hookTimeout: 120_000, globalSetup: ['tests/support/templates-setup.ts'] };
 const onPostgres = process.env.RAPOR_TEST_DATABASE && process.env.RAPOR_TEST_DATABASE !== 'sqlite';
+const pglite = process.env.RAPOR_TEST_PGLITE !== 'off';
+/** The suites that run on every engine. */
+const engineSuites = ['tests/db/**/*.test.ts', 'tests/api/**/*.test.ts'];
 
 export default defineConfig({
   test: {
@@ -12,16 +18,14 @@ export default defineConfig({
         test: {
           ...shared,
           name: onPostgres ? 'postgres' : 'sqlite',
-          include: onPostgres
-            ? ['tests/db/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/load/multi-process.test.ts']
-            : ['tests/**/*.test.ts'],
+          include: onPostgres ? [...engineSuites, 'tests/load/multi-process.test.ts'] : ['tests/**/*.test.ts'],
         },
       },
-      ...(onPostgres ? [] : [{
+      ...(onPostgres || !pglite ? [] : [{
         test: {
           ...shared,
           name: 'pglite',
-          include: ['tests/db/**/*.test.ts', 'tests/api/**/*.test.ts'],
+          include: engineSuites,
           // The account CLI and the server started over real sockets run in processes of their own, on a database file or
           // a PostgreSQL server: PGlite cannot be shared with them. (The over-HTTP parts of the fuzz and security-header
           // suites are defined on SQLite only: the transport does not depend on the engine.)

@@ -39,7 +39,18 @@ export function connect(url: string): Connection {
   if (/^postgres(ql)?:\/\//.test(target)) return connectPostgres(target);
   const file = target.replace(/^(sqlite|file):(\/\/)?/, '');
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new SqliteDatabase(file);
+  return sqliteConnection(new SqliteDatabase(file), file);
+}
+
+/**
+ * An SQLite database in memory, opened from an image that better-sqlite3's `serialize()` made: the tests copy a
+ * migrated (or seeded) template this way instead of migrating each database again (docs/decisions/052).
+ */
+export function connectSqliteImage(image: Buffer): Connection {
+  return sqliteConnection(new SqliteDatabase(image), ':memory:');
+}
+
+function sqliteConnection(sqlite: SqliteDatabase.Database, file: string): Connection {
   sqlite.pragma('journal_mode = WAL');
   // FULL: an acknowledged rating survives a power cut, not only a process crash (docs/decisions/004).
   sqlite.pragma('synchronous = FULL');

@@ -5,13 +5,12 @@ import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
 import { holidaySet } from '../../db/queries/holidays.ts';
-import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
 import { achievementPct, INDICATOR_INFO } from '../../core/domain/asn-evidence.ts';
 import { parseCsv } from '../../core/domain/csv.ts';
 import { parsePeriodCode } from '../../core/domain/periods.ts';
 import { permitTiming, type SlaUnit } from '../../core/domain/working-days.ts';
-import { migratedDb, signIn } from '../support/db.ts';
+import { demoDb, signIn } from '../support/db.ts';
 
 // 1 December 2026: a follow-up item due on 15 December 2026 is not yet due (issue 16, item 6).
 const TODAY = '2026-12-01';
@@ -21,8 +20,7 @@ let cookie: string;
 let holidays: ReadonlySet<string>;
 
 beforeAll(async () => {
-  conn = await migratedDb();
-  await seedDemo(conn.db);
+  conn = await demoDb();
   app = createApp({ db: conn.db, now: () => new Date(`${TODAY}T03:00:00Z`) });
   cookie = await signIn(app, 'evaluator@demo.rapor.id', 'rapor-demo-2026');
   holidays = await holidaySet(conn.db);

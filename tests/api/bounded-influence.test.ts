@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
 import { createApp } from '../../server/app.ts';
 import { parseProxyTrust } from '../../server/auth/client.ts';
-import { migratedDb } from '../support/db.ts';
+import { demoDb } from '../support/db.ts';
 
 const START = Date.parse('2026-11-23T01:00:00.000Z'); // Monday, 08:00 in Palembang, 09:00 in Gorontalo
 const HOUR = 3_600_000;
@@ -36,9 +36,7 @@ afterEach(async () => {
 });
 
 async function demo() {
-  const { seedDemo } = await import('../../db/seed.ts');
-  conn = await migratedDb();
-  await seedDemo(conn.db);
+  conn = await demoDb();
   const clock = { now: new Date(START) };
   const app = createApp({ db: conn.db, now: () => clock.now, trustProxy: parseProxyTrust('loopback') });
   // Every request arrives from our proxy on the loopback; X-Forwarded-For names the client (docs/decisions/017).

@@ -3,7 +3,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
-import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
 import { insertEvidenceLock } from '../../db/queries/evidence.ts';
 import { parseCsv } from '../../core/domain/csv.ts';
@@ -12,7 +11,7 @@ import { parsePeriodCode } from '../../core/domain/periods.ts';
 import { findUnitBySlug } from '../../db/queries/units.ts';
 import { unitScores } from '../../server/views/unit-scores.ts';
 import { snapshotFiles, snapshotUnits } from '../../server/export/evidence-snapshot.ts';
-import { migratedDb, signIn } from '../support/db.ts';
+import { demoDb, signIn } from '../support/db.ts';
 
 const UNIT = 'dukcapil-kota-gorontalo';
 let conn: Connection;
@@ -21,8 +20,7 @@ let evaluator = '';
 /** The lock of puskesmas-telaga 2026-Q3 the item-5 test makes (n 2 → 1 after an approved spam request). */
 let telaga = { id: '', files: [] as { name: string; sha256: string }[] };
 beforeAll(async () => {
-  conn = await migratedDb();
-  await seedDemo(conn.db);
+  conn = await demoDb();
   // 23 November 2026: the fourth quarter is open, the third closed (decision 021).
   app = createApp({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z') });
   evaluator = await signIn(app, 'evaluator.gorontalo@demo.rapor.id', 'rapor-demo-2026');

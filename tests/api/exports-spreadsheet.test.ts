@@ -7,10 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
-import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
 import { parseCsv } from '../../core/domain/csv.ts';
-import { migratedDb, signIn } from '../support/db.ts';
+import { demoDb, signIn } from '../support/db.ts';
 
 let conn: Connection;
 let app: ReturnType<typeof createApp>;
@@ -19,8 +18,7 @@ let holidays: Set<string>;
 const TODAY = '2026-11-23';
 
 beforeAll(async () => {
-  conn = await migratedDb();
-  await seedDemo(conn.db);
+  conn = await demoDb();
   app = createApp({ db: conn.db, now: () => new Date(`${TODAY}T03:00:00Z`) });
   cookie = await signIn(app, 'evaluator@demo.rapor.id', 'rapor-demo-2026');
   holidays = new Set((await conn.db.selectFrom('holidays').select('date').execute()).map((h) => h.date));

@@ -5,10 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
-import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
 import { parseCsv } from '../../core/domain/csv.ts';
-import { migratedDb, signIn } from '../support/db.ts';
+import { demoDb, signIn } from '../support/db.ts';
 
 let conn: Connection;
 let app: ReturnType<typeof createApp>;
@@ -16,8 +15,7 @@ let gorontaloCodes: Set<string>;
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
-  conn = await migratedDb();
-  await seedDemo(conn.db);
+  conn = await demoDb();
   app = createApp({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z') });
   for (const who of ['evaluator.gorontalo', 'evaluator', 'admin', 'staff.puskesmas-plaju']) cookies[who] = await signIn(app, `${who}@demo.rapor.id`, 'rapor-demo-2026');
   gorontaloCodes = new Set((await conn.db.selectFrom('regions').select('code').where('code', 'like', '75%').execute()).map((r) => r.code));

@@ -3,16 +3,14 @@
 // current or next year; permit figures computed over days of a year without a calendar are flagged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
-import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
-import { migratedDb, signIn } from '../support/db.ts';
+import { demoDb, signIn } from '../support/db.ts';
 
 let conn: Connection;
 const at = (iso: string) => createApp({ db: conn.db, now: () => new Date(iso) });
 
 beforeAll(async () => {
-  conn = await migratedDb();
-  await seedDemo(conn.db);
+  conn = await demoDb();
 });
 afterAll(async () => {
   await conn.close();

@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
-import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
-import { migratedDb } from '../support/db.ts';
+import { demoDb } from '../support/db.ts';
 
 let conn: Connection;
 let app: ReturnType<typeof createApp>;
@@ -21,8 +20,7 @@ beforeAll(async () => {
     writeFileSync(join(dist, lang, 'unit', 'index.html'), `<!doctype html><html lang="${lang || 'id'}"><head><title>Unit · Rapor</title></head><body><main><div data-server-slot="unit"></div></main></body></html>`);
   }
   writeFileSync(join(dist, '404.html'), '<!doctype html><html><body><h1>Halaman tidak ditemukan</h1></body></html>');
-  conn = await migratedDb();
-  await seedDemo(conn.db);
+  conn = await demoDb();
   app = createApp({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z'), distDir: dist });
 });
 afterAll(async () => {

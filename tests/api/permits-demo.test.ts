@@ -1,16 +1,14 @@
 // For every demo permit service, the published percentiles equal a recount from the raw reports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
-import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
-import { migratedDb } from '../support/db.ts';
+import { demoDb } from '../support/db.ts';
 
 let conn: Connection;
 let app: ReturnType<typeof createApp>;
 let holidays: Set<string>;
 beforeAll(async () => {
-  conn = await migratedDb();
-  await seedDemo(conn.db);
+  conn = await demoDb();
   app = createApp({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z') });
   holidays = new Set((await conn.db.selectFrom('holidays').select('date').execute()).map((h) => h.date));
 });

@@ -4,17 +4,15 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
 import { writeSetting } from '../../db/queries/settings.ts';
-import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
 import { parsePeriodCode } from '../../core/domain/periods.ts';
-import { migratedDb, signIn } from '../support/db.ts';
+import { demoDb, signIn } from '../support/db.ts';
 
 let conn: Connection;
 let app: ReturnType<typeof createApp>;
 let cookie: string;
 beforeAll(async () => {
-  conn = await migratedDb();
-  await seedDemo(conn.db);
+  conn = await demoDb();
   // These tests check the arithmetic of small samples (n = 2 to 5) on the public route too: k = 2, the smallest the
   // small-cell rule allows (decision 047; tests/api/published-people-demo.test.ts checks the rule at the default k).
   await writeSetting(conn.db, 'min_public_ratings', '2', new Date());

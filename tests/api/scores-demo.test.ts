@@ -2,18 +2,16 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
-import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
 import { gradeOf } from '../../core/domain/ikm.ts';
 import { parsePeriodCode } from '../../core/domain/periods.ts';
-import { migratedDb } from '../support/db.ts';
+import { demoDb } from '../support/db.ts';
 
 let conn: Connection;
 let app: ReturnType<typeof createApp>;
 let slugs: string[];
 beforeAll(async () => {
-  conn = await migratedDb();
-  await seedDemo(conn.db);
+  conn = await demoDb();
   app = createApp({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z') });
   slugs = (await conn.db.selectFrom('units').select('slug').orderBy('slug').execute()).map((u) => u.slug);
 });

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
-import { seedDemo } from '../../db/seed.ts';
 import { createApp } from '../../server/app.ts';
 import type { AppDeps } from '../../server/deps.ts';
 import { findUnitBySlug } from '../../db/queries/units.ts';
@@ -16,7 +15,7 @@ import { unitScores } from '../../server/views/unit-scores.ts';
 import { parsePeriodCode } from '../../core/domain/periods.ts';
 import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
 import { fmtCount, fmtNumber, fmtPeriod } from '../../core/i18n/format.ts';
-import { migratedDb, signIn } from '../support/db.ts';
+import { demoDb, signIn } from '../support/db.ts';
 
 const DEMO_PASSWORD = 'rapor-demo-2026';
 let conn: Connection;
@@ -24,8 +23,7 @@ let app: ReturnType<typeof createApp>;
 let national: string;
 let dir: string;
 beforeAll(async () => {
-  conn = await migratedDb();
-  await seedDemo(conn.db);
+  conn = await demoDb();
   app = createApp({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z') });
   national = await signIn(app, 'evaluator@demo.rapor.id', DEMO_PASSWORD);
   dir = mkdtempSync(join(tmpdir(), 'rapor-pdf-'));

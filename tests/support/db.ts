@@ -1,15 +1,20 @@
 // A fresh, migrated database per test, with a small world of its own (tests never depend on the demo seed unless they
 // say so). RAPOR_TEST_DATABASE picks the engine: unset or "sqlite" → SQLite in memory; "pglite" → PostgreSQL in this
-// process (PGlite); a postgres:// address → a new schema on that PostgreSQL server, dropped when the test closes it.
+// process (PGlite); a postgres:// address → a new database (or, unmigrated, a new schema) on that PostgreSQL server,
+// dropped when the test closes it. Migrated databases and the demo world are copies of templates built once per run
+// and engine (docs/decisions/052).
 import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import pg from 'pg';
-import { connect, migrateToLatest, type Connection } from '../../db/connect.ts';
+import { inject } from 'vitest';
+import { connect, connectSqliteImage, migrateToLatest, type Connection } from '../../db/connect.ts';
 import type { Database } from '../../core/schema.ts';
 import { createApp } from '../../server/app.ts';
 import { parseProxyTrust } from '../../server/auth/client.ts';
-import { pgliteDialect } from './pglite.ts';
+import { newPglite, ownPgliteDialect, pgliteDialect } from './pglite.ts';
 
 export const TEST_DATABASE = process.env.RAPOR_TEST_DATABASE?.trim() || 'sqlite';
 if (!/^(sqlite|pglite|postgres(ql)?:\/\/.+)$/.test(TEST_DATABASE)) {
@@ -61,10 +66,151 @@ async function onServer(statement: string): Promise<void> {
   }
 }
 
-export async function migratedDb(): Promise<Connection> {
-  const conn = await freshDb();
-  await migrateToLatest(conn.db);
-  return conn;
+/** A migrated database with no rows of its own: a copy of the run's migrated template. */
+export function migratedDb(): Promise<Connection> {
+  return copyOf('migrated');
+}
+
+/** A copy of the seeded demo world (db/seed.ts), the suite's own: it may change it freely. */
+export function demoDb(): Promise<Connection> {
+  return copyOf('demo');
+}
+
+// Templates. The run's directory comes from tests/support/templates-setup.ts (vitest's globalSetup); the first process
+// that needs a template builds it under a lock file while the others wait, so it is built once per run and engine.
+type Template = 'migrated' | 'demo';
+const run = inject('raporTemplates') ?? privateRun();
+
+function privateRun(): { dir: string; id: string } {
+  const id = randomBytes(4).toString('hex');
+  const dir = join(tmpdir(), `rapor-templates-${id}`);
+  mkdirSync(dir, { recursive: true });
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return { dir, id };
+}
+
+/** The template's file (SQLite: the database; PGlite: its data directory; a server: a marker), built if missing. */
+async function template(name: Template): Promise<string> {
+  const file = join(run.dir, `${engineName()}-${name}`);
+  const lock = `${file}.lock`;
+  for (;;) {
+    if (existsSync(file)) return file;
+    let fd: number;
+    try {
+      fd = openSync(lock, 'wx');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      let holder = 0; // the builder's pid (0 while it is being written, or when the lock has just gone)
+      try {
+        holder = Number(readFileSync(lock, 'utf8'));
+      } catch {}
+      if (holder && !alive(holder)) rmSync(lock, { force: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
+    try {
+      writeFileSync(fd, String(process.pid));
+      const tmp = `${file}.${process.pid}`;
+      await buildTemplate(name, tmp);
+      renameSync(tmp, file);
+      return file;
+    } finally {
+      closeSync(fd);
+      rmSync(lock, { force: true });
+    }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function engineName(): string {
+  return TEST_DATABASE === 'sqlite' || TEST_DATABASE === 'pglite' ? TEST_DATABASE : 'postgres';
+}
+
+async function buildTemplate(name: Template, file: string): Promise<void> {
+  const seed = async (db: Kysely<Database>) => {
+    await migrateToLatest(db);
+    if (name === 'demo') await (await import('../../db/seed.ts')).seedDemo(db);
+  };
+  if (TEST_DATABASE === 'sqlite') {
+    const conn = connect(':memory:');
+    try {
+      await seed(conn.db);
+      await sql`vacuum into ${file}`.execute(conn.db);
+    } finally {
+      await conn.close();
+    }
+  } else if (TEST_DATABASE === 'pglite') {
+    const client = await newPglite();
+    const db = new Kysely<Database>({ dialect: ownPgliteDialect(client) });
+    try {
+      await seed(db);
+      writeFileSync(file, Buffer.from(await (await client.dumpDataDir('none')).arrayBuffer()));
+    } finally {
+      await db.destroy();
+    }
+  } else {
+    const database = serverTemplateName(name);
+    await onServer(`drop database if exists "${database}" with (force)`); // left by a builder that died
+    await onServer(`create database "${database}"`);
+    const conn = connect(databaseUrl(database));
+    try {
+      await seed(conn.db);
+    } finally {
+      await conn.close();
+    }
+    writeFileSync(file, database);
+  }
+}
+
+/** The server's template databases are named after the run, so the run's teardown can drop them. */
+function serverTemplateName(name: Template): string {
+  return `tpl_${run.id}_${name}`;
+}
+
+function databaseUrl(database: string, pool?: number): string {
+  const url = new URL(TEST_DATABASE);
+  url.pathname = `/${database}`;
+  if (pool) url.searchParams.set('pool', String(pool));
+  return url.toString();
+}
+
+const images = new Map<string, Buffer>();
+const dataDirs = new Map<string, Blob>();
+
+async function copyOf(name: Template): Promise<Connection> {
+  if (TEST_DATABASE === 'pglite' && name === 'migrated') {
+    // A PGlite of its own takes seconds to start, several times what migrating a new schema on the shared one takes.
+    const conn = await freshDb();
+    await migrateToLatest(conn.db);
+    return conn;
+  }
+  const file = await template(name);
+  if (TEST_DATABASE === 'sqlite') {
+    let image = images.get(file);
+    if (!image) images.set(file, (image = readFileSync(file)));
+    return connectSqliteImage(image);
+  }
+  if (TEST_DATABASE === 'pglite') {
+    let dataDir = dataDirs.get(file);
+    if (!dataDir) dataDirs.set(file, (dataDir = new Blob([readFileSync(file)])));
+    const db = new Kysely<Database>({ dialect: ownPgliteDialect(await newPglite(dataDir)) });
+    return { db, dialect: 'postgres', location: `pglite (memory, a copy of the ${name} template)`, close: () => db.destroy() };
+  }
+  const database = `t_${randomBytes(6).toString('hex')}`;
+  await onServer(`create database "${database}" template "${readFileSync(file, 'utf8')}"`);
+  const conn = connect(databaseUrl(database, 4));
+  return { ...conn, close: async () => {
+    await conn.close();
+    await onServer(`drop database if exists "${database}" with (force)`);
+  } };
 }
 
 export const FIXTURE = {
@@ -170,8 +316,6 @@ export async function signIn(app: { request: (path: string, init?: RequestInit) 
 
 /** The seeded demo world (deterministic) on the engine under test, with the app at a fixed clock. */
 export async function demoWorld(now = new Date('2026-11-23T03:00:00Z')) {
-  const { seedDemo } = await import('../../db/seed.ts');
-  const conn = await migratedDb();
-  await seedDemo(conn.db);
+  const conn = await demoDb();
   return { conn, app: createApp({ db: conn.db, now: () => now }) };
 }

@@ -27,9 +27,14 @@ class Session {
   }
 }
 
+/** A new PGlite, empty or from a data directory that `dumpDataDir()` wrote (a template, docs/decisions/052). */
+export function newPglite(dataDir?: Blob): Promise<PGlite> {
+  return PGlite.create({ parsers: Object.fromEntries(POSTGRES_NUMBER_TYPES.map((oid) => [oid, Number])), loadDataDir: dataDir });
+}
+
 let session: Promise<Session> | undefined;
 function shared(): Promise<Session> {
-  session ??= PGlite.create({ parsers: Object.fromEntries(POSTGRES_NUMBER_TYPES.map((oid) => [oid, Number])) }).then((c) => new Session(c));
+  session ??= newPglite().then((c) => new Session(c));
   return session;
 }
 let schemas = 0;
@@ -57,9 +62,11 @@ class PgliteConnection implements DatabaseConnection {
 class PgliteDriver implements Driver {
   private release: (() => void) | undefined;
 
-  constructor(private readonly session: Session, private readonly schema: string) {}
+  /** `own`: the PGlite is this database's alone (its `public` schema), closed with it; else a new schema on the shared one. */
+  constructor(private readonly session: Session, private readonly schema: string, private readonly own = false) {}
 
   async init(): Promise<void> {
+    if (this.own) return;
     const free = await this.session.take();
     try {
       await this.session.client.exec(`create schema ${this.schema}`);
@@ -97,6 +104,7 @@ class PgliteDriver implements Driver {
 
   /** Drops this database's schema; the PGlite itself lives as long as the test process. */
   async destroy(): Promise<void> {
+    if (this.own) return this.session.client.close();
     const free = await this.session.take();
     try {
       await this.session.client.exec(`set search_path to public; drop schema if exists ${this.schema} cascade`);
@@ -109,7 +117,15 @@ class PgliteDriver implements Driver {
 
 /** A dialect for a new, empty database: a schema of its own on this process's PGlite. */
 export async function pgliteDialect(): Promise<Dialect> {
-  const driver = new PgliteDriver(await shared(), `t${process.pid}_${++schemas}`);
+  return dialectOf(new PgliteDriver(await shared(), `t${process.pid}_${++schemas}`));
+}
+
+/** A dialect for a PGlite of its own (e.g. one loaded from a template's data directory); closing it closes the PGlite. */
+export function ownPgliteDialect(client: PGlite): Dialect {
+  return dialectOf(new PgliteDriver(new Session(client), 'public', true));
+}
+
+function dialectOf(driver: PgliteDriver): Dialect {
   return {
     createAdapter: () => new PostgresAdapter(),
     createDriver: () => driver,
