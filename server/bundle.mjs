@@ -64,6 +64,8 @@ export async function buildServer({ entry = 'server/main.ts', outDir = OUT_DIR }
     format: 'esm',
     target: 'node20',
     sourcemap: 'linked',
+    // Stack traces need the mappings only; Node parses the whole map at start, so the sources stay out of it.
+    sourcesContent: false,
     external: EXTERNAL,
     // CommonJS packages inside an ESM bundle still call require() for Node's own modules.
     banner: { js: "import { createRequire as __rapor_createRequire } from 'node:module'; const require = __rapor_createRequire(import.meta.url);" },
