@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SUM_COLUMNS } from '../db/queries/rollups.ts';
+import { ensureServer } from '../server/bundle.mjs';
 import { freePort } from '../tests/support/browser.ts';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -42,7 +43,8 @@ const EXPORT = '/api/exports/responses.csv?from=2025-01-01&to=2026-12-31';
 const dir = mkdtempSync(join(tmpdir(), 'rapor-soak-'));
 const dbFile = join(dir, 'rapor.db');
 const port = await freePort();
-const child = spawn(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', 'server/main.ts'], {
+// The bundle with npm start's flags (docs/decisions/053), built first if stale.
+const child = spawn(process.execPath, ['--enable-source-maps', '--max-old-space-size=96', await ensureServer()], {
   env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbFile, RAPOR_TRUST_PROXY: '1', RAPOR_DEMO: 'on' },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
