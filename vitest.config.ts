@@ -31,6 +31,8 @@ export default defineConfig({
           // suites are defined on SQLite only: the transport does not depend on the engine.)
           exclude: ['tests/db/user-create-cli.test.ts', 'tests/api/address-key-socket.test.ts'],
           env: { RAPOR_TEST_DATABASE: 'pglite' },
+          // A demo suite's set-up may build the PGlite demo template (migrate, seed, dump) before loading its copy.
+          hookTimeout: 300_000,
         },
       }]),
     ],

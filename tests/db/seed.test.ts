@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
 import { seedDemo, type SeedSummary } from '../../db/seed.ts';
 import { containsPersonalData } from '../../core/domain/redaction.ts';
-import { demoDb, migratedDb } from '../support/db.ts';
+import { migratedDb } from '../support/db.ts';
 
 let conn: Connection;
 let summary: SeedSummary;
@@ -120,9 +120,9 @@ describe('the demo seed', () => {
   });
 
   it('is deterministic: the same seed gives the same world', async () => {
-    // The run's demo template was seeded by another call (in another process, or earlier in this one).
-    const other = await demoDb();
+    const other = await migratedDb();
     try {
+      await seedDemo(other.db);
       const pick = (c: Connection) =>
         c.db.selectFrom('responses').select(['id', 'receipt', 'created_at', 'u1', 'u9', 'comment']).orderBy('id').limit(50).execute();
       expect(await pick(other)).toEqual(await pick(conn));
