@@ -113,8 +113,11 @@ export function publicationPageRoutes(deps: AppDeps) {
 function parseOrigins(body: unknown): string[] {
   const shape = v.safeParse(frameOriginsSchema, body);
   if (!shape.success) {
-    const entries = shape.issues.filter((i) => typeof i.path?.[1]?.key === 'number');
-    throw validationFailed(entries.length ? Object.fromEntries(entries.map((i) => [`origins[${String(i.path![1].key)}]`, i.message])) : { origins: shape.issues[0].message });
+    const entries = shape.issues.flatMap((i) => {
+      const index = i.path?.[1]?.key;
+      return typeof index === 'number' ? [[`origins[${index}]`, i.message] as const] : [];
+    });
+    throw validationFailed(entries.length ? Object.fromEntries(entries) : { origins: shape.issues[0].message });
   }
   const list = shape.output.origins;
   const fields: FieldErrors = {};

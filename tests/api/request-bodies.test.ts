@@ -66,13 +66,13 @@ const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 
 function documented(key: string): object | undefined {
-  const [method, path] = key.split(' ');
+  const [method = '', path = ''] = key.split(' ');
   return doc.paths[path]?.[method.toLowerCase()]?.requestBody?.content?.['application/json']?.schema;
 }
 
 /** The route's own parse, with the path parameters it merges in (PUT /admin/units/{slug} parses { ...body, slug }). */
 function routeAccepts(key: string, body: Record<string, unknown>): boolean {
-  const { schema, fromPath = [] } = REQUEST_BODIES[key];
+  const { schema, fromPath = [] } = REQUEST_BODIES[key]!;
   const merged = { ...body, ...Object.fromEntries(fromPath.map((f) => [f, f === 'code' ? '33.74' : 'a-slug'])) };
   return v.safeParse(schema, merged).success;
 }
@@ -80,7 +80,7 @@ function routeAccepts(key: string, body: Record<string, unknown>): boolean {
 describe('the request bodies of the OpenAPI document', () => {
   it('has an example for every body the routes parse, and each is accepted by its route', () => {
     expect(Object.keys(EXAMPLES).sort()).toEqual(Object.keys(REQUEST_BODIES).sort());
-    expect(Object.keys(EXAMPLES).filter((k) => !routeAccepts(k, EXAMPLES[k]))).toEqual([]);
+    expect(Object.keys(EXAMPLES).filter((k) => !routeAccepts(k, EXAMPLES[k]!))).toEqual([]);
   });
 
   it('accepts, in the documented JSON Schema, every body the route accepts', () => {
@@ -109,13 +109,13 @@ describe('the request bodies of the OpenAPI document', () => {
     const files = [...readdirSync('server/routes').map((f) => join('server/routes', f)), 'server/publication/routes.ts'];
     const reading = files.flatMap((file) => {
       const text = readFileSync(file, 'utf8');
-      const helpers = [...text.matchAll(/\n\s*(?:async )?function (\w+)[<(][\s\S]*?\n\s*\}/g)].filter((m) => m[0].includes('readJsonBody(')).map((m) => m[1]);
+      const helpers = [...text.matchAll(/\n\s*(?:async )?function (\w+)[<(][\s\S]*?\n\s*\}/g)].filter((m) => m[0].includes('readJsonBody(')).map((m) => m[1]!);
       const defs = [...text.matchAll(/\.(post|put|patch|delete)\(\s*'([^']+)'/g)];
       return defs.flatMap((d, i) => {
         const handler = text.slice(d.index, defs[i + 1]?.index ?? text.length);
         const reads = handler.includes('readJsonBody(') || helpers.some((h) => new RegExp(`\\b${h}\\(c\\b`).test(handler));
-        const path = '/api' + d[2].replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, '{$1}');
-        return reads ? [`${d[1].toUpperCase()} ${path}`] : [];
+        const path = '/api' + d[2]!.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, '{$1}');
+        return reads ? [`${d[1]!.toUpperCase()} ${path}`] : [];
       });
     });
     expect(reading.length).toBeGreaterThan(30);
