@@ -11,6 +11,8 @@ export interface RegionPublic {
   kind: string;
   timezone: string;
   parentCode: string | null;
+  /** Kemendagri's code of the region; GET /api/regions answers it (optional for callers that build a tree only). */
+  kemendagriCode?: string | null;
 }
 
 export interface UnitSummary {
@@ -134,6 +136,12 @@ export interface FollowUpPublic {
   completedOn: string | null;
   updatedAt: string;
   evidenceFiles: { id: string; name: string; mediaType: string; bytes: number; sha256: string; url: string }[];
+}
+
+/** GET /api/units/{slug}/follow-ups: the year's progress and every item. */
+export interface FollowUpsPublic {
+  progress: FollowUpProgress;
+  items: FollowUpPublic[];
 }
 
 /** The RTL register's progress of the year on the unit's public page (issue 18). */

@@ -13,6 +13,7 @@ import { belowMinimumWords } from '../core/domain/small-cells.ts';
 import { TIME_ZONES, type TimeZone } from '../core/domain/time-zones.ts';
 import { verifyPath } from './export/evidence-snapshot.ts';
 import { ApiError } from './errors.ts';
+import { esc } from './pages/html.ts';
 import { signedInUser } from './middleware/session.ts';
 import { LOCK_ID, limitVerification, mayReadLockFiles, verifyLock, type Verification } from './routes/evidence.ts';
 
@@ -29,7 +30,6 @@ function siteCss(): string {
   return css;
 }
 
-export const esc = (text: string | number) => String(text).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 /** A time in the lock's unit's or region's zone, with its abbreviation (WIB, WITA, WIT), and the UTC instant. */
 function when(iso: string, lang: Lang, zone: TimeZone = 'Asia/Jakarta'): string {

@@ -1,6 +1,7 @@
 // GET /api/openapi.json: an OpenAPI 3.1 document of every route, built from the router itself so it cannot miss one.
-// Summaries and the request bodies of the public submissions are written here; everything else says what it is.
-import { CHANNELS, EDUCATION_LEVELS, OCCUPATIONS } from '../core/domain/rating-input.ts';
+// Summaries are written here; the request bodies are generated from the routes' own valibot schemas (request-bodies.ts,
+// decision 056); everything else says what it is.
+import { REQUEST_BODIES, requestBodyJsonSchema } from './request-bodies.ts';
 
 const SUMMARIES: Record<string, string> = {
   'GET /api/health': 'Health of the server and its database (503 when the database does not answer)',
@@ -75,93 +76,6 @@ const FORM_BODIES: Record<string, object> = {
 };
 
 const periodParams = ['period', 'from', 'to'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }));
-const answers = Object.fromEntries(['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U8', 'U9'].map((k) => [k, { type: 'integer', minimum: 1, maximum: 4 }]));
-
-const BODIES: Record<string, object> = {
-  'POST /api/units/{slug}/ratings': {
-    type: 'object',
-    required: ['idempotencyKey', 'answers'],
-    properties: {
-      idempotencyKey: { type: 'string', format: 'uuid' },
-      service: { type: 'string' },
-      answers: { type: 'object', required: Object.keys(answers), properties: answers },
-      respondent: {
-        type: 'object',
-        properties: {
-          gender: { enum: ['L', 'P'] }, age: { type: 'integer', minimum: 15, maximum: 100 },
-          education: { enum: [...EDUCATION_LEVELS] }, occupation: { enum: [...OCCUPATIONS] },
-        },
-      },
-      comment: { type: 'string', maxLength: 2000 },
-      visitCode: { type: 'string', pattern: '^[0-9A-Za-z]{4}-?[0-9A-Za-z]{4}$' },
-      channel: { enum: [...CHANNELS] },
-    },
-  },
-  'POST /api/units/{slug}/permit-reports': {
-    type: 'object',
-    required: ['idempotencyKey', 'service', 'submittedOn', 'completedOn'],
-    properties: {
-      idempotencyKey: { type: 'string', format: 'uuid' },
-      service: { type: 'string' },
-      submittedOn: { type: 'string', format: 'date' },
-      completedOn: { type: ['string', 'null'], format: 'date' },
-    },
-  },
-  'POST /api/evaluation/moderation-requests/{id}/approve': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } },
-  'POST /api/evaluation/moderation-requests/{id}/reject': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } },
-  'POST /api/evaluation/responses/{id}/lift': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } },
-  'POST /api/evaluation/permit-reports/{id}/lift': { type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } },
-  'POST /api/review/comments/{id}': {
-    type: 'object',
-    required: ['decision'],
-    properties: { decision: { enum: ['publish', 'withhold'] }, reason: { type: ['string', 'null'], maxLength: 500, description: 'required to withhold' } },
-  },
-  'POST /api/evidence/locks': {
-    type: 'object',
-    required: ['period'],
-    properties: {
-      period: { type: 'string', pattern: '^\\d{4}(-S[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$' },
-      unit: { type: 'string', description: 'a unit slug; or give region; neither: the account’s whole scope' },
-      region: { type: 'string', description: 'a region code (with its sub-regions)' },
-    },
-  },
-  'PUT /api/admin/units/{slug}/frame-origins': {
-    type: 'object',
-    required: ['origins'],
-    properties: { origins: { type: 'array', maxItems: 20, items: { type: 'string', pattern: '^https://[a-z0-9.-]+(:[0-9]+)?$', description: 'https://host[:port]; plain http only for localhost' } } },
-  },
-  'PUT /api/admin/compliance-thresholds': {
-    type: 'object',
-    required: ['rows'],
-    properties: {
-      rows: {
-        type: 'array', minItems: 1, maxItems: 100,
-        items: {
-          type: 'object', required: ['item', 'op', 'bound', 'score'],
-          properties: {
-            item: { enum: ['zi_skm_frequency', 'zi_publication', 'zi_follow_up', 'pekppp_7aT', 'pekppp_8aAk', 'pekppp_9aAk', 'pekppp_6aB'] },
-            op: { enum: ['ge', 'gt', 'le', 'lt'] }, bound: { type: 'integer', minimum: 0, maximum: 1000 },
-            score: { type: 'number', minimum: 0, maximum: 5, description: 'at most 1 for ZI items, 2 decimals' },
-          },
-        },
-      },
-    },
-  },
-  'POST /api/staff/units/{slug}/publications': {
-    type: 'object',
-    required: ['medium', 'publishedOn', 'evidenceUrl'],
-    properties: {
-      medium: { enum: ['print', 'electronic', 'social', 'website', 'app', 'billboard'] }, publishedOn: { type: 'string', format: 'date' },
-      period: { type: ['string', 'null'] }, note: { type: ['string', 'null'], maxLength: 500 }, evidenceUrl: { type: 'string', format: 'uri', maxLength: 500 },
-    },
-  },
-  'POST /api/auth/login': { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' } } },
-  'POST /api/auth/2fa/setup': { type: 'object', required: ['password'], properties: { password: { type: 'string', maxLength: 200 } } },
-  'POST /api/auth/2fa/enable': { type: 'object', required: ['code', 'password'], properties: { code: { type: 'string', pattern: '^[0-9]{6}$' }, password: { type: 'string', maxLength: 200 } } },
-  'POST /api/auth/2fa/verify': { type: 'object', required: ['code'], properties: { code: { type: 'string', description: 'six digits, or a recovery code xxxx-xxxx-xxxx-xxxx', maxLength: 40 } } },
-  'POST /api/auth/2fa/disable': { type: 'object', properties: { password: { type: 'string' }, code: { type: 'string', maxLength: 40 } } },
-};
-
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 
 /** Error answers a route documents beyond the default (each with its code). */
@@ -185,8 +99,8 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: SUMMARIES[key] ?? (path.startsWith('/api/admin/') ? 'Administration (admin only)' : path.startsWith('/api/staff/') ? 'Unit workspace (staff of the unit, admin)' : key),
       parameters: [...params, ...(r.method === 'GET' && !params.length && path !== '/api/health' ? periodParams : [])],
-      ...(BODIES[key] ? { requestBody: { required: true, content: {
-        'application/json': { schema: BODIES[key] },
+      ...(REQUEST_BODIES[key] ? { requestBody: { required: true, content: {
+        'application/json': { schema: requestBodyJsonSchema(REQUEST_BODIES[key]) },
         ...(FORM_BODIES[key] ? { 'application/x-www-form-urlencoded': { schema: FORM_BODIES[key] } } : {}),
       } } } : {}),
       ...(isPrivate ? { security: [{ session: [] }] } : {}),

@@ -149,4 +149,6 @@ export const reviewDecisionSchema = v.pipe(
     v.check((d) => d.decision !== 'withhold' || Boolean(d.reason), 'is required to withhold a comment'),
     ['reason'],
   ),
+  // The same rule for the OpenAPI document (decision 056), which cannot read the check above.
+  v.metadata({ if: { properties: { decision: { const: 'withhold' } } }, then: { required: ['reason'], properties: { reason: { type: 'string', minLength: 1 } } } }),
 );

@@ -4,6 +4,7 @@
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import { ELEMENT_CODES, type ElementCode } from './skm.ts';
 import type { RollupCounts } from './rollup.ts';
+import { GRADES, type Mutu } from './grades.ts';
 
 /** An exact non-negative rational number num/den. */
 export interface Ratio {
@@ -25,14 +26,7 @@ export function roundHalfUp(value: number, decimals = 2): number {
   return Math.round((value + Number.EPSILON * Math.abs(value)) * scale) / scale;
 }
 
-export type Mutu = 'A' | 'B' | 'C' | 'D';
-
-export const GRADES: readonly { mutu: Mutu; kinerja: string; kinerjaEn: string; from: number; to: number }[] = [
-  { mutu: 'A', kinerja: 'Sangat baik', kinerjaEn: 'Very good', from: 88.31, to: 100 },
-  { mutu: 'B', kinerja: 'Baik', kinerjaEn: 'Good', from: 76.61, to: 88.31 },
-  { mutu: 'C', kinerja: 'Kurang baik', kinerjaEn: 'Poor', from: 65, to: 76.61 },
-  { mutu: 'D', kinerja: 'Tidak baik', kinerjaEn: 'Very poor', from: 25, to: 65 },
-];
+export { GRADES, kinerjaOfMutu, kinerjaWords, type Mutu } from './grades.ts';
 
 // Cut-offs on the 25–100 scale in hundredths, as half-open intervals: A ≥ 88.31 > B ≥ 76.61 > C ≥ 65.00 > D.
 const CUTS: readonly [Mutu, number][] = [['A', 8831], ['B', 7661], ['C', 6500]];

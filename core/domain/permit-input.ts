@@ -4,7 +4,7 @@ import { isValidDate } from './periods.ts';
 import { browserToken, SLUG_PATTERN, ticket, visitCode, type FieldErrors } from './rating-input.ts';
 
 const date = (what: string) =>
-  v.pipe(v.string(`${what} must be a date YYYY-MM-DD`), v.check(isValidDate, `${what} must be a date YYYY-MM-DD`));
+  v.pipe(v.string(`${what} must be a date YYYY-MM-DD`), v.isoDate(`${what} must be a date YYYY-MM-DD`), v.check(isValidDate, `${what} must be a date YYYY-MM-DD`));
 
 export const permitInputSchema = v.object({
   idempotencyKey: v.pipe(v.string('is required (a UUID)'), v.uuid('must be a UUID')),

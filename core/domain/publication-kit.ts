@@ -1,5 +1,6 @@
 // The publication kit's pure rules (issue 18 item 2, docs/decisions/034-publication-kit.md): which origins may frame
 // a widget, which period a badge shows, which periods the archive lists, and the badge itself.
+import * as v from 'valibot';
 import { fmtCount, fmtNumber } from '../i18n/format.ts';
 import type { Lang } from './skm.ts';
 import { CLOSE_AFTER_DAYS, parsePeriodCode, periodCodeOf, type Period } from './periods.ts';
@@ -8,6 +9,15 @@ import { belowMinimumWords, isBelowMinimum } from './small-cells.ts';
 
 /** Framing origins a unit may list. */
 export const MAX_FRAME_ORIGINS = 20;
+
+/** The body of PUT /admin/units/{slug}/frame-origins: its shape; each entry is then read by parseFrameOrigin. */
+export const frameOriginsSchema = v.object({
+  origins: v.pipe(
+    v.array(v.string('must be an origin https://host[:port], with no path, query, wildcard or credentials'), 'must be a list of origins (https://host[:port])'),
+    v.maxLength(MAX_FRAME_ORIGINS, `at most ${MAX_FRAME_ORIGINS} origins`),
+    v.description('https://host[:port] each; plain http only for localhost'),
+  ),
+}, 'must be a list of origins (https://host[:port])');
 
 /**
  * A framing origin as a CSP source: `https://host[:port]`, lower case, nothing after the host. Plain http is accepted

@@ -77,6 +77,8 @@ export const ratingInputSchema = v.object(
         v.pipe(
           v.string('must be text'),
           v.check((s) => Array.from(s).length <= COMMENT_MAX_CHARS, `must be at most ${COMMENT_MAX_CHARS} characters`),
+          // JSON Schema's maxLength counts characters as this check does (for the OpenAPI document, decision 056).
+          v.metadata({ maxLength: COMMENT_MAX_CHARS }),
         ),
       ),
     ),

@@ -1,11 +1,8 @@
 // Strings of the unit search results (docs/decisions/031-unit-search.md): the home page's island and the
 // server-rendered results page /cari share them.
+import { kinerjaOfMutu } from '../domain/grades';
 import type { Lang } from './i18n';
 
-const GRADE_WORDS = {
-  id: { A: 'Sangat baik', B: 'Baik', C: 'Kurang baik', D: 'Tidak baik' },
-  en: { A: 'Very good', B: 'Good', C: 'Poor', D: 'Very poor' },
-} as Record<Lang, Record<string, string>>;
 
 const id = {
   pageTitle: 'Cari unit layanan',
@@ -40,6 +37,6 @@ const en: typeof id = {
 export function searchStrings(lang: Lang) {
   const t = lang === 'en' ? en : id;
   /** "B (Baik)", or "B (Baik), sementara: …" for a provisional grade. */
-  const gradeText = (mutu: string, provisional: boolean) => `${mutu} (${GRADE_WORDS[lang]![mutu] ?? mutu})${provisional ? `, ${t.provisional}` : ''}`;
+  const gradeText = (mutu: string, provisional: boolean) => `${mutu} (${kinerjaOfMutu(mutu, lang)})${provisional ? `, ${t.provisional}` : ''}`;
   return { ...t, gradeText };
 }

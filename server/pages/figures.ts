@@ -1,6 +1,8 @@
 // The data pages' figures as HTML (issue 17): a unit's IKM, grade, interval, sample and elements; the rankings; the
 // permit times. Each renders the API's own JSON answer for the same query, so the page and the API never disagree;
 // the islands enhance the page with charts and filters that update without a reload.
+import { kinerjaWords } from '../../core/domain/ikm.ts';
+import { shownInterval } from '../../core/domain/shown-interval.ts';
 import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
 import { belowMinimumWords, isBelowMinimum } from '../../core/domain/small-cells.ts';
 import { TIME_ZONES, isTimeZone } from '../../core/domain/time-zones.ts';
@@ -13,7 +15,6 @@ import { scoreStrings } from '../../core/i18n/i18n-scores.ts';
 import type { FollowUpProgress, PermitOverview, Scoreboard, UnitPublic, UnitScores } from '../../core/api-types.ts';
 import { esc } from './html.ts';
 
-const KINERJA_EN: Record<string, string> = { 'Sangat baik': 'Very good', Baik: 'Good', 'Kurang baik': 'Poor', 'Tidak baik': 'Very poor' };
 
 /** A GET form that picks the period (and keeps the other filters): the no-JavaScript way to change what is shown. */
 function periodForm(lang: Lang, current: string, now: Date, extra: Record<string, string>, id: string): string {
@@ -45,11 +46,11 @@ export function unitFragment(lang: Lang, unit: UnitPublic, scores: UnitScores | 
 <p class="notice" data-figure="small-cell">${esc(t.smallCellBody)}</p>
 </section>`;
   } else {
-    const kinerja = scores.kinerja ? (lang === 'id' ? scores.kinerja : KINERJA_EN[scores.kinerja] ?? scores.kinerja) : '';
+    const kinerja = kinerjaWords(scores.kinerja, lang);
     const grade = scores.provisional
       ? `<strong><span data-figure="mutu">${esc(scores.mutu ?? '–')}</span> ${esc(t.provisionalGrade('').trim())}</strong>`
       : `<strong data-figure="mutu">${esc(scores.mutu)}</strong> (${esc(kinerja)})`;
-    const interval = scores.ikmCi95 && scores.intervalNote !== 'too-few' ? `${fmtNumber(lang, scores.ikmCi95[0])} – ${fmtNumber(lang, scores.ikmCi95[1])}` : '–';
+    const interval = shownInterval(scores, (n) => fmtNumber(lang, n)) ?? '–';
     const lowest = new Set(scores.lowest);
     figures = `<section aria-labelledby="ikm-judul-sv">
 <h2 id="ikm-judul-sv">${esc(t.scoreHeading)} · ${esc(fmtPeriod(lang, scores.period.code))}</h2>

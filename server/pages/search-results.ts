@@ -9,7 +9,7 @@ import { kindLabel } from '../../core/domain/unit-search.ts';
 import type { UnitSearchResult } from '../../core/api-types.ts';
 import { belowMinimumWords, isBelowMinimum } from '../../core/domain/small-cells.ts';
 
-const esc = (text: string | number) => String(text).replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+import { esc } from './html.ts';
 
 /** The search form, filled with the query: a plain GET form to /cari (/en/cari). */
 export function searchFormHtml(lang: Lang, q: string): string {

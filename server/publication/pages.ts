@@ -5,8 +5,10 @@ import { fmtCount, fmtNumber, fmtPeriod } from '../../core/i18n/format.ts';
 import { GRADES } from '../../core/domain/ikm.ts';
 import { belowMinimumWords, isBelowMinimum } from '../../core/domain/small-cells.ts';
 import { SKM_ELEMENTS, type Lang } from '../../core/domain/skm.ts';
-import { esc, layout } from '../evidence-page.ts';
+import { layout } from '../evidence-page.ts';
+import { esc } from '../pages/html.ts';
 import { qrSvg } from '../../core/domain/poster.ts';
+import { shownInterval } from '../../core/domain/shown-interval.ts';
 import { KIT_LABELS } from './labels.ts';
 import type { PeriodResult } from './results.ts';
 
@@ -35,7 +37,7 @@ export function ikmWords(r: Pick<PeriodResult, 'ikm' | 'n' | 'minPublicRatings'>
 }
 
 function intervalWords(r: PeriodResult, lang: Lang): string {
-  return r.ikmCi95 && r.intervalNote !== 'too-few' ? `${fmtNumber(lang, r.ikmCi95[0])} – ${fmtNumber(lang, r.ikmCi95[1])}` : '–';
+  return shownInterval(r, (n) => fmtNumber(lang, n)) ?? '–';
 }
 
 // ---------------------------------------------------------------------------------------------------------------

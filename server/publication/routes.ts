@@ -3,6 +3,7 @@
 // also under /en). API: the SVG badge, the framing origins an administrator lists, the results poster PDF. Each use
 // is logged in the publication log (one row per unit, source, medium and day).
 import { Hono, type Context } from 'hono';
+import * as v from 'valibot';
 import { frameOrigins, replaceFrameOrigins } from '../../db/queries/frame-origins.ts';
 import { userOfSession } from '../../db/queries/sessions.ts';
 import { findUnitBySlug, type UnitDetail } from '../../db/queries/units.ts';
@@ -10,7 +11,7 @@ import { sha256 } from '../auth/tokens.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { parsePeriodCode } from '../../core/domain/periods.ts';
 import { framedByListedOrigin, loadedByListedPage, type FetchMetadata } from '../../core/domain/publication-proof.ts';
-import { badgeSvg, latestClosedQuarter, MAX_FRAME_ORIGINS, parseFrameOrigin, widgetFrameAncestors } from '../../core/domain/publication-kit.ts';
+import { badgeSvg, frameOriginsSchema, latestClosedQuarter, parseFrameOrigin, widgetFrameAncestors } from '../../core/domain/publication-kit.ts';
 import { SLUG_PATTERN } from '../../core/domain/rating-input.ts';
 import { SKM_ELEMENTS, type Lang } from '../../core/domain/skm.ts';
 import { notFound, validationFailed, type FieldErrors } from '../errors.ts';
@@ -110,9 +111,15 @@ export function publicationPageRoutes(deps: AppDeps) {
 
 /** Parses { origins: string[] } into canonical, de-duplicated, sorted origins, or the contract's 400 with a field per bad entry. */
 function parseOrigins(body: unknown): string[] {
-  const list = (body as { origins?: unknown } | null)?.origins;
-  if (typeof body !== 'object' || body === null || !Array.isArray(list)) throw validationFailed({ origins: 'must be a list of origins (https://host[:port])' });
-  if (list.length > MAX_FRAME_ORIGINS) throw validationFailed({ origins: `at most ${MAX_FRAME_ORIGINS} origins` });
+  const shape = v.safeParse(frameOriginsSchema, body);
+  if (!shape.success) {
+    const entries = shape.issues.flatMap((i) => {
+      const index = i.path?.[1]?.key;
+      return typeof index === 'number' ? [[`origins[${index}]`, i.message] as const] : [];
+    });
+    throw validationFailed(entries.length ? Object.fromEntries(entries) : { origins: shape.issues[0].message });
+  }
+  const list = shape.output.origins;
   const fields: FieldErrors = {};
   const out = new Set<string>();
   list.forEach((entry, i) => {

@@ -8,6 +8,7 @@ import type { UnitDetail } from '../../db/queries/units.ts';
 import { fmtCount, fmtDate, fmtNumber, fmtPeriod } from '../../core/i18n/format.ts';
 import type { Period } from '../../core/domain/periods.ts';
 import { qrPath } from '../../core/domain/poster.ts';
+import { shownInterval } from '../../core/domain/shown-interval.ts';
 import { SKM_ELEMENTS, type Lang } from '../../core/domain/skm.ts';
 import { belowMinimumWords, isBelowMinimum } from '../../core/domain/small-cells.ts';
 import { gradeWords, ikmWords } from '../publication/pages.ts';
@@ -77,7 +78,8 @@ export async function renderResultsPoster(data: ResultsPosterData, lang: Lang, c
   const small = isBelowMinimum(r.n, r.minPublicRatings);
   box(`IKM ${ikmWords(r, lang)}`, M, top + (small ? 24 : 14), W, 46, 'Helvetica-Bold', small ? 24 : 40, INK, 'center');
   box(`${L.grade} ${gradeWords(r, lang)}`, M, top + 60, W, 20, 'Helvetica-Bold', 16, BAR, 'center');
-  const ci = r.ikmCi95 && r.intervalNote !== 'too-few' ? ` · ${L.interval}: ${fmtNumber(lang, r.ikmCi95[0])} – ${fmtNumber(lang, r.ikmCi95[1])}` : '';
+  const shown = shownInterval(r, (n) => fmtNumber(lang, n));
+  const ci = shown ? ` · ${L.interval}: ${shown}` : '';
   box(`${fmtCount(lang, r.n)} ${L.respondents}${ci}`, M, top + 82, W, 16, 'Helvetica', 11, MUTED, 'center');
 
   // The nine elements: name, a bar on the 1–4 scale, the NRR

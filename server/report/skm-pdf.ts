@@ -7,6 +7,7 @@ import { strings } from '../../core/i18n/i18n.ts';
 import { scoreStrings } from '../../core/i18n/i18n-scores.ts';
 import { GRADES } from '../../core/domain/ikm.ts';
 import { periodPopulation } from '../../core/domain/sample-size.ts';
+import { shownInterval } from '../../core/domain/shown-interval.ts';
 import { SKM_ELEMENTS, type Lang } from '../../core/domain/skm.ts';
 import { daysInclusive } from '../../core/domain/periods.ts';
 import { documentFonts, type FontStyle } from './pdf-fonts.ts';
@@ -72,7 +73,7 @@ export async function renderSkmPdf(data: SkmFileData, lang: Lang, createdAt: Dat
   /** A service's own provisional flag, when the report data carries per-service targets (issue 16, item 15). */
   const serviceProvisional = (s: { mutu: string | null; provisional?: boolean }) => s.provisional === true;
   /** An interval is shown only where its width means something (issue 16, item 11: the report data's intervalNote). */
-  const interval = (x: { ikmCi95: [number, number] | null; intervalNote?: string | null }) => (x.ikmCi95 && x.intervalNote !== 'too-few' ? `${num(x.ikmCi95[0])} – ${num(x.ikmCi95[1])}` : '–');
+  const interval = (x: { ikmCi95: [number, number] | null; intervalNote?: string | null }) => shownInterval(x, num) ?? '–';
 
   const doc: Doc = new PDFDocument({
     size: 'A4',

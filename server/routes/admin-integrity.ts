@@ -16,13 +16,13 @@ import { readJsonBody } from '../middleware/json-body.ts';
 import { requireRole } from '../middleware/session.ts';
 import { parseWith } from '../validate.ts';
 
-const capSchema = v.object({ kioskCap: v.pipe(v.number('must be a whole number from 0 to 50'), v.integer('must be a whole number from 0 to 50'), v.minValue(0, 'must be a whole number from 0 to 50'), v.maxValue(50, 'must be a whole number from 0 to 50')) });
+export const capSchema = v.object({ kioskCap: v.pipe(v.number('must be a whole number from 0 to 50'), v.integer('must be a whole number from 0 to 50'), v.minValue(0, 'must be a whole number from 0 to 50'), v.maxValue(50, 'must be a whole number from 0 to 50')) });
 const wholeOrNull = (max: number) => {
   const m = `must be a whole number from 1 to ${max}, or null for the default`;
   return v.optional(v.nullable(v.pipe(v.number(m), v.integer(m), v.minValue(1, m), v.maxValue(max, m))));
 };
 // Issue 24 F3, F6: what a unit's staff may do per day and in all; null returns a limit to the portal's default.
-const limitsSchema = v.object({ visitCodesPerDay: wholeOrNull(MAX_VISIT_CODES_PER_DAY), evidenceQuotaMb: wholeOrNull(MAX_EVIDENCE_QUOTA_MB), evidenceMbPerDay: wholeOrNull(MAX_EVIDENCE_QUOTA_MB) });
+export const limitsSchema = v.object({ visitCodesPerDay: wholeOrNull(MAX_VISIT_CODES_PER_DAY), evidenceQuotaMb: wholeOrNull(MAX_EVIDENCE_QUOTA_MB), evidenceMbPerDay: wholeOrNull(MAX_EVIDENCE_QUOTA_MB) });
 
 function dataProtectionContact(s: Awaited<ReturnType<typeof readSettings>>): DataProtectionContact {
   if (!s.data_protection_contact) return null;

@@ -31,6 +31,9 @@ function answer<T>(c: Context, result: AdminOutcome<T>, body: Record<string, unk
   return c.json(body, result.created ? 201 : 200);
 }
 
+/** PATCH /admin/officials/{id}: the last day of an official's tenure. */
+export const tenureEndSchema = v.object({ to: v.pipe(v.string('must be a date YYYY-MM-DD'), v.isoDate('must be a date YYYY-MM-DD'), v.check(isValidDate, 'must be a date YYYY-MM-DD')) });
+
 export function adminRoutes({ db, now }: AppDeps) {
   return new Hono<AppEnv>()
     .use('/admin/*', async (c, next) => {
@@ -126,7 +129,7 @@ export function adminRoutes({ db, now }: AppDeps) {
       return answer(c, result, { id: result.ok ? result.value : undefined, ...o });
     })
     .patch('/admin/officials/:id', async (c) => {
-      const { to } = parseWith(v.object({ to: v.pipe(v.string('must be a date YYYY-MM-DD'), v.check(isValidDate, 'must be a date YYYY-MM-DD')) }), await readJsonBody(c));
+      const { to } = parseWith(tenureEndSchema, await readJsonBody(c));
       return answer(c, await endOfficialTenure(db, c.req.param('id'), to, c.get('user')!.id, now()), { id: c.req.param('id'), to });
     })
     .get('/admin/targets', async (c) => {

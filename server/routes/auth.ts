@@ -17,7 +17,7 @@ import { clearSessionCookie, requireAccount, sessionToken } from '../middleware/
 import { setPendingCookie } from '../middleware/sign-in-cookies.ts';
 import { attemptSucceeded, beginAttempt, openSession } from './sign-in.ts';
 
-const loginSchema = v.object({
+export const loginSchema = v.object({
   email: v.pipe(v.string('is required'), v.trim(), v.minLength(3, 'must be an email address'), v.maxLength(254, 'is too long'), v.email('must be an email address')),
   password: v.pipe(v.string('is required'), v.minLength(1, 'is required'), v.maxLength(200, 'is too long')),
 });

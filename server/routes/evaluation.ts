@@ -20,7 +20,7 @@ import { parseWith } from '../validate.ts';
 import { parseLimit } from './pagination.ts';
 import { periodFromQuery } from './period-query.ts';
 
-const writtenReason = v.object({
+export const writtenReason = v.object({
   reason: v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'is required: say why'), v.maxLength(500, 'must be at most 500 characters')),
 });
 const LEDGER_STATUSES = ['pending', 'decided', 'all'] as const;

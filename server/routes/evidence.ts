@@ -27,7 +27,7 @@ import { requireRole, requireUser } from '../middleware/session.ts';
 import { parseWith } from '../validate.ts';
 import { periodFromQuery } from './period-query.ts';
 
-const lockSchema = v.object({
+export const lockSchema = v.object({
   period: v.pipe(v.string('must be a period code'), v.regex(/^\d{4}(-S[12]|-Q[1-4]|-(0[1-9]|1[0-2]))?$/, 'must be a year, semester, quarter or month (2026, 2026-S1, 2026-Q3, 2026-08)')),
   unit: v.optional(v.pipe(v.string('must be a unit slug'), v.regex(/^[a-z0-9-]{1,80}$/, 'must be a unit slug'))),
   region: v.optional(v.pipe(v.string('must be a region code'), v.regex(/^[0-9.]{2,20}$/, 'must be a region code'))),

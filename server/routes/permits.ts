@@ -22,6 +22,7 @@ import { isFormPost, permitFormPost } from './html-forms.ts';
 import { permitStats } from '../../core/domain/permit-stats.ts';
 import { isTimeZone, todayIn } from '../../core/domain/time-zones.ts';
 import { elapsedForSla, permitTiming, type SlaUnit } from '../../core/domain/working-days.ts';
+import type { PermitAck, PermitOverview, PermitServiceTimes, PermitTimes } from '../../core/api-types.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound, validationFailed, visitCodeRefused } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
@@ -151,7 +152,7 @@ export function permitRoutes(deps: AppDeps) {
       const parsed = parsePermitInput(await readJsonBody(c), todayIn(unit.timezone, now()));
       if (!parsed.ok) throw validationFailed(parsed.fields);
       const { report, outcome } = await store(c, unit, parsed.value);
-      return c.json(report, outcome === 'created' ? 201 : 200);
+      return c.json(report satisfies PermitAck, outcome === 'created' ? 201 : 200);
     })
     .get('/units/:slug/permit-times', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));
@@ -167,11 +168,11 @@ export function permitRoutes(deps: AppDeps) {
           period: { code: period.code, from: period.from, to: period.to },
           // Years without a holiday calendar: the current or next one missing, and any the figures counted days of.
           calendar: calendarNotice(rows, today, holidays),
-          services: services.map((s) => {
+          services: services.map((s): PermitServiceTimes => {
             const stats = permitStats(rows.filter((r) => r.service_id === s.id), s.sla_unit as SlaUnit, today, holidays);
             return { slug: s.slug, name: s.name, sla: publicService(s).sla, ...stats };
           }),
-        },
+        } satisfies PermitTimes,
         200,
       );
     })
@@ -195,7 +196,7 @@ export function permitRoutes(deps: AppDeps) {
           period: { code: period.code, from: period.from, to: period.to },
           region: region || null,
           calendar: calendarNotice(rows, today, holidays),
-          items: services.map((s) => {
+          items: services.map((s): PermitOverview['items'][number] => {
             const { distribution: _d, ...stats } = permitStats(rows.filter((r) => r.service_id === s.id), s.slaUnit as SlaUnit, today, holidays);
             return {
               unit: { slug: s.unitSlug, name: s.unitName, region: { code: s.regionCode, name: s.regionName } },
@@ -204,7 +205,7 @@ export function permitRoutes(deps: AppDeps) {
               ...stats,
             };
           }),
-        },
+        } satisfies PermitOverview,
         200,
       );
     })

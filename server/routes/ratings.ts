@@ -19,6 +19,7 @@ import { sampleTarget } from '../../core/domain/sample-size.ts';
 import { parseRatingInput, type RatingInput } from '../../core/domain/rating-input.ts';
 import { redactPersonalData } from '../../core/domain/redaction.ts';
 import { isTimeZone, localDateOf, localHourOf, todayIn } from '../../core/domain/time-zones.ts';
+import type { RatingAckBody } from '../../core/api-types.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, validationFailed, visitCodeRefused } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
@@ -164,6 +165,6 @@ export function ratingRoutes(deps: AppDeps) {
     const parsed = parseRatingInput(await readJsonBody(c));
     if (!parsed.ok) throw validationFailed(parsed.fields);
     const { ack, outcome } = await store(c, unit, parsed.value);
-    return c.json(ack, outcome === 'created' ? 201 : 200);
+    return c.json(ack satisfies RatingAckBody, outcome === 'created' ? 201 : 200);
   });
 }

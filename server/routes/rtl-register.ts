@@ -25,9 +25,9 @@ const ID = /^[A-Za-z0-9-]{1,64}$/;
 /** Room for the multipart envelope around the file. */
 const ENVELOPE_BYTES = 64 * 1024;
 
-const publicationSchema = v.object({
+export const publicationSchema = v.object({
   medium: v.picklist(PUBLICATION_MEDIA, `must be one of ${PUBLICATION_MEDIA.join(', ')}`),
-  publishedOn: v.pipe(v.string('must be a date YYYY-MM-DD'), v.check(isValidDate, 'must be a date YYYY-MM-DD')),
+  publishedOn: v.pipe(v.string('must be a date YYYY-MM-DD'), v.isoDate('must be a date YYYY-MM-DD'), v.check(isValidDate, 'must be a date YYYY-MM-DD')),
   period: v.optional(v.nullable(v.pipe(v.string('must be a period such as 2026-Q3'), v.check((p) => { try { parsePeriodCode(p); return true; } catch { return false; } }, 'must be a period such as 2026-Q3')))),
   note: v.optional(v.nullable(v.pipe(v.string('must be text'), v.trim(), v.maxLength(500, 'must be at most 500 characters')))),
   evidenceUrl: v.pipe(v.string('is required: a link to a photo or screenshot of the publication'), v.maxLength(500, 'is too long'), v.regex(/^https?:\/\/[^\s]+$/i, 'must be an http(s) link')),

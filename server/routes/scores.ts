@@ -4,6 +4,7 @@ import { sumsByUnit, unitsForBoard } from '../../db/queries/scores.ts';
 import { minPublicRatings } from '../../db/queries/settings.ts';
 import { daysInclusive } from '../../core/domain/periods.ts';
 import { emptySums, rankUnits } from '../../core/domain/scores.ts';
+import type { Scoreboard } from '../../core/api-types.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, validationFailed } from '../errors.ts';
 import { unitScores } from '../views/unit-scores.ts';
@@ -52,7 +53,7 @@ export function scoreRoutes({ db, now }: AppDeps) {
           priorMean: board.priorMean === null ? null : Math.round(board.priorMean * 100) / 100,
           ranked: board.ranked,
           insufficient: board.insufficient,
-        },
+        } satisfies Scoreboard,
         200,
       );
     });

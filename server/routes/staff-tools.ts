@@ -24,8 +24,8 @@ import { parseLimit } from './pagination.ts';
 import { periodFromQuery } from './period-query.ts';
 import { requireWorkspace } from './workspace-guard.ts';
 
-const codesSchema = v.object({ count: v.pipe(v.number('must be a whole number from 1 to 500'), v.integer('must be a whole number from 1 to 500'), v.minValue(1, 'must be a whole number from 1 to 500'), v.maxValue(500, 'must be a whole number from 1 to 500')) });
-const kioskSchema = v.object({ name: v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'is required'), v.maxLength(100, 'must be at most 100 characters')) });
+export const codesSchema = v.object({ count: v.pipe(v.number('must be a whole number from 1 to 500'), v.integer('must be a whole number from 1 to 500'), v.minValue(1, 'must be a whole number from 1 to 500'), v.maxValue(500, 'must be a whole number from 1 to 500')) });
+export const kioskSchema = v.object({ name: v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'is required'), v.maxLength(100, 'must be at most 100 characters')) });
 
 export function staffToolRoutes({ db, now, publicUrl }: AppDeps) {
   return new Hono<AppEnv>()

@@ -16,10 +16,10 @@ import { decodeCursor, encodeCursor, parseLimit } from './pagination.ts';
 import { periodFromQuery } from './period-query.ts';
 import { requireWorkspace } from './workspace-guard.ts';
 
-const replySchema = v.object({ body: v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'is required'), v.maxLength(2000, 'must be at most 2000 characters')) });
+export const replySchema = v.object({ body: v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'is required'), v.maxLength(2000, 'must be at most 2000 characters')) });
 const noteSchema = v.optional(v.pipe(v.string('must be text'), v.maxLength(500, 'must be at most 500 characters')), '');
-const hideSchema = v.object({ reason: v.picklist(MODERATION_REASONS, `must be one of ${MODERATION_REASONS.join(', ')}`), note: noteSchema });
-const restoreSchema = v.object({ note: noteSchema });
+export const hideSchema = v.object({ reason: v.picklist(MODERATION_REASONS, `must be one of ${MODERATION_REASONS.join(', ')}`), note: noteSchema });
+export const restoreSchema = v.object({ note: noteSchema });
 const STATUSES = ['accepted', 'verified', 'excluded'] as const;
 
 /** Why a staff moderation action was refused (docs/decisions/021-closed-periods.md). */

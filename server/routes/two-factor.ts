@@ -20,11 +20,11 @@ import { clearPendingCookie, pendingToken } from '../middleware/sign-in-cookies.
 import { attemptSucceeded, beginAttempt, openSession } from './sign-in.ts';
 
 const codeField = v.pipe(v.string('is required'), v.minLength(1, 'is required'), v.maxLength(40, 'is too long'));
-const codeSchema = v.object({ code: codeField });
+export const codeSchema = v.object({ code: codeField });
 const passwordField = v.pipe(v.string('must be text'), v.minLength(1, 'is required'), v.maxLength(200, 'is too long'));
-const setupSchema = v.object({ password: v.optional(passwordField) });
-const enableSchema = v.object({ code: codeField, password: v.optional(passwordField) });
-const disableSchema = v.object({
+export const setupSchema = v.object({ password: v.optional(passwordField) });
+export const enableSchema = v.object({ code: codeField, password: v.optional(passwordField) });
+export const disableSchema = v.object({
   code: v.optional(codeField),
   password: v.optional(v.pipe(v.string('must be text'), v.minLength(1, 'is required'), v.maxLength(200, 'is too long'))),
 });

@@ -5,6 +5,7 @@ import { followUpEvidenceList, listFollowUps } from '../../db/queries/follow-ups
 import { yearProgress } from '../../core/domain/follow-up-periods.ts';
 import { isTimeZone, todayIn } from '../../core/domain/time-zones.ts';
 import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
+import type { FollowUpPublic, FollowUpsPublic, Page, PublicComment } from '../../core/api-types.ts';
 import type { AppDeps } from '../deps.ts';
 import { decodeCursor, encodeCursor, parseLimit } from './pagination.ts';
 import { requireUnit } from './units.ts';
@@ -19,7 +20,7 @@ export function unitPublicRoutes({ db, now }: AppDeps) {
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       return c.json(
-        { items: page, nextCursor: rows.length > limit && last ? encodeCursor({ localDate: last.localDate, id: last.id }) : null },
+        { items: page, nextCursor: rows.length > limit && last ? encodeCursor({ localDate: last.localDate, id: last.id }) : null } satisfies Page<PublicComment>,
         200,
       );
     })
@@ -31,7 +32,7 @@ export function unitPublicRoutes({ db, now }: AppDeps) {
         {
           // The RTL register's progress this year, for the unit page's small block (issue 18).
           progress: yearProgress(rows, year),
-          items: rows.map((f) => ({
+          items: rows.map((f): FollowUpPublic => ({
             id: f.id,
             period: f.period,
             element: f.element ? { code: f.element, name: SKM_ELEMENTS.find((e) => e.code === f.element)?.name.id ?? f.element } : null,
@@ -51,7 +52,7 @@ export function unitPublicRoutes({ db, now }: AppDeps) {
               url: `/api/units/${unit.slug}/follow-ups/${f.id}/evidence/${e.id}`,
             })),
           })),
-        },
+        } satisfies FollowUpsPublic,
         200,
       );
     });

@@ -4,6 +4,7 @@ import type { Database, Service } from '../../core/schema.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { findUnitBySlug, searchUnits, type UnitDetail } from '../../db/queries/units.ts';
 import { SLUG_PATTERN } from '../../core/domain/rating-input.ts';
+import type { Page, UnitPublic, UnitSummary } from '../../core/api-types.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, validationFailed } from '../errors.ts';
 import { decodeCursor, encodeCursor, parseLimit } from './pagination.ts';
@@ -45,7 +46,7 @@ export function unitRoutes({ db }: AppDeps) {
       const last = page[page.length - 1];
       return c.json(
         {
-          items: page.map((u) => ({
+          items: page.map((u): UnitSummary => ({
             slug: u.slug,
             name: u.name,
             kind: u.kind,
@@ -53,7 +54,7 @@ export function unitRoutes({ db }: AppDeps) {
             timezone: u.timezone,
           })),
           nextCursor: rows.length > limit && last ? encodeCursor({ name: last.name, slug: last.slug }) : null,
-        },
+        } satisfies Page<UnitSummary>,
         200,
       );
     })
@@ -68,7 +69,7 @@ export function unitRoutes({ db }: AppDeps) {
           timezone: unit.timezone,
           address: unit.address,
           services: unit.services.map(publicService),
-        },
+        } satisfies UnitPublic,
         200,
       );
     });
