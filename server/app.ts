@@ -37,6 +37,7 @@ import { publicationApiRoutes, publicationPageRoutes } from './publication/route
 import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './security-headers.ts';
 import { searchPageRoutes } from './search-page.ts';
 import { sitePageNotFound, siteRoutes } from './site.ts';
+import { clientDir } from './astro-pages.ts';
 import { signedInHeader } from './middleware/signed-in-header.ts';
 
 export function createApp(deps: AppDeps) {
@@ -74,7 +75,7 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono();
   app.use('*', compression());
-  app.use('*', securityHeaders({ csp: contentSecurityPolicy(deps.distDir ? inlineScriptHashes(deps.distDir) : []), trustProxy: deps.trustProxy }));
+  app.use('*', securityHeaders({ csp: contentSecurityPolicy(deps.distDir ? inlineScriptHashes(clientDir(deps.distDir)) : []), trustProxy: deps.trustProxy }));
   app.use('/api/*', async (c, next) => {
     await next();
     // Answers are private and live unless a route says otherwise (the public badge is cacheable).

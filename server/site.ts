@@ -15,6 +15,7 @@ import { ratingStrings } from '../site/lib/i18n-rating.ts';
 import { receiptStrings } from '../site/lib/i18n-receipt.ts';
 import { scoreStrings } from '../site/lib/i18n-scores.ts';
 import type { FollowUpProgress, PermitOverview, Scoreboard, UnitPublic, UnitScores } from './api-types.ts';
+import { astroPages, clientDir } from './astro-pages.ts';
 import type { AppDeps } from './deps.ts';
 import { uuidV4 } from './domain/ids.ts';
 import { CHANNELS, SLUG_PATTERN } from './domain/rating-input.ts';
@@ -52,7 +53,7 @@ function apiQuery(c: Context, names: Record<string, string>): { api: string; sit
 
 export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
   const distDir = deps.distDir!;
-  const root = relative(process.cwd(), distDir) || '.';
+  const root = relative(process.cwd(), clientDir(distDir)) || '.';
   const notFound = sitePageNotFound(distDir);
   const app = new Hono();
   app.use('/_astro/*', async (c, next) => {
@@ -141,12 +142,14 @@ export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
     });
   }
   app.use('*', serveStatic({ root }));
+  // What no file answers may be an on-demand Astro page (docs/decisions/054); else the site's 404 (app.notFound).
+  app.use('*', astroPages({ ...deps, distDir }));
   return app;
 }
 
 /** The site's own 404 page for unknown paths outside /api. */
 export function sitePageNotFound(distDir: string) {
-  const page = join(distDir, '404.html');
+  const page = join(clientDir(distDir), '404.html');
   return async (c: Context) => {
     if (!existsSync(page)) return c.text('404 Not Found', 404);
     return c.html(await readFile(page, 'utf8'), 404);

@@ -13,8 +13,8 @@ let dist: string;
 beforeAll(() => {
   dist = mkdtempSync(join(tmpdir(), 'rapor-dist-'));
   const page = (path: string, slot: string) => {
-    mkdirSync(join(dist, path), { recursive: true });
-    writeFileSync(join(dist, path, 'index.html'), `<!doctype html><html lang="${path.startsWith('en') ? 'en' : 'id'}"><head><title>Halaman · Rapor</title></head><body><main><div data-server-slot="${slot}"></div></main></body></html>`);
+    mkdirSync(join(dist, 'client', path), { recursive: true });
+    writeFileSync(join(dist, 'client', path, 'index.html'), `<!doctype html><html lang="${path.startsWith('en') ? 'en' : 'id'}"><head><title>Halaman · Rapor</title></head><body><main><div data-server-slot="${slot}"></div></main></body></html>`);
   };
   for (const lang of ['', 'en']) {
     page(join(lang, 'nilai'), 'rating-form');
@@ -24,7 +24,7 @@ beforeAll(() => {
     page(join(lang, 'waktu-izin'), 'permit-times');
     page(join(lang, 'tanda-terima'), 'receipt');
   }
-  writeFileSync(join(dist, '404.html'), '<!doctype html><html><body><h1>Halaman tidak ditemukan</h1></body></html>');
+  writeFileSync(join(dist, 'client', '404.html'), '<!doctype html><html><body><h1>Halaman tidak ditemukan</h1></body></html>');
 });
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
