@@ -107,6 +107,8 @@ export function astroPages(deps: Pick<AppDeps, 'db' | 'now'> & { distDir: string
     const res = await render(astro, c.req.raw, { db: deps.db, now: deps.now }, incoming?.socket?.remoteAddress);
     if (!res) return next();
     if (res.status >= 500) throw new Error(`the page ${c.req.path} failed to render (${res.status})`);
+    // Astro says text/html; the site's other pages say their charset too.
+    if (res.headers.get('content-type') === 'text/html') res.headers.set('content-type', 'text/html; charset=UTF-8');
     return res;
   };
 }

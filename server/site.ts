@@ -1,30 +1,27 @@
-// Serves the built Astro site from the same process as the API. The pages stay static; the ones that show live data
-// (a unit's page, its rating and permit forms, the rankings, the permit times, a receipt) carry a named slot that the
-// server fills with HTML made from the API's own answers, so residents read them without JavaScript and the islands
-// enhance them (docs/decisions/030-server-filled-pages.md). Unknown units answer the site's 404 page.
+// Serves the built Astro site from the same process as the API. Prerendered pages are served as files; pages rendered
+// on demand (a receipt) go to Astro's handler (server/astro-pages.ts, docs/decisions/054-on-demand-pages.md). The
+// pages not yet converted (a unit's page, its rating and permit forms, the rankings, the permit times) carry a named
+// slot that the server fills with HTML made from the API's own answers, so residents read them without JavaScript and
+// the islands enhance them (docs/decisions/030-server-filled-pages.md). Unknown units answer the site's 404 page.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { findUnitBySlug } from '../db/queries/units.ts';
-import { ratingByReceipt } from '../db/queries/receipts.ts';
 import type { Lang } from '../site/lib/i18n.ts';
 import { permitStrings } from '../site/lib/i18n-permits.ts';
 import { ratingStrings } from '../site/lib/i18n-rating.ts';
-import { receiptStrings } from '../site/lib/i18n-receipt.ts';
 import { scoreStrings } from '../site/lib/i18n-scores.ts';
 import type { FollowUpProgress, PermitOverview, Scoreboard, UnitPublic, UnitScores } from './api-types.ts';
 import { astroPages, clientDir } from './astro-pages.ts';
 import type { AppDeps } from './deps.ts';
 import { uuidV4 } from './domain/ids.ts';
 import { CHANNELS, SLUG_PATTERN } from './domain/rating-input.ts';
-import { commentStatus, RECEIPT_PATTERN } from './domain/receipt.ts';
 import { isTimeZone, todayIn } from './domain/time-zones.ts';
 import { permitTimesFragment, scoreboardFragment, unitFragment } from './pages/figures.ts';
 import { permitFormFragment, permitResultFragment } from './pages/permit-form.ts';
 import { ratingFormFragment } from './pages/rating-form.ts';
-import { receiptFragment } from './pages/receipt.ts';
 import { renderSitePage } from './pages/slots.ts';
 import { permitResult } from './routes/permits.ts';
 
@@ -130,16 +127,6 @@ export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
     };
     app.get(`${prefix}/waktu-izin`, permitTimes);
     app.get(`${prefix}/waktu-izin/`, permitTimes);
-
-    app.get(`${prefix}/tanda-terima/:receipt`, async (c) => {
-      const receipt = c.req.param('receipt').toUpperCase();
-      const found = RECEIPT_PATTERN.test(receipt) ? await ratingByReceipt(deps.db, receipt) : undefined;
-      if (!found) return notFound(c);
-      const view = { receipt, localDate: found.localDate, unit: found.unit, comment: commentStatus(found.comment), replies: found.replies };
-      c.header('Cache-Control', 'private, no-store');
-      c.header('X-Robots-Tag', 'noindex');
-      return page(c, '/tanda-terima', 'receipt', receiptFragment(lang, view), `${receiptStrings(lang).receiptTitle} ${receipt}`);
-    });
   }
   app.use('*', serveStatic({ root }));
   // What no file answers may be an on-demand Astro page (docs/decisions/054); else the site's 404 (app.notFound).
