@@ -89,15 +89,21 @@ function render(handler: AstroHandler, request: Request, locals: PageLocals, rem
 }
 
 /**
+ * The prerendered error pages' routes: Astro keeps them in its manifest (to answer errors with the built file) but has
+ * no page to render at their own address, so it would fail (FailedToFindPageMapSSR). They are the site's 404.
+ */
+const ERROR_PAGE = /^(?:\/en)?\/(?:404|500)\/?$/;
+
+/**
  * Hands GET and HEAD requests to the on-demand pages; anything they do not match (and anything under `/_`, Astro's own
- * endpoints) goes on to the next handler (the site's 404). Without a built entry (API-only tests with a stand-in
- * site) it always goes on.
+ * endpoints, and the error pages' routes) goes on to the next handler (the site's 404). Without a built entry
+ * (API-only tests with a stand-in site) it always goes on.
  */
 export function astroPages(deps: Pick<AppDeps, 'db' | 'now'> & { distDir: string }): MiddlewareHandler {
   const entry = serverEntry(deps.distDir);
   let handler: Promise<AstroHandler | null> | undefined;
   return async (c, next) => {
-    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/_')) return next();
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/_') || ERROR_PAGE.test(c.req.path)) return next();
     handler ??= existsSync(entry)
       ? import(pathToFileURL(entry).href).then((m: { handler: AstroHandler }) => m.handler)
       : Promise.resolve(null);

@@ -52,3 +52,13 @@ describe('/cari', () => {
     expect(await main('/cari')).toContain('misalnya KTP, rumah sakit');
   });
 });
+
+describe('the on-demand pages under Hono (docs/decisions/054)', () => {
+  it('leaves the prerendered error page\'s route and unknown paths to the site\'s 404, never a 500', async () => {
+    for (const path of ['/404', '/404/', '/en/404', '/halaman-yang-tidak-ada', '/x/y/cari', '/_server-islands/x']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).toContain('<h1>Halaman tidak ditemukan</h1>');
+    }
+  });
+});
