@@ -1,13 +1,17 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import node from '@astrojs/node';
 import svelte from '@astrojs/svelte';
 import modulePreload from './site/integrations/modulepreload.mjs';
 
-// Static output: the Hono server serves dist/ and the API from one process (docs/decisions/003).
+// Static output: the Hono server serves the prerendered pages (dist/client/) and the API from one process
+// (docs/decisions/003). A page that shows live data says `export const prerender = false`; the Node adapter in
+// middleware mode builds those into dist/server/entry.mjs, whose handler the Hono server calls (docs/decisions/054).
 export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
   output: 'static',
+  adapter: node({ mode: 'middleware' }),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   // modulePreload: each page's head names its islands' start scripts, so they load in one round trip (decision 040).

@@ -10,7 +10,7 @@ const GOALS_KB: Record<string, number> = { nilai: 30, 'en/nilai': 30 };
 
 export function benchJsWeight(): void {
   console.log('\n== JavaScript per page (gzipped; loaded at start, and loaded later on demand)');
-  if (!existsSync(join(DIST, 'index.html'))) {
+  if (!existsSync(join(DIST, 'client', 'index.html'))) {
     const build = spawnSync(join('node_modules', '.bin', 'astro'), ['build', '--silent'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) throw new Error('the site build failed');
   }

@@ -92,7 +92,7 @@ export async function benchPages(): Promise<void> {
     console.log(`  skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
     return;
   }
-  if (!existsSync(join(DIST, 'index.html'))) {
+  if (!existsSync(join(DIST, 'client', 'index.html'))) {
     const build = spawnSync(join('node_modules', '.bin', 'astro'), ['build', '--silent'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) throw new Error('the site build failed');
   }

@@ -35,8 +35,8 @@ import { evidencePageRoutes } from './evidence-page.ts';
 import { openApiDocument } from './openapi.ts';
 import { publicationApiRoutes, publicationPageRoutes } from './publication/routes.ts';
 import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './security-headers.ts';
-import { searchPageRoutes } from './search-page.ts';
 import { sitePageNotFound, siteRoutes } from './site.ts';
+import { clientDir } from './astro-pages.ts';
 import { signedInHeader } from './middleware/signed-in-header.ts';
 
 export function createApp(deps: AppDeps) {
@@ -74,7 +74,7 @@ export function createApp(deps: AppDeps) {
 
   const app = new Hono();
   app.use('*', compression());
-  app.use('*', securityHeaders({ csp: contentSecurityPolicy(deps.distDir ? inlineScriptHashes(deps.distDir) : []), trustProxy: deps.trustProxy }));
+  app.use('*', securityHeaders({ csp: contentSecurityPolicy(deps.distDir ? inlineScriptHashes(clientDir(deps.distDir)) : []), trustProxy: deps.trustProxy }));
   app.use('/api/*', async (c, next) => {
     await next();
     // Answers are private and live unless a route says otherwise (the public badge is cacheable).
@@ -90,8 +90,6 @@ export function createApp(deps: AppDeps) {
   if (deps.distDir) {
     app.use('*', formPageTickets(deps));
     app.use('*', signedInHeader(deps));
-    // The search results page: the static page with server-rendered results (docs/decisions/031).
-    app.route('/', searchPageRoutes({ ...deps, distDir: deps.distDir }));
     // The pages show what the API answers, asked inside this process (docs/decisions/030).
     app.route('/', siteRoutes(deps, (path) => api.request(path)));
     app.notFound(sitePageNotFound(deps.distDir));

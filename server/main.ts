@@ -14,6 +14,7 @@ import { purgeExpiredSessions } from '../db/queries/sessions.ts';
 import { purgeSignInData } from '../db/queries/two-factor.ts';
 import { KNOWN_DEVICE_MS } from '../core/domain/two-factor.ts';
 import { createApp } from './app.ts';
+import { clientDir } from './astro-pages.ts';
 import { answerClientErrors, gateBodies, MAX_CONNECTIONS, SERVER_TIMEOUTS } from './body-gate.ts';
 import { EnvError, readEnv } from './env.ts';
 import { prepareDatabase, StartRefused } from './startup.ts';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
         `(${((Date.now() - started) / 1000).toFixed(1)} s).`,
     );
   }
-  if (!existsSync(join(env.distDir, 'index.html'))) {
+  if (!existsSync(join(clientDir(env.distDir), 'index.html'))) {
     // The build runs in its own process: it needs far more memory than the server is given (docs/decisions/015).
     console.log('[rapor] Membangun situs (pertama kali)… / building the site (first run)…');
     const build = spawnSync(join('node_modules', '.bin', 'astro'), ['build', '--silent'], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '', ASTRO_TELEMETRY_DISABLED: '1' } });

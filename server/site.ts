@@ -1,29 +1,27 @@
-// Serves the built Astro site from the same process as the API. The pages stay static; the ones that show live data
-// (a unit's page, its rating and permit forms, the rankings, the permit times, a receipt) carry a named slot that the
-// server fills with HTML made from the API's own answers, so residents read them without JavaScript and the islands
-// enhance them (docs/decisions/030-server-filled-pages.md). Unknown units answer the site's 404 page.
+// Serves the built Astro site from the same process as the API. Prerendered pages are served as files; pages rendered
+// on demand (a receipt) go to Astro's handler (server/astro-pages.ts, docs/decisions/054-on-demand-pages.md). The
+// pages not yet converted (a unit's page, its rating and permit forms, the rankings, the permit times) carry a named
+// slot that the server fills with HTML made from the API's own answers, so residents read them without JavaScript and
+// the islands enhance them (docs/decisions/030-server-filled-pages.md). Unknown units answer the site's 404 page.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { findUnitBySlug } from '../db/queries/units.ts';
-import { ratingByReceipt } from '../db/queries/receipts.ts';
 import type { Lang } from '../core/i18n/i18n.ts';
 import { permitStrings } from '../core/i18n/i18n-permits.ts';
 import { ratingStrings } from '../core/i18n/i18n-rating.ts';
-import { receiptStrings } from '../core/i18n/i18n-receipt.ts';
 import { scoreStrings } from '../core/i18n/i18n-scores.ts';
 import type { FollowUpProgress, PermitOverview, Scoreboard, UnitPublic, UnitScores } from '../core/api-types.ts';
+import { astroPages, clientDir } from './astro-pages.ts';
 import type { AppDeps } from './deps.ts';
 import { uuidV4 } from '../core/domain/ids.ts';
 import { CHANNELS, SLUG_PATTERN } from '../core/domain/rating-input.ts';
-import { commentStatus, RECEIPT_PATTERN } from '../core/domain/receipt.ts';
 import { isTimeZone, todayIn } from '../core/domain/time-zones.ts';
 import { permitTimesFragment, scoreboardFragment, unitFragment } from './pages/figures.ts';
 import { permitFormFragment, permitResultFragment } from './pages/permit-form.ts';
 import { ratingFormFragment } from './pages/rating-form.ts';
-import { receiptFragment } from './pages/receipt.ts';
 import { renderSitePage } from './pages/slots.ts';
 import { permitResult } from './routes/permits.ts';
 
@@ -52,7 +50,7 @@ function apiQuery(c: Context, names: Record<string, string>): { api: string; sit
 
 export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
   const distDir = deps.distDir!;
-  const root = relative(process.cwd(), distDir) || '.';
+  const root = relative(process.cwd(), clientDir(distDir)) || '.';
   const notFound = sitePageNotFound(distDir);
   const app = new Hono();
   app.use('/_astro/*', async (c, next) => {
@@ -129,24 +127,16 @@ export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
     };
     app.get(`${prefix}/waktu-izin`, permitTimes);
     app.get(`${prefix}/waktu-izin/`, permitTimes);
-
-    app.get(`${prefix}/tanda-terima/:receipt`, async (c) => {
-      const receipt = c.req.param('receipt').toUpperCase();
-      const found = RECEIPT_PATTERN.test(receipt) ? await ratingByReceipt(deps.db, receipt) : undefined;
-      if (!found) return notFound(c);
-      const view = { receipt, localDate: found.localDate, unit: found.unit, comment: commentStatus(found.comment), replies: found.replies };
-      c.header('Cache-Control', 'private, no-store');
-      c.header('X-Robots-Tag', 'noindex');
-      return page(c, '/tanda-terima', 'receipt', receiptFragment(lang, view), `${receiptStrings(lang).receiptTitle} ${receipt}`);
-    });
   }
   app.use('*', serveStatic({ root }));
+  // What no file answers may be an on-demand Astro page (docs/decisions/054); else the site's 404 (app.notFound).
+  app.use('*', astroPages({ ...deps, distDir }));
   return app;
 }
 
 /** The site's own 404 page for unknown paths outside /api. */
 export function sitePageNotFound(distDir: string) {
-  const page = join(distDir, '404.html');
+  const page = join(clientDir(distDir), '404.html');
   return async (c: Context) => {
     if (!existsSync(page)) return c.text('404 Not Found', 404);
     return c.html(await readFile(page, 'utf8'), 404);

@@ -1,4 +1,4 @@
-// Strings of the receipt page (/tanda-terima/{receipt}), rendered by the server (server/pages/receipt.ts).
+// Strings of the receipt page (/tanda-terima/{receipt}), rendered on demand (site/pages/[...lang]/tanda-terima/[receipt].astro).
 import type { Lang } from './i18n';
 
 const id = {

@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strings, switchPath, type Lang } from '../../core/i18n/i18n.ts';
+import { clientDir } from '../astro-pages.ts';
 import { esc } from './html.ts';
 
 /** The empty slot as Astro writes it (site/components/ServerSlot.astro). */
@@ -32,11 +33,11 @@ export function setTitle(html: string, lang: Lang, title: string): string {
 const pages = new Map<string, string>();
 
 /**
- * The built page of a site path in a language (`sitePage(dist, 'en', '/nilai')` reads dist/en/nilai/index.html), read
+ * The built page of a site path in a language (`sitePage(dist, 'en', '/nilai')` reads dist/client/en/nilai/index.html), read
  * once. Without a built site (API-only tests, a server started without dist/), a bare page with the slot.
  */
 export function sitePage(distDir: string | undefined, lang: Lang, path: string, slot: string): string {
-  const file = distDir ? join(distDir, lang === 'en' ? 'en' : '', path, 'index.html') : '';
+  const file = distDir ? join(clientDir(distDir), lang === 'en' ? 'en' : '', path, 'index.html') : '';
   let html = pages.get(file);
   if (html === undefined) {
     html = file && existsSync(file)

@@ -16,10 +16,10 @@ beforeAll(async () => {
   // A stand-in for the built site: the unit page with its server slot, as the Astro page carries it.
   dist = mkdtempSync(join(tmpdir(), 'rapor-dist-'));
   for (const lang of ['', 'en']) {
-    mkdirSync(join(dist, lang, 'unit'), { recursive: true });
-    writeFileSync(join(dist, lang, 'unit', 'index.html'), `<!doctype html><html lang="${lang || 'id'}"><head><title>Unit · Rapor</title></head><body><main><div data-server-slot="unit"></div></main></body></html>`);
+    mkdirSync(join(dist, 'client', lang, 'unit'), { recursive: true });
+    writeFileSync(join(dist, 'client', lang, 'unit', 'index.html'), `<!doctype html><html lang="${lang || 'id'}"><head><title>Unit · Rapor</title></head><body><main><div data-server-slot="unit"></div></main></body></html>`);
   }
-  writeFileSync(join(dist, '404.html'), '<!doctype html><html><body><h1>Halaman tidak ditemukan</h1></body></html>');
+  writeFileSync(join(dist, 'client', '404.html'), '<!doctype html><html><body><h1>Halaman tidak ditemukan</h1></body></html>');
   conn = await demoDb();
   app = createApp({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z'), distDir: dist });
 });

@@ -1,20 +1,23 @@
 // Issue 17 item 2, 5 and 10: the rating and permit forms work as plain HTML forms (POST, the JSON route's schema and
 // integrity rules, errors beside the fields, 303 to the receipt), unknown unit URLs answer 404, and a receipt page shows
 // a rating's comment status and the unit's reply (docs/decisions/030-server-filled-pages.md).
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { FIXTURE, migratedDb, insertFixture } from '../support/db.ts';
+import { DIST } from '../support/js-weight.ts';
 
-// A stand-in for the built site: each page carries the slot markers the Astro pages carry.
+// A stand-in for the built site: each prerendered page carries the slot markers the Astro pages carry; the pages
+// rendered on demand (the receipt) are the real build's (npx astro build first; docs/decisions/054).
 let dist: string;
 beforeAll(() => {
   dist = mkdtempSync(join(tmpdir(), 'rapor-dist-'));
+  symlinkSync(join(DIST, 'server'), join(dist, 'server'));
   const page = (path: string, slot: string) => {
-    mkdirSync(join(dist, path), { recursive: true });
-    writeFileSync(join(dist, path, 'index.html'), `<!doctype html><html lang="${path.startsWith('en') ? 'en' : 'id'}"><head><title>Halaman · Rapor</title></head><body><main><div data-server-slot="${slot}"></div></main></body></html>`);
+    mkdirSync(join(dist, 'client', path), { recursive: true });
+    writeFileSync(join(dist, 'client', path, 'index.html'), `<!doctype html><html lang="${path.startsWith('en') ? 'en' : 'id'}"><head><title>Halaman · Rapor</title></head><body><main><div data-server-slot="${slot}"></div></main></body></html>`);
   };
   for (const lang of ['', 'en']) {
     page(join(lang, 'nilai'), 'rating-form');
@@ -24,7 +27,7 @@ beforeAll(() => {
     page(join(lang, 'waktu-izin'), 'permit-times');
     page(join(lang, 'tanda-terima'), 'receipt');
   }
-  writeFileSync(join(dist, '404.html'), '<!doctype html><html><body><h1>Halaman tidak ditemukan</h1></body></html>');
+  writeFileSync(join(dist, 'client', '404.html'), '<!doctype html><html><body><h1>Halaman tidak ditemukan</h1></body></html>');
 });
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 

@@ -1,37 +1,15 @@
-// The import rule (issue 26 item 2, docs/decisions/055-one-bottom-layer.md): core/ at the bottom, db/ on it, server/ and
-// site/ on both and never on each other. `npm run lint` (dependency-cruiser, in CI) checks the TypeScript and Svelte
-// files; dependency-cruiser cannot read .astro files, so this suite checks their imports with the same rules, and shows
-// that the lint really fails on a violation.
+// The import rule (issue 26 item 2, docs/decisions/055-one-bottom-layer.md): core ← db ← server ← site; nothing
+// imports upward. `npm run lint` (dependency-cruiser, a step of CI) checks it; this suite shows that the lint really
+// fails on each kind of violation and passes the imports that go downward. (dependency-cruiser cannot read .astro files,
+// but site/ is the top layer: an .astro file may import anything, and an import of one from below is seen from the
+// importing file.)
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, posix } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = process.cwd();
-const require = createRequire(import.meta.url);
-interface Rule { name: string; from: { path: string }; to: { path?: string } }
-const config = require(join(root, '.dependency-cruiser.cjs')) as { forbidden: Rule[] };
-const layerRules = config.forbidden.filter((r) => r.to.path);
-
-/** The rules an import from `from` to `to` (repo-relative paths) breaks. */
-function broken(from: string, to: string): string[] {
-  return layerRules.filter((r) => new RegExp(r.from.path).test(from) && new RegExp(r.to.path!).test(to)).map((r) => r.name);
-}
-
-function astroFiles(dir: string): string[] {
-  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => {
-    const p = posix.join(dir, e.name);
-    return e.isDirectory() ? astroFiles(p) : p.endsWith('.astro') ? [p] : [];
-  });
-}
-
-/** The relative imports of an .astro file: its frontmatter and its scripts. */
-function astroImports(file: string): string[] {
-  const text = readFileSync(join(root, file), 'utf8');
-  return [...text.matchAll(/(?:\bfrom\s+|\bimport\s*\(?\s*)(['"])(\.{1,2}\/[^'"]+)\1/g)].map((m) => posix.normalize(posix.join(posix.dirname(file), m[2]!)));
-}
 
 describe('the import rule', () => {
   const dirs: string[] = [];
@@ -56,34 +34,24 @@ describe('the import rule', () => {
     'core/rule.ts': 'export const k = 5;\n',
     'db/query.ts': "import { k } from '../core/rule.ts';\nexport const q = k;\n",
     'server/route.ts': "import { q } from '../db/query.ts';\nimport { k } from '../core/rule.ts';\nexport const r = q + k;\n",
-    'site/lib/page.ts': "import { k } from '../../core/rule.ts';\nexport const p = k;\n",
+    'site/lib/page.ts': "import { k } from '../../core/rule.ts';\nimport { q } from '../../db/query.ts';\nimport { r } from '../../server/route.ts';\nexport const p = k + q + r;\n",
   };
 
-  it('fails on each kind of upward or sideways import, and only on those', () => {
+  it('fails on each kind of upward import, and only on those', () => {
     const run = lint({
       ...clean,
       'core/upward.ts': "import { q } from '../db/query.ts';\nexport const u = q;\n",
       'db/upward.ts': "import { r } from '../server/route.ts';\nexport const u = r;\n",
-      'server/sideways.ts': "import { p } from '../site/lib/page.ts';\nexport const s = p;\n",
-      'site/lib/sideways.ts': "import { r } from '../../server/route.ts';\nexport const s = r;\n",
+      'server/upward.ts': "import { p } from '../site/lib/page.ts';\nexport const s = p;\n",
     });
     expect(run.status).not.toBe(0);
-    expect(run.output).toMatch(/4 dependency violations/);
+    expect(run.output).toMatch(/3 dependency violations/);
     for (const line of ['core-imports-nothing-above: core/upward.ts → db/query.ts', 'db-imports-only-core: db/upward.ts → server/route.ts',
-      'server-does-not-import-site: server/sideways.ts → site/lib/page.ts', 'site-does-not-import-server: site/lib/sideways.ts → server/route.ts']) {
+      'server-does-not-import-site: server/upward.ts → site/lib/page.ts']) {
       expect(run.output).toContain(line);
     }
     // The downward imports of the same tree are not flagged.
     for (const file of Object.keys(clean)) expect(run.output).not.toContain(`: ${file} →`);
-  });
-
-  it('holds for the imports of every .astro page and layout (which dependency-cruiser cannot read)', () => {
-    const files = astroFiles('site');
-    expect(files.length).toBeGreaterThan(10);
-    const violations = files.flatMap((file) => astroImports(file).flatMap((to) => broken(file, to).map((rule) => `${rule}: ${file} → ${to}`)));
-    expect(violations).toEqual([]);
-    // The check itself sees an upward import when there is one.
-    expect(broken('site/pages/x.astro', 'server/site.ts')).toEqual(['site-does-not-import-server']);
   });
 
   it('is what `npm run lint` runs, and CI runs it', () => {

@@ -3,10 +3,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIST } from '../support/js-weight.ts';
+import { SITE } from '../support/js-weight.ts';
 
 function text(page: string): string {
-  const file = join(DIST, page, 'index.html');
+  const file = join(SITE, page, 'index.html');
   if (!existsSync(file)) throw new Error(`${file} is missing: build the site first (npx astro build)`);
   return readFileSync(file, 'utf8').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 }

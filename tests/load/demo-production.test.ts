@@ -13,8 +13,8 @@ import { startServer, type RunningServer } from '../support/browser.ts';
 const dir = mkdtempSync(join(tmpdir(), 'rapor-demo-prod-'));
 const dbFile = join(dir, 'portal.db');
 const dist = join(dir, 'dist');
-mkdirSync(dist);
-writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Rapor</title>');
+mkdirSync(join(dist, 'client'), { recursive: true });
+writeFileSync(join(dist, 'client', 'index.html'), '<!doctype html><title>Rapor</title>');
 const site = { RAPOR_DIST_DIR: dist };
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

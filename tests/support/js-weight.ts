@@ -13,7 +13,9 @@ export interface PageWeight {
   files: string[];
 }
 
-export function pageWeight(distDir: string, pagePath: string): PageWeight {
+export function pageWeight(buildDir: string, pagePath: string): PageWeight {
+  // The prerendered pages and the browser's files sit in the build's client folder (docs/decisions/054).
+  const distDir = join(buildDir, 'client');
   const htmlFile = join(distDir, pagePath, 'index.html');
   if (!existsSync(htmlFile)) throw new Error(`${htmlFile} is missing: build the site first (npm run build)`);
   const html = readFileSync(htmlFile, 'utf8');
@@ -46,7 +48,10 @@ export function pageWeight(distDir: string, pagePath: string): PageWeight {
   return { page: pagePath, initialGzipBytes: initial, lazyGzipBytes: lazyBytes, files: [...seen].sort() };
 }
 
+/** The site's build: `client/` (prerendered pages, the browser's files) and `server/` (on-demand pages). */
 export const DIST = join(dirname(new URL(import.meta.url).pathname), '..', '..', 'dist');
+/** The prerendered pages, as the server serves them. */
+export const SITE = join(DIST, 'client');
 
 /** Budgets per page, in KB gzipped, loaded at start (the test holds them; `npm run bench` prints them). */
 export const BUDGETS_KB: Record<string, number> = {

@@ -1,0 +1,8 @@
+// What an on-demand page finds in Astro.locals: the server hands it the database and the clock the API uses
+// (server/astro-pages.ts, docs/decisions/054-on-demand-pages.md). Prerendered pages get nothing.
+declare namespace App {
+  interface Locals {
+    db: import('kysely').Kysely<import('../core/schema.ts').Database>;
+    now: () => Date;
+  }
+}
