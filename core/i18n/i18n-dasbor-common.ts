@@ -1,4 +1,4 @@
-// Words of the words several staff screens share (the signed-in bar, the dashboard tabs, sign-in and account security, the profile and follow-up tables of the dashboard and the SKM report), in both languages (issue 26 item 4: the staff screens' words split by screen).
+// The words several staff screens share (the signed-in bar, the dashboard tabs, sign-in and account security, the profile and follow-up tables of the dashboard and the SKM report), in both languages (issue 26 item 4: the staff screens' words split by screen).
 import { type Lang } from './i18n';
 
 const id = {
