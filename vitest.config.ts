@@ -12,6 +12,10 @@ export default defineConfig({
         test: {
           ...shared,
           name: onPostgres ? 'postgres' : 'sqlite',
+          // One directory per run: the demo world's template database, the shared server and Chromium (decision 051).
+          globalSetup: ['tests/support/run-setup.ts'],
+          // The first file to need the demo world waits in its set-up while the template is seeded (a loaded machine).
+          hookTimeout: 240_000,
           include: onPostgres
             ? ['tests/db/**/*.test.ts', 'tests/api/**/*.test.ts', 'tests/load/multi-process.test.ts']
             : ['tests/**/*.test.ts'],
