@@ -174,6 +174,11 @@ export async function startServer(env: Record<string, string> = {}, options: { d
   };
 }
 
+/** Names a process the run's teardown ends (tests/support/run-setup.ts), from the moment it is spawned. */
+function registerForTeardown(dir: string, name: string, pid: number): void {
+  writeFileSync(join(dir, `${name}.pid`), String(pid));
+}
+
 /**
  * The run's one server for the files that only read (docs/decisions/051): default settings, on its own copy of the
  * demo template, started by the first file that asks and ended by the run's teardown. A file that writes anything
@@ -191,6 +196,7 @@ export async function sharedServer(): Promise<ServerAddress> {
     const log = openSync(logFile, 'a');
     const child = spawnServer(port, dbFile, {}, log);
     closeSync(log);
+    registerForTeardown(dir, 'shared-server', child.pid!);
     let exited: number | null | undefined;
     child.once('exit', (code) => (exited = code));
     for (let waited = 0; !readFileSync(logFile, 'utf8').includes('running at'); waited += 100) {
@@ -218,6 +224,7 @@ export async function sharedBrowser(): Promise<Browser> {
     const log = openSync(logFile, 'a');
     const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/chromium-server.ts', file], { stdio: ['ignore', log, log] });
     closeSync(log);
+    registerForTeardown(dir, 'shared-chromium', child.pid!);
     let exited: number | null | undefined;
     child.once('exit', (code) => (exited = code));
     for (let waited = 0; !existsSync(file); waited += 100) {

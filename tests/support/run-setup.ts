@@ -12,8 +12,8 @@ declare module 'vitest' {
   }
 }
 
-/** A process the run started for all its files: its id is in a `*.json` file of the run directory. */
-const SHARED = /^shared-.*\.json$/;
+/** A process the run started for all its files: its id is in a `*.pid` file of the run directory, written at spawn. */
+const SHARED = /\.pid$/;
 
 function alive(pid: number): boolean {
   try {
@@ -29,7 +29,7 @@ export default function setup(project: TestProject): () => Promise<void> {
   project.provide('raporRunDir', dir);
   return async () => {
     const pids = existsSync(dir)
-      ? readdirSync(dir).filter((f) => SHARED.test(f)).map((f) => (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { pid: number }).pid)
+      ? readdirSync(dir).filter((f) => SHARED.test(f)).map((f) => Number(readFileSync(join(dir, f), 'utf8')))
       : [];
     for (const pid of pids) if (alive(pid)) process.kill(pid, 'SIGTERM');
     // The server closes its database and Chromium its profile before the directory goes.
