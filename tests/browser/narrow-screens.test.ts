@@ -254,7 +254,8 @@ describe.skipIf(!hasChromium)('narrow screens: no sideways scrolling, no word br
         const m = await page.evaluate(measureOverflow);
         const broken = await page.evaluate(findBrokenWords);
         if (c.screenshot && mode.mode === '360 px') {
-          await page.screenshot({ path: `test-results/narrow-360-${c.screenshot}${c.url.startsWith('/en') ? '-en' : ''}.png`, fullPage: true });
+          // A long page's full-page capture outlasts the page's 15 s default on a loaded machine (the admin page did).
+          await page.screenshot({ path: `test-results/narrow-360-${c.screenshot}${c.url.startsWith('/en') ? '-en' : ''}.png`, fullPage: true, timeout: 60_000 });
         }
         const overflow = m.scrollWidth - m.clientWidth;
         expect.soft(overflow, `${c.url} at ${mode.mode} scrolls sideways by ${overflow} px (${m.scrollWidth} > ${m.clientWidth}); widest offenders:\n  ${m.offenders.join('\n  ')}`).toBeLessThanOrEqual(0);
