@@ -264,7 +264,7 @@ describe.skipIf(!hasChromium)('narrow screens: no sideways scrolling, no word br
     } finally {
       await page.close();
     }
-  });
+  }, 120_000); // up to four measurements (each was a test of its own, with 30 s)
 
   it('keeps the header compact on a phone: at most 120 of 740 px at 360 px, 200 px at 200 % text', async () => {
     const heights: Record<string, number> = {};
