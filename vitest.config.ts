@@ -18,6 +18,11 @@ export default defineConfig({
         test: {
           ...shared,
           name: onPostgres ? 'postgres' : 'sqlite',
+          // One directory per run: the demo world's template database, the shared server and Chromium (decision 051), beside
+          // the database templates (decision 052).
+          globalSetup: ['tests/support/templates-setup.ts', 'tests/support/run-setup.ts'],
+          // The first file to need the demo world waits in its set-up while the template is seeded (a loaded machine).
+          hookTimeout: 240_000,
           include: onPostgres ? [...engineSuites, 'tests/load/multi-process.test.ts'] : ['tests/**/*.test.ts'],
         },
       },

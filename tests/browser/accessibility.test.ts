@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, islandsStarted, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, islandsStarted, sharedBrowser, reportSkip, sharedServer, type ServerAddress } from '../support/browser.ts';
 
 reportSkip('accessibility scan');
 
@@ -59,15 +59,14 @@ const PAGES: { path: string; ready: string; signedIn?: boolean; as?: string; act
 ];
 
 describe.skipIf(!hasChromium)('accessibility (axe-core, WCAG 2.2 AA)', () => {
-  let server: RunningServer;
+  let server: ServerAddress;
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([sharedServer(), sharedBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
   });
 
   const cases = PAGES.flatMap((p) => [

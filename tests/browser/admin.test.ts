@@ -1,7 +1,7 @@
 // An administrator adds a unit and a permit service with its SLA; the public unit page shows the promise.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, reportSkip, signInOnPage, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, sharedBrowser, reportSkip, signInOnPage, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('administrator journey');
 
@@ -11,7 +11,7 @@ describe.skipIf(!hasChromium)('an administrator sets up a unit', () => {
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(), sharedBrowser()]);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(10_000);
   });

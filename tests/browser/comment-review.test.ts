@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer, islandsStarted } from '../support/browser.ts';
+import { hasChromium, sharedBrowser, reportSkip, startServer, type RunningServer, islandsStarted } from '../support/browser.ts';
 
 reportSkip('comment review');
 
@@ -15,7 +15,7 @@ describe.skipIf(!hasChromium)('a suggestion that names an officer, in a real bro
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(), sharedBrowser()]);
     page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'id-ID' });
   });
   afterAll(async () => {

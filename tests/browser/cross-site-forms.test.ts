@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
-import { freePort, hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { freePort, hasChromium, sharedBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('cross-site forms');
 
@@ -43,7 +43,7 @@ describe.skipIf(!hasChromium)('a form posted from another site', () => {
   }
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(), sharedBrowser()]);
     // The other site: localhost on its own port, while the portal is 127.0.0.1 (another site, not only another origin).
     const port = await freePort();
     attacker = createServer((req, res) => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../core/domain/csv.ts';
-import { hasChromium, launchBrowser, reportSkip, signInOnPage, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, launchBrowser, reportSkip, signInOnPage, signInOverHttp, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('evaluator journey');
 
@@ -54,11 +54,7 @@ describe.skipIf(!hasChromium)('an evaluator downloads the data', () => {
 
   it('approves a unit\'s request to exclude a rating of a closed quarter, with a reason', async () => {
     // The unit's staff ask through the API (the staff journey shows the same from their dashboard).
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url },
-      body: JSON.stringify({ email: 'staff.dpmptsp-kota-gorontalo@demo.rapor.id', password: 'rapor-demo-2026' }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = await signInOverHttp(server, 'staff.dpmptsp-kota-gorontalo@demo.rapor.id');
     const staff = { cookie, origin: server.url, 'content-type': 'application/json' };
     const list = (await (await fetch(`${server.url}/api/staff/units/dpmptsp-kota-gorontalo/responses?period=2026-Q3&status=accepted&withComment=true`, { headers: staff })).json()) as { items: { id: string }[] };
     const id = list.items[0]!.id;

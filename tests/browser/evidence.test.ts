@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { parseCsv } from '../../core/domain/csv.ts';
-import { hasChromium, launchBrowser, reportSkip, signInOnPage, signInOverHttp, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, sharedBrowser, reportSkip, signInOnPage, signInOverHttp, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('locked evidence journey');
 
@@ -14,7 +14,7 @@ describe.skipIf(!hasChromium)('an evaluator locks evidence', () => {
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(), sharedBrowser()]);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(15_000);
   });

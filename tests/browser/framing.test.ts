@@ -4,20 +4,20 @@
 import { createServer, type Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { freePort, hasChromium, sharedBrowser, reportSkip, sharedServer, type ServerAddress } from '../support/browser.ts';
 
 reportSkip('framing from another origin');
 
 const FRAMED = ['/peringkat', '/unit/samsat-palembang-1', '/halaman-tidak-ada'];
 
 describe.skipIf(!hasChromium)('framing the portal from another origin', () => {
-  let server: RunningServer;
+  let server: ServerAddress;
   let browser: Browser;
   let elsewhere: Server;
   let elsewhereUrl = '';
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([sharedServer(), sharedBrowser()]);
     // Another site (another port is another origin), whose page frames the portal's pages.
     const port = await freePort();
     elsewhere = createServer((_req, res) => {
@@ -30,7 +30,6 @@ describe.skipIf(!hasChromium)('framing the portal from another origin', () => {
   afterAll(async () => {
     await new Promise((resolve) => elsewhere?.close(resolve));
     await browser?.close();
-    await server?.stop();
   });
 
   async function frameFromElsewhere(page: Page): Promise<{ path: string; encoding: string; shown: number; refused: boolean }[]> {

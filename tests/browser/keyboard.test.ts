@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer, islandsStarted } from '../support/browser.ts';
+import { hasChromium, sharedBrowser, reportSkip, startServer, type RunningServer, islandsStarted } from '../support/browser.ts';
 
 reportSkip('keyboard-only rating');
 
@@ -12,7 +12,7 @@ describe.skipIf(!hasChromium)('rating with the keyboard only', () => {
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(), sharedBrowser()]);
     page = await browser.newPage({ viewport: { width: 360, height: 740 }, hasTouch: false });
     page.setDefaultTimeout(10_000);
   });

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer, islandsStarted } from '../support/browser.ts';
+import { hasChromium, sharedBrowser, reportSkip, startServer, type RunningServer, islandsStarted } from '../support/browser.ts';
 
 reportSkip('kiosk offline journey');
 
@@ -26,7 +26,7 @@ describe.skipIf(!hasChromium)('a kiosk that goes offline', () => {
   let kioskId = '';
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(), sharedBrowser()]);
     context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
     page = await context.newPage();
     page.setDefaultTimeout(10_000);

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, sharedBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('no-JavaScript journeys');
 
@@ -25,7 +25,7 @@ describe.skipIf(!hasChromium)('a resident without JavaScript', () => {
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(), sharedBrowser()]);
     context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, locale: 'id-ID' });
     page = await context.newPage();
   });

@@ -2,20 +2,19 @@
 // own unit only; the Gorontalo evaluator picks only Gorontalo's regions; a failure says what happened.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, reportSkip, signInOnPage, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, sharedBrowser, reportSkip, signInOnPage, sharedServer, type ServerAddress } from '../support/browser.ts';
 
 reportSkip('offered links and choices');
 
 describe.skipIf(!hasChromium)('what an account is offered, in a real browser', () => {
-  let server: RunningServer;
+  let server: ServerAddress;
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([sharedServer(), sharedBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
   });
 
   async function signedIn(email: string): Promise<Page> {

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, hasChromium, launchBrowser, reportSkip, signInOnPage, startServer, type RunningServer } from '../support/browser.ts';
+import { freePort, hasChromium, sharedBrowser, reportSkip, signInOnPage, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('publication kit');
 
@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('the publication kit', () => {
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(), sharedBrowser()]);
     context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     page = await context.newPage();
     page.setDefaultTimeout(15_000);

@@ -3,22 +3,21 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer, islandsStarted } from '../support/browser.ts';
+import { hasChromium, sharedBrowser, reportSkip, sharedServer, type ServerAddress, islandsStarted } from '../support/browser.ts';
 
 reportSkip('answers chosen before the rating island starts');
 
 describe.skipIf(!hasChromium)('answers chosen before the rating island starts', () => {
-  let server: RunningServer;
+  let server: ServerAddress;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([sharedServer(), sharedBrowser()]);
     page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'id-ID' });
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
   });
 
   it('keeps the answers, service and profile picked in the server form when the island mounts', async () => {

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
 import { MASKS } from '../../core/domain/redaction.ts';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer, islandsStarted } from '../support/browser.ts';
+import { hasChromium, sharedBrowser, reportSkip, startServer, type RunningServer, islandsStarted } from '../support/browser.ts';
 
 reportSkip('rating journey');
 
@@ -16,7 +16,7 @@ describe.skipIf(!hasChromium)('a resident rates a service unit in a real browser
 
   beforeAll(async () => {
     mkdirSync('test-results', { recursive: true });
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(), sharedBrowser()]);
     page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'id-ID' });
   });
   afterAll(async () => {

@@ -1,24 +1,23 @@
 // A resident opens a unit page and the scoreboard and reads the same numbers the API publishes, as text in tables.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, sharedBrowser, reportSkip, sharedServer, type ServerAddress } from '../support/browser.ts';
 
 reportSkip('score pages');
 
 const idNumber = (x: number) => new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(x);
 
 describe.skipIf(!hasChromium)('score pages in a real browser', () => {
-  let server: RunningServer;
+  let server: ServerAddress;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([sharedServer(), sharedBrowser()]);
     page = await browser.newPage({ viewport: { width: 360, height: 740 } });
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
   });
 
   async function api(path: string) {

@@ -2,25 +2,24 @@
 // switch keeps the page's path and query (item 4): filters, a report's or a poster's unit.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, reportSkip, signInOnPage, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, sharedBrowser, reportSkip, signInOnPage, sharedServer, type ServerAddress } from '../support/browser.ts';
 
 reportSkip('unit search and language switch');
 
 describe.skipIf(!hasChromium)('unit search and the language switch in a real browser', () => {
-  let server: RunningServer;
+  let server: ServerAddress;
   let browser: Browser;
   let page: Page;
   let noScript: BrowserContext;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([sharedServer(), sharedBrowser()]);
     page = await browser.newPage({ viewport: { width: 360, height: 740 } });
     page.setDefaultTimeout(15_000);
     noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
   });
 
   const cardSlugs = (p: Page) => p.locator('li.card[data-unit]').evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')));

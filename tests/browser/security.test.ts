@@ -1,7 +1,7 @@
 // In a real browser: the CSP blocks nothing the site needs, and a comment carrying script or markup is shown as text.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, sharedBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('browser security');
 
@@ -12,7 +12,7 @@ describe.skipIf(!hasChromium)('security in the browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ RAPOR_TRUST_PROXY: '1' }), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer({ RAPOR_TRUST_PROXY: '1' }), sharedBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();

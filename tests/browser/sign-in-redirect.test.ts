@@ -1,20 +1,19 @@
 // Issue 15, finding 7, in a real browser: after sign-in the portal follows `next` only to a page of its own origin.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, reportSkip, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, sharedBrowser, reportSkip, sharedServer, type ServerAddress } from '../support/browser.ts';
 
 reportSkip('sign-in redirect');
 
 describe.skipIf(!hasChromium)('the sign-in page', () => {
-  let server: RunningServer;
+  let server: ServerAddress;
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([sharedServer(), sharedBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
   });
 
   /** Signs the demo administrator in on /masuk?<query>; answers where the browser went and what else it asked for. */

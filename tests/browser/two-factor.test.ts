@@ -3,7 +3,7 @@
 import * as OTPAuth from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, reportSkip, signInOnPage, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, sharedBrowser, reportSkip, signInOnPage, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('two-step verification journey');
 
@@ -14,7 +14,7 @@ describe.skipIf(!hasChromium)('an evaluator turns on two-step verification', () 
   let secret = '';
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(), sharedBrowser()]);
     page = await browser.newPage({ viewport: { width: 360, height: 740 } });
     page.setDefaultTimeout(15_000);
   });

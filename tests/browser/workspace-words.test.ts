@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, reportSkip, signInOnPage, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, sharedBrowser, reportSkip, signInOnPage, startServer, type RunningServer } from '../support/browser.ts';
 
 reportSkip('workspace words');
 
@@ -35,7 +35,7 @@ describe.skipIf(!hasChromium)('staff, evaluator and administrator screens speak 
   let browser: Browser;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(), sharedBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../db/seed.ts';
-import { startServer, type RunningServer } from '../support/browser.ts';
+import { signInResponse, startServer, type RunningServer } from '../support/browser.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'rapor-demo-prod-'));
 const dbFile = join(dir, 'portal.db');
@@ -18,12 +18,7 @@ writeFileSync(join(dist, 'client', 'index.html'), '<!doctype html><title>Rapor</
 const site = { RAPOR_DIST_DIR: dist };
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function signIn(server: RunningServer, email: string, password: string): Promise<number> {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email, password }),
-  });
-  return res.status;
-}
+const signIn = async (server: RunningServer, email: string, password: string) => (await signInResponse(server, email, password)).status;
 
 /** Starts the server in production on the file; if it starts, tries the demo administrator and stops it again. */
 async function startInProduction(): Promise<{ started: true; demoAdminSignIn: number } | { started: false; output: string }> {

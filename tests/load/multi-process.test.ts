@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../db/seed.ts';
-import { startServer, type RunningServer } from '../support/browser.ts';
+import { signInResponse, startServer, type RunningServer } from '../support/browser.ts';
 import { freshDatabaseUrl, TEST_DATABASE } from '../support/db.ts';
 
 const UNIT = 'dukcapil-kota-gorontalo';
@@ -48,11 +48,7 @@ async function counted(server: RunningServer): Promise<number> {
 
 describe(`two server processes on one database (${TEST_DATABASE === 'sqlite' ? 'SQLite file' : 'PostgreSQL server'})`, () => {
   it('share sessions: signed in on one, recognised and signed out on the other', async () => {
-    const login = await fetch(`${a.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: a.url },
-      body: JSON.stringify({ email: 'admin@demo.rapor.id', password: DEMO_PASSWORD }),
-    });
+    const login = await signInResponse(a, 'admin@demo.rapor.id', DEMO_PASSWORD);
     expect(login.status).toBe(200);
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const me = await fetch(`${b.url}/api/auth/me`, { headers: { cookie } });

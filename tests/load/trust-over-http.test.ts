@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../db/seed.ts';
-import { startServer, type RunningServer } from '../support/browser.ts';
+import { signInOverHttp, startServer, type RunningServer } from '../support/browser.ts';
 
 const UNIT = 'dukcapil-kota-gorontalo';
 const SERVICE = 'perekaman-ktp-el';
@@ -96,13 +96,7 @@ describe('F11: one form ticket', () => {
 describe('F13: two-factor enrolment', () => {
   /** A signed-in evaluator's cookie (over HTTP, as the sign-in page does it). */
   async function signIn(): Promise<string> {
-    const res = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: server.url, 'x-forwarded-for': '198.51.100.83' },
-      body: JSON.stringify({ email: 'evaluator@demo.rapor.id', password: DEMO_PASSWORD }),
-    });
-    expect(res.status).toBe(200);
-    return res.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
+    return signInOverHttp(server, 'evaluator@demo.rapor.id', DEMO_PASSWORD, { 'x-forwarded-for': '198.51.100.83' });
   }
   const post = (cookie: string, path: string, body: unknown) => fetch(`${server.url}${path}`, {
     method: 'POST',

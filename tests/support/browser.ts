@@ -1,14 +1,17 @@
 // Real-browser tests: Debian's Chromium driven by playwright-core, against the real server (server/main.ts)
-// started as its own process on a free port with a fresh database.
+// started as its own process on a free port. The demo world is seeded once per test run into a template database and
+// each server starts on a copy of it; the files that only read share one server and one Chromium for the whole run
+// (docs/decisions/051).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from './chromium.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
+export { CHROMIUM, hasChromium };
 /** CI sets this so that a missing browser fails the suite instead of skipping it. */
 export const browserRequired = process.env.RAPOR_REQUIRE_BROWSER === '1';
 
@@ -20,12 +23,9 @@ export function reportSkip(suite: string): void {
   }
 }
 
+/** A Chromium of the file's own (a file that needs what a shared one cannot give, e.g. a download's local path). */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 export async function freePort(): Promise<number> {
@@ -40,9 +40,68 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export interface RunningServer {
-  url: string;
-  dbFile: string;
+/** The test run's own directory (tests/support/run-setup.ts), where the template and the shared processes live. */
+function runDir(): string {
+  const dir = inject('raporRunDir');
+  if (!dir) throw new Error('no run directory: run the tests through vitest.config.ts (its globalSetup tests/support/run-setup.ts)');
+  return dir;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Something made once per run by whichever file asks first, the others waiting: the first to create `name.lock` (an
+ * atomic mkdir) makes it; everyone reads `file` once it exists, or the error the maker left in `name.error`.
+ */
+async function oncePerRun<T>(name: string, file: string, make: () => Promise<void>, read: () => T, timeoutMs = 300_000): Promise<T> {
+  const dir = runDir();
+  const error = join(dir, `${name}.error`);
+  let maker = false;
+  try {
+    mkdirSync(join(dir, `${name}.lock`));
+    maker = true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  }
+  if (maker) {
+    try {
+      await make();
+    } catch (e) {
+      writeFileSync(error, String((e as Error).stack ?? e));
+      throw e;
+    }
+  }
+  for (let waited = 0; !existsSync(file); waited += 200) {
+    if (existsSync(error)) throw new Error(`${name} failed in another test file:\n${readFileSync(error, 'utf8')}`);
+    if (waited > timeoutMs) throw new Error(`${name} not ready after ${timeoutMs / 1000} s`);
+    await sleep(200);
+  }
+  return read();
+}
+
+/**
+ * The demo world, seeded once per run as `npm start` seeds an empty database (server/startup.ts), checkpointed into
+ * one file: every server copies it. A copy holds units, so the server does not seed it again.
+ */
+export async function demoTemplate(): Promise<string> {
+  const file = join(runDir(), 'demo-template.db');
+  return oncePerRun('demo-template', file, async () => {
+    // Loaded here: only the file that makes the template needs the seed.
+    const [{ sql }, { connect }, { prepareDatabase }] = await Promise.all([import('kysely'), import('../../db/connect.ts'), import('../../server/startup.ts')]);
+    const partial = `${file}.partial`;
+    const conn = connect(partial);
+    try {
+      await prepareDatabase(conn, { production: false, demo: true });
+      await sql`pragma wal_checkpoint(TRUNCATE)`.execute(conn.db);
+    } finally {
+      await conn.close();
+    }
+    for (const suffix of ['-wal', '-shm']) rmSync(partial + suffix, { force: true });
+    renameSync(partial, file);
+  }, () => file);
+}
+
+export interface RunningServer extends ServerAddress {
   /** The server process's id (its memory is in /proc/PID/status). */
   pid: number;
   /** Whether the process is still running. */
@@ -52,16 +111,33 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `server/main.ts` as `npm start` does (demo data seeded into a fresh database, or the given one reopened). */
+/** Where a server is reached and which SQLite file it writes (a shared server: never stopped by a test file). */
+export interface ServerAddress {
+  url: string;
+  dbFile: string;
+}
+
+/** Spawns `server/main.ts` as `npm start` does, with the same memory limit; `log` takes its output instead of a pipe. */
+function spawnServer(port: number, dbFile: string, env: Record<string, string>, log?: number): ChildProcess {
+  return spawn(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbFile, ...env },
+    stdio: ['ignore', log ?? 'pipe', log ?? 'pipe'],
+  });
+}
+
+/**
+ * Starts `server/main.ts` as `npm start` does, on a copy of the run's demo template (or on the given `dbFile` as it
+ * is, seeded by the server if empty; or on the database that `env.DATABASE_URL` names).
+ */
 export async function startServer(env: Record<string, string> = {}, options: { dbFile?: string; keepFiles?: boolean } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'rapor-browser-'));
-  const dbFile = options.dbFile ?? join(dir, 'rapor.db');
+  let dbFile = options.dbFile;
+  if (!dbFile) {
+    dbFile = join(dir, 'rapor.db');
+    if (!env.DATABASE_URL) copyFileSync(await demoTemplate(), dbFile);
+  }
   const port = await freePort();
-  // Started as `npm start` starts it, with the same memory limit.
-  const child: ChildProcess = spawn(process.execPath, ['--max-old-space-size=96', '--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: dbFile, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnServer(port, dbFile, env);
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 90 s:\n${output}`)), 90_000);
@@ -98,6 +174,68 @@ export async function startServer(env: Record<string, string> = {}, options: { d
   };
 }
 
+/** Names a process the run's teardown ends (tests/support/run-setup.ts), from the moment it is spawned. */
+function registerForTeardown(dir: string, name: string, pid: number): void {
+  writeFileSync(join(dir, `${name}.pid`), String(pid));
+}
+
+/**
+ * The run's one server for the files that only read (docs/decisions/051): default settings, on its own copy of the
+ * demo template, started by the first file that asks and ended by the run's teardown. A file that writes anything
+ * another file reads (a rating, a setting, a lock, a moderation) starts a server of its own instead.
+ */
+export async function sharedServer(): Promise<ServerAddress> {
+  const dir = runDir();
+  const file = join(dir, 'shared-server.json');
+  return oncePerRun('shared-server', file, async () => {
+    const dbFile = join(dir, 'shared-server.db');
+    copyFileSync(await demoTemplate(), dbFile);
+    const port = await freePort();
+    // Its output goes to a file: it outlives the test file (and the worker) that started it.
+    const logFile = join(dir, 'shared-server.log');
+    const log = openSync(logFile, 'a');
+    const child = spawnServer(port, dbFile, {}, log);
+    closeSync(log);
+    registerForTeardown(dir, 'shared-server', child.pid!);
+    let exited: number | null | undefined;
+    child.once('exit', (code) => (exited = code));
+    for (let waited = 0; !readFileSync(logFile, 'utf8').includes('running at'); waited += 100) {
+      if (exited !== undefined || waited > 90_000) throw new Error(`shared server did not start (exit ${exited}):\n${readFileSync(logFile, 'utf8')}`);
+      await sleep(100);
+    }
+    child.unref();
+    writeFileSync(`${file}.partial`, JSON.stringify({ url: `http://127.0.0.1:${port}`, dbFile, pid: child.pid }));
+    renameSync(`${file}.partial`, file);
+  }, () => {
+    const { url, dbFile } = JSON.parse(readFileSync(file, 'utf8')) as ServerAddress;
+    return { url, dbFile };
+  });
+}
+
+/**
+ * A connection to the run's one Chromium (tests/support/chromium-server.ts), started by the first file that asks.
+ * Closing it closes the file's own contexts and pages only. (A remote browser gives no local path of a download.)
+ */
+export async function sharedBrowser(): Promise<Browser> {
+  const dir = runDir();
+  const file = join(dir, 'shared-chromium.json');
+  const { wsEndpoint } = await oncePerRun('shared-chromium', file, async () => {
+    const logFile = join(dir, 'shared-chromium.log');
+    const log = openSync(logFile, 'a');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/support/chromium-server.ts', file], { stdio: ['ignore', log, log] });
+    closeSync(log);
+    registerForTeardown(dir, 'shared-chromium', child.pid!);
+    let exited: number | null | undefined;
+    child.once('exit', (code) => (exited = code));
+    for (let waited = 0; !existsSync(file); waited += 100) {
+      if (exited !== undefined || waited > 60_000) throw new Error(`shared Chromium did not start (exit ${exited}):\n${readFileSync(logFile, 'utf8')}`);
+      await sleep(100);
+    }
+    child.unref();
+  }, () => JSON.parse(readFileSync(file, 'utf8')) as { wsEndpoint: string });
+  return chromium.connect(wsEndpoint);
+}
+
 /**
  * Waits until every island on the page has started (Astro drops the island's `ssr` attribute then). Before that, the
  * server's plain HTML of the page shows (docs/decisions/030): a click on it would submit the plain form natively.
@@ -118,12 +256,20 @@ export async function signInOnPage(page: Page, baseUrl: string, email: string, p
   await page.getByRole('button', { name: 'Masuk' }).click();
 }
 
-/** Signs in over HTTP against a running server (demo password by default); answers the session cookie (name=value). */
-export async function signInOverHttp(server: RunningServer, email: string, password = 'rapor-demo-2026'): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: server.url },
+/** Posts the sign-in form's JSON to a running server (demo password by default), as the sign-in page does. */
+export async function signInResponse(server: Pick<ServerAddress, 'url'>, email: string, password = 'rapor-demo-2026', headers: Record<string, string> = {}): Promise<Response> {
+  return fetch(`${server.url}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, ...headers },
     body: JSON.stringify({ email, password }),
   });
+}
+
+/**
+ * Signs in over HTTP against a running server (demo password by default; `headers` e.g. the client's address behind a
+ * trusted proxy); answers the cookies it set (name=value; …), the session's first.
+ */
+export async function signInOverHttp(server: Pick<ServerAddress, 'url'>, email: string, password = 'rapor-demo-2026', headers: Record<string, string> = {}): Promise<string> {
+  const res = await signInResponse(server, email, password, headers);
   if (res.status !== 200) throw new Error(`sign-in of ${email} answered ${res.status}: ${await res.text()}`);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
 }
