@@ -1,4 +1,5 @@
 // The public payloads of API.md, as types shared by the routes and the site's islands (type-only imports).
+import type { PermitStats } from './domain/permit-stats.ts';
 import type { ElsewhereService } from './domain/unit-search.ts';
 export interface RegionRef {
   code: string;
@@ -169,21 +170,11 @@ export interface PermitAck {
   withinSla: boolean | null;
 }
 
-export interface PermitServiceTimes {
+/** A service's permit times: its figures (core/domain/permit-stats.ts) beside its name and standard. */
+export interface PermitServiceTimes extends PermitStats {
   slug: string;
   name: string;
   sla: Sla | null;
-  n: number;
-  medianDays: number | null;
-  p90Days: number | null;
-  withinSlaShare: number | null;
-  openPastSla: number;
-  open: number;
-  distribution: { days: number; count: number }[];
-  /** `dates_only` for a standard in minutes or hours: dates bound the time but do not measure it (decision 029). */
-  judgement: 'measured' | 'dates_only';
-  notJudgeable: number;
-  provenLate: number;
 }
 
 /** Years without a holiday calendar (decision 029): the current or next one missing, and those the figures counted. */

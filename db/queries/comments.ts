@@ -1,14 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { PublicComment } from '../../core/api-types.ts';
 import type { Database } from '../../core/schema.ts';
 import { commentIsPublic } from './comment-review.ts';
 
-export interface PublicComment {
-  id: string;
-  localDate: string;
-  service: { slug: string; name: string } | null;
-  comment: string;
-  replies: { body: string; createdAt: string }[];
-}
 
 /** How many public comments (the same rule as publicComments) a unit has from one local date to another. */
 export async function countPublicComments(db: Kysely<Database>, unitId: string, from: string, to: string): Promise<number> {

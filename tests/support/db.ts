@@ -15,6 +15,7 @@ import type { Database } from '../../core/schema.ts';
 import { createApp } from '../../server/app.ts';
 import { parseProxyTrust } from '../../server/auth/client.ts';
 import { newPglite, ownPgliteDialect, pgliteDialect } from './pglite.ts';
+import { processAlive } from './process.ts';
 
 export const TEST_DATABASE = process.env.RAPOR_TEST_DATABASE?.trim() || 'sqlite';
 if (!/^(sqlite|pglite|postgres(ql)?:\/\/.+)$/.test(TEST_DATABASE)) {
@@ -104,7 +105,7 @@ async function template(name: Template): Promise<string> {
       try {
         holder = Number(readFileSync(lock, 'utf8'));
       } catch {}
-      if (holder && !alive(holder)) rmSync(lock, { force: true });
+      if (holder && !processAlive(holder)) rmSync(lock, { force: true });
       await new Promise((resolve) => setTimeout(resolve, 200));
       continue;
     }
@@ -118,15 +119,6 @@ async function template(name: Template): Promise<string> {
       closeSync(fd);
       rmSync(lock, { force: true });
     }
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { processAlive } from './process.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,15 +16,6 @@ declare module 'vitest' {
 /** A process the run started for all its files: its id is in a `*.pid` file of the run directory, written at spawn. */
 const SHARED = /\.pid$/;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export default function setup(project: TestProject): () => Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'rapor-run-'));
   project.provide('raporRunDir', dir);
@@ -31,10 +23,10 @@ export default function setup(project: TestProject): () => Promise<void> {
     const pids = existsSync(dir)
       ? readdirSync(dir).filter((f) => SHARED.test(f)).map((f) => Number(readFileSync(join(dir, f), 'utf8')))
       : [];
-    for (const pid of pids) if (alive(pid)) process.kill(pid, 'SIGTERM');
+    for (const pid of pids) if (processAlive(pid)) process.kill(pid, 'SIGTERM');
     // The server closes its database and Chromium its profile before the directory goes.
-    for (let waited = 0; pids.some(alive) && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
-    for (const pid of pids) if (alive(pid)) process.kill(pid, 'SIGKILL');
+    for (let waited = 0; pids.some(processAlive) && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    for (const pid of pids) if (processAlive(pid)) process.kill(pid, 'SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   };
 }
