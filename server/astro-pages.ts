@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppDeps } from './deps.ts';
 
 /** The prerendered pages and the browser's files (served as they are). */
@@ -19,6 +20,22 @@ export const serverEntry = (distDir: string): string => join(distDir, 'server', 
 export interface PageLocals {
   db: AppDeps['db'];
   now: () => Date;
+  /** A form posted without JavaScript that was not stored: the page shows it again with its messages. */
+  form?: FormAnswer;
+}
+
+/**
+ * What a plain HTML form post that failed hands back to its page: the values as sent, a message per field, a message
+ * for the whole form, and the status the answer carries (400, 409, 429 …).
+ */
+export interface FormAnswer {
+  status: ContentfulStatusCode;
+  values: Record<string, string>;
+  errors: Record<string, string>;
+  formError?: string;
+  /** The idempotency key the form carried (kept, so a resend after a fix is still one submission). */
+  idempotencyKey: string;
+  channel?: string;
 }
 
 type NodeHeaders = Record<string, string | string[] | number | undefined>;
@@ -99,22 +116,60 @@ const ERROR_PAGE = /^(?:\/en)?\/(?:404|500)\/?$/;
  * endpoints, and the error pages' routes) goes on to the next handler (the site's 404). Without a built entry
  * (API-only tests with a stand-in site) it always goes on.
  */
-export function astroPages(deps: Pick<AppDeps, 'db' | 'now'> & { distDir: string }): MiddlewareHandler {
-  const entry = serverEntry(deps.distDir);
-  let handler: Promise<AstroHandler | null> | undefined;
-  return async (c, next) => {
-    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/_') || ERROR_PAGE.test(c.req.path)) return next();
-    handler ??= existsSync(entry)
+/** The adapter's handler, imported once per build directory on first use; null without a built entry. */
+const handlers = new Map<string, Promise<AstroHandler | null>>();
+function astroHandler(distDir: string): Promise<AstroHandler | null> {
+  const entry = serverEntry(distDir);
+  let handler = handlers.get(entry);
+  if (!handler) {
+    handler = existsSync(entry)
       ? import(pathToFileURL(entry).href).then((m: { handler: AstroHandler }) => m.handler)
       : Promise.resolve(null);
-    const astro = await handler;
+    handlers.set(entry, handler);
+  }
+  return handler;
+}
+
+function remoteAddressOf(c: Context): string | undefined {
+  return (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
+}
+
+function checked(c: Context, res: Response): Response {
+  if (res.status >= 500) throw new Error(`the page ${c.req.path} failed to render (${res.status})`);
+  // Astro says text/html; the site's other pages say their charset too.
+  if (res.headers.get('content-type') === 'text/html') res.headers.set('content-type', 'text/html; charset=UTF-8');
+  return res;
+}
+
+/**
+ * Hands GET and HEAD requests to the on-demand pages; anything they do not match (and anything under `/_`, Astro's own
+ * endpoints, and the error pages' routes) goes on to the next handler (the site's 404). Without a built entry
+ * (API-only tests with a stand-in site) it always goes on.
+ */
+export function astroPages(deps: Pick<AppDeps, 'db' | 'now'> & { distDir: string }): MiddlewareHandler {
+  return async (c, next) => {
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/_') || ERROR_PAGE.test(c.req.path)) return next();
+    const astro = await astroHandler(deps.distDir);
     if (!astro) return next();
-    const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-    const res = await render(astro, c.req.raw, { db: deps.db, now: deps.now }, incoming?.socket?.remoteAddress);
+    const res = await render(astro, c.req.raw, { db: deps.db, now: deps.now }, remoteAddressOf(c));
     if (!res) return next();
-    if (res.status >= 500) throw new Error(`the page ${c.req.path} failed to render (${res.status})`);
-    // Astro says text/html; the site's other pages say their charset too.
-    if (res.headers.get('content-type') === 'text/html') res.headers.set('content-type', 'text/html; charset=UTF-8');
-    return res;
+    return checked(c, res);
   };
+}
+
+/**
+ * The answer to a plain HTML form post that was not stored: the form's own page (`path`, e.g. `/nilai/{slug}` or
+ * `/en/izin/{slug}`), rendered as a GET with `form` in `Astro.locals` so it shows the values and messages, answered
+ * with `form.status`. The page is the same Astro page a GET shows: one way to render it.
+ */
+export async function renderFormAnswer(deps: Pick<AppDeps, 'db' | 'now' | 'distDir'>, c: Context, path: string, form: FormAnswer): Promise<Response> {
+  const astro = deps.distDir ? await astroHandler(deps.distDir) : null;
+  if (!astro) throw new Error(`no built site to render ${path} (run npx astro build)`);
+  const headers = new Headers(c.req.raw.headers);
+  for (const name of ['content-type', 'content-length', 'transfer-encoding']) headers.delete(name);
+  const request = new Request(new URL(path, c.req.url), { method: 'GET', headers });
+  const res = await render(astro, request, { db: deps.db, now: deps.now, form }, remoteAddressOf(c));
+  if (!res) throw new Error(`no page answers ${path}`);
+  const page = checked(c, res);
+  return new Response(page.body, { status: form.status, headers: page.headers });
 }

@@ -4,5 +4,7 @@ declare namespace App {
   interface Locals {
     db: import('kysely').Kysely<import('../core/schema.ts').Database>;
     now: () => Date;
+    /** A form posted without JavaScript that was not stored, shown again (server/astro-pages.ts renderFormAnswer). */
+    form?: import('../server/astro-pages.ts').FormAnswer;
   }
 }
