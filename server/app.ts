@@ -37,7 +37,6 @@ import { publicationApiRoutes, publicationPageRoutes } from './publication/route
 import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './security-headers.ts';
 import { sitePageNotFound, siteRoutes } from './site.ts';
 import { clientDir } from './astro-pages.ts';
-import { signedInHeader } from './middleware/signed-in-header.ts';
 
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>()
@@ -89,10 +88,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', publicationPageRoutes(deps));
   if (deps.distDir) {
     app.use('*', formPageTickets(deps));
-    app.use('*', signedInHeader(deps));
     // The pages show what the API answers, asked inside this process (docs/decisions/030).
     app.route('/', siteRoutes(deps, (path) => api.request(path)));
-    app.notFound(sitePageNotFound(deps.distDir));
+    app.notFound(sitePageNotFound({ ...deps, distDir: deps.distDir }));
   }
   app.onError(handleError);
   return app;

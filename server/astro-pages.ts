@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppDeps } from './deps.ts';
+import type { WorkspaceRole } from '../core/i18n/lang.ts';
+import { headerRole } from './middleware/session.ts';
 
 /** The prerendered pages and the browser's files (served as they are). */
 export const clientDir = (distDir: string): string => join(distDir, 'client');
@@ -20,6 +22,8 @@ export const serverEntry = (distDir: string): string => join(distDir, 'server', 
 export interface PageLocals {
   db: AppDeps['db'];
   now: () => Date;
+  /** The signed-in reader's workspace role, for the header's account link. */
+  role?: WorkspaceRole | null;
   /** A form posted without JavaScript that was not stored: the page shows it again with its messages. */
   form?: FormAnswer;
 }
@@ -105,10 +109,7 @@ function render(handler: AstroHandler, request: Request, locals: PageLocals, rem
   });
 }
 
-/**
- * The prerendered error pages' routes: Astro keeps them in its manifest (to answer errors with the built file) but has
- * no page to render at their own address, so it would fail (FailedToFindPageMapSSR). They are the site's 404.
- */
+/** The error pages' own addresses: not pages to visit; what answers them is the site's 404 (renderNotFound). */
 const ERROR_PAGE = /^(?:\/en)?\/(?:404|500)\/?$/;
 
 /**
@@ -138,6 +139,8 @@ function checked(c: Context, res: Response): Response {
   if (res.status >= 500) throw new Error(`the page ${c.req.path} failed to render (${res.status})`);
   // Astro says text/html; the site's other pages say their charset too.
   if (res.headers.get('content-type') === 'text/html') res.headers.set('content-type', 'text/html; charset=UTF-8');
+  // Astro's own note to itself (an error page it rendered must not be rendered again) is not the reader's business.
+  res.headers.delete('x-astro-reroute');
   return res;
 }
 
@@ -146,30 +149,50 @@ function checked(c: Context, res: Response): Response {
  * endpoints, and the error pages' routes) goes on to the next handler (the site's 404). Without a built entry
  * (API-only tests with a stand-in site) it always goes on.
  */
-export function astroPages(deps: Pick<AppDeps, 'db' | 'now'> & { distDir: string }): MiddlewareHandler {
+export function astroPages(deps: AppDeps & { distDir: string }): MiddlewareHandler {
   return async (c, next) => {
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/_') || ERROR_PAGE.test(c.req.path)) return next();
     const astro = await astroHandler(deps.distDir);
     if (!astro) return next();
-    const res = await render(astro, c.req.raw, { db: deps.db, now: deps.now }, remoteAddressOf(c));
+    const role = await headerRole(c, deps);
+    const res = await render(astro, c.req.raw, { db: deps.db, now: deps.now, role }, remoteAddressOf(c));
     if (!res) return next();
+    // A page that names its reader's workspace is never kept by a shared cache.
+    if (role) res.headers.set('cache-control', 'private, no-store');
     return checked(c, res);
   };
 }
 
 /**
- * The answer to a plain HTML form post that was not stored: the form's own page (`path`, e.g. `/nilai/{slug}` or
- * `/en/izin/{slug}`), rendered as a GET with `form` in `Astro.locals` so it shows the values and messages, answered
- * with `form.status`. The page is the same Astro page a GET shows: one way to render it.
+ * Renders the on-demand page at `path` (e.g. `/404`, `/nilai/{slug}`) as a GET with the reader's cookies, whatever
+ * the request was, and answers it with `status`. Null without a built site (API tests with a stand-in site).
  */
-export async function renderFormAnswer(deps: Pick<AppDeps, 'db' | 'now' | 'distDir'>, c: Context, path: string, form: FormAnswer): Promise<Response> {
+async function renderPath(deps: AppDeps, c: Context, path: string, status: ContentfulStatusCode, extra: Pick<PageLocals, 'form'> = {}): Promise<Response | null> {
   const astro = deps.distDir ? await astroHandler(deps.distDir) : null;
-  if (!astro) throw new Error(`no built site to render ${path} (run npx astro build)`);
+  if (!astro) return null;
   const headers = new Headers(c.req.raw.headers);
   for (const name of ['content-type', 'content-length', 'transfer-encoding']) headers.delete(name);
   const request = new Request(new URL(path, c.req.url), { method: 'GET', headers });
-  const res = await render(astro, request, { db: deps.db, now: deps.now, form }, remoteAddressOf(c));
+  const role = await headerRole(c, deps);
+  const res = await render(astro, request, { db: deps.db, now: deps.now, role, ...extra }, remoteAddressOf(c));
   if (!res) throw new Error(`no page answers ${path}`);
   const page = checked(c, res);
-  return new Response(page.body, { status: form.status, headers: page.headers });
+  if (role) page.headers.set('cache-control', 'private, no-store');
+  return new Response(c.req.method === 'HEAD' ? null : page.body, { status, headers: page.headers });
+}
+
+/**
+ * The answer to a plain HTML form post that was not stored: the form's own page (`path`, e.g. `/nilai/{slug}` or
+ * `/en/izin/{slug}`), rendered with `form` in `Astro.locals` so it shows the values and messages, answered with
+ * `form.status`. The page is the same Astro page a GET shows: one way to render it.
+ */
+export async function renderFormAnswer(deps: AppDeps, c: Context, path: string, form: FormAnswer): Promise<Response> {
+  const res = await renderPath(deps, c, path, form.status, { form });
+  if (!res) throw new Error(`no built site to render ${path} (run npx astro build)`);
+  return res;
+}
+
+/** The site's 404 page (site/pages/404.astro, rendered for its reader), or null without a built site. */
+export function renderNotFound(deps: AppDeps, c: Context): Promise<Response | null> {
+  return renderPath(deps, c, '/404', 404);
 }

@@ -9,12 +9,12 @@ import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { findUnitBySlug } from '../db/queries/units.ts';
-import type { Lang } from '../core/i18n/i18n.ts';
+import { ROLE_VARIANT_DIR, type Lang, type WorkspaceRole } from '../core/i18n/lang.ts';
 import { permitStrings } from '../core/i18n/i18n-permits.ts';
 import { ratingStrings } from '../core/i18n/i18n-rating.ts';
 import { scoreStrings } from '../core/i18n/i18n-scores.ts';
 import type { FollowUpProgress, PermitOverview, Scoreboard, UnitPublic, UnitScores } from '../core/api-types.ts';
-import { astroPages, clientDir } from './astro-pages.ts';
+import { astroPages, clientDir, renderNotFound } from './astro-pages.ts';
 import type { AppDeps } from './deps.ts';
 import { uuidV4 } from '../core/domain/ids.ts';
 import { CHANNELS, SLUG_PATTERN } from '../core/domain/rating-input.ts';
@@ -24,6 +24,7 @@ import { permitFormFragment, permitResultFragment } from './pages/permit-form.ts
 import { ratingFormFragment } from './pages/rating-form.ts';
 import { renderSitePage } from './pages/slots.ts';
 import { permitResult } from './routes/permits.ts';
+import { headerRole } from './middleware/session.ts';
 
 const LANGS = [['', 'id'], ['/en', 'en']] as const;
 
@@ -51,7 +52,7 @@ function apiQuery(c: Context, names: Record<string, string>): { api: string; sit
 export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
   const distDir = deps.distDir!;
   const root = relative(process.cwd(), clientDir(distDir)) || '.';
-  const notFound = sitePageNotFound(distDir);
+  const notFound = sitePageNotFound({ ...deps, distDir });
   const app = new Hono();
   app.use('/_astro/*', async (c, next) => {
     await next();
@@ -66,8 +67,11 @@ export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
   };
 
   for (const [prefix, lang] of LANGS) {
-    const page = (c: Context, path: string, slot: string, fragment: string, title?: string, status: 200 | 404 = 200) =>
-      c.html(renderSitePage(distDir, lang as Lang, path, slot, fragment, title, c.req.url), status);
+    const page = async (c: Context, path: string, slot: string, fragment: string, title?: string, status: 200 | 404 = 200) => {
+      const role = await headerRole(c, deps);
+      if (role) c.header('Cache-Control', 'private, no-store');
+      return c.html(renderSitePage(distDir, lang as Lang, path, slot, fragment, title, c.req.url, role), status);
+    };
 
     app.get(`${prefix}/unit/:slug`, async (c) => {
       const unit = await unitOf(c);
@@ -128,17 +132,42 @@ export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
     app.get(`${prefix}/waktu-izin`, permitTimes);
     app.get(`${prefix}/waktu-izin/`, permitTimes);
   }
+  // A signed-in reader gets the copy of a prerendered page built for their role, whose header names their workspace
+  // (core/i18n/lang.ts, docs/decisions/059); the copies are never served by their own address.
+  app.use('*', async (c, next) => {
+    if (c.req.path === `/${ROLE_VARIANT_DIR}` || c.req.path.startsWith(`/${ROLE_VARIANT_DIR}/`)) return notFound(c);
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    const role = await headerRole(c, deps);
+    const file = role ? roleCopy(distDir, role, c.req.path) : null;
+    if (!file) return next();
+    // A page that names its reader's workspace is never kept by a shared cache.
+    c.header('Cache-Control', 'private, no-store');
+    return c.html(await readFile(file, 'utf8'));
+  });
   app.use('*', serveStatic({ root }));
   // What no file answers may be an on-demand Astro page (docs/decisions/054); else the site's 404 (app.notFound).
   app.use('*', astroPages({ ...deps, distDir }));
   return app;
 }
 
-/** The site's own 404 page for unknown paths outside /api. */
-export function sitePageNotFound(distDir: string) {
-  const page = join(clientDir(distDir), '404.html');
+/** A site path's built page in a workspace role's copy of the site, or null when the path has none. */
+function roleCopy(distDir: string, role: WorkspaceRole, path: string): string | null {
+  // Page paths are lower-case words and slashes; anything else (dots, encoded characters) is a file or no page.
+  if (!/^\/(?:[a-z0-9-]+\/?)*$/.test(path)) return null;
+  const file = join(clientDir(distDir), ROLE_VARIANT_DIR, role, path, 'index.html');
+  return existsSync(file) ? file : null;
+}
+
+/**
+ * The site's own 404 page for unknown paths outside /api, rendered for its reader (a signed-in reader's header names
+ * their workspace); with a stand-in site (API tests), its 404.html.
+ */
+export function sitePageNotFound(deps: AppDeps & { distDir: string }) {
+  const standIn = join(clientDir(deps.distDir), '404.html');
   return async (c: Context) => {
-    if (!existsSync(page)) return c.text('404 Not Found', 404);
-    return c.html(await readFile(page, 'utf8'), 404);
+    const page = await renderNotFound(deps, c);
+    if (page) return page;
+    if (!existsSync(standIn)) return c.text('404 Not Found', 404);
+    return c.html(await readFile(standIn, 'utf8'), 404);
   };
 }

@@ -5,7 +5,7 @@ import { commonEn } from './i18n.en';
 import { commonId, type Strings } from './i18n.id';
 import type { Lang } from './lang';
 
-export { LANGS, href, langFromParam, langPaths, switchPath, type Lang } from './lang';
+export { LANGS, WORKSPACE_PATH, WORKSPACE_ROLES, href, langFromParam, langPaths, publicPath, roleFromParam, roleVariantParams, switchPath, type Lang, type WorkspaceRole } from './lang';
 export type { Strings } from './i18n.id';
 
 export const STRINGS: Record<Lang, Strings> = { id: commonId, en: commonEn };

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { userOfSession } from '../../db/queries/sessions.ts';
 import type { User } from '../../core/schema.ts';
+import { WORKSPACE_ROLES, type WorkspaceRole } from '../../core/i18n/lang.ts';
 import { isHttps, type ProxyTrust } from '../auth/client.ts';
 import { sha256 } from '../auth/tokens.ts';
 import { twoFactorRequired } from '../../core/domain/two-factor.ts';
@@ -31,6 +32,17 @@ export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
 /** The signed-in account of a request outside the API (a page made on the server), by the same rules; null if none. */
 export async function signedInUser(c: Context, deps: AppDeps): Promise<User | null> {
   return (await accountOf(c, deps)).user;
+}
+
+/**
+ * The workspace a page's header links its reader to: the role of any live session (one still to enrol in two-factor
+ * sign-in included: their workspace is where they enrol), or null for a visitor. Pages only; the API checks access.
+ */
+export async function headerRole(c: Context, deps: AppDeps): Promise<WorkspaceRole | null> {
+  if (!getCookie(c, SESSION_COOKIE)) return null;
+  const { user, enrolOnly } = await accountOf(c, deps);
+  const role = (user ?? enrolOnly)?.role;
+  return role && (WORKSPACE_ROLES as readonly string[]).includes(role) ? (role as WorkspaceRole) : null;
 }
 
 export function setSessionCookie(c: Context, token: string, maxAgeSeconds: number, trustProxy?: ProxyTrust): void {

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strings, switchPath, type Lang } from '../../core/i18n/i18n.ts';
 import { clientDir } from '../astro-pages.ts';
+import { ROLE_VARIANT_DIR, type WorkspaceRole } from '../../core/i18n/lang.ts';
 import { esc } from './html.ts';
 
 /** The empty slot as Astro writes it (site/components/ServerSlot.astro). */
@@ -36,8 +37,8 @@ const pages = new Map<string, string>();
  * The built page of a site path in a language (`sitePage(dist, 'en', '/nilai')` reads dist/client/en/nilai/index.html), read
  * once. Without a built site (API-only tests, a server started without dist/), a bare page with the slot.
  */
-export function sitePage(distDir: string | undefined, lang: Lang, path: string, slot: string): string {
-  const file = distDir ? join(clientDir(distDir), lang === 'en' ? 'en' : '', path, 'index.html') : '';
+export function sitePage(distDir: string | undefined, lang: Lang, path: string, slot: string, role?: WorkspaceRole | null): string {
+  const file = distDir ? join(clientDir(distDir), role ? join(ROLE_VARIANT_DIR, role) : '', lang === 'en' ? 'en' : '', path, 'index.html') : '';
   let html = pages.get(file);
   if (html === undefined) {
     html = file && existsSync(file)
@@ -63,8 +64,8 @@ export function setLanguageSwitch(html: string, lang: Lang, url: string): string
  * A built page with its slot filled, its title set and its language switch pointing at `url` (the address the page
  * answers, path and query): what a page route answers.
  */
-export function renderSitePage(distDir: string | undefined, lang: Lang, path: string, slot: string, fragment: string, title?: string, url?: string): string {
-  let html = fillSlot(sitePage(distDir, lang, path, slot), slot, fragment);
+export function renderSitePage(distDir: string | undefined, lang: Lang, path: string, slot: string, fragment: string, title?: string, url?: string, role?: WorkspaceRole | null): string {
+  let html = fillSlot(sitePage(distDir, lang, path, slot, role), slot, fragment);
   if (title) html = setTitle(html, lang, title);
   return url ? setLanguageSwitch(html, lang, url) : html;
 }

@@ -289,6 +289,9 @@ describe.skipIf(!hasChromium)('narrow screens: no sideways scrolling, no word br
     { role: 'evaluator' as Role, url: '/peringkat', name: 'Dasbor evaluasi', to: '/evaluasi' },
     { role: 'admin' as Role, url: '/en/metodologi', name: 'Administration', to: '/en/admin' },
     { role: 'admin' as Role, url: '/halaman-yang-tidak-ada', name: 'Administrasi', to: '/admin' },
+    // A page rendered on demand, and one whose page has nothing to show (the site's 404, rendered by Astro).
+    { role: 'staff' as Role, url: '/en/cari?q=gorontalo', name: 'Unit dashboard', to: '/en/dasbor' },
+    { role: 'evaluator' as Role, url: '/tanda-terima/ZZZZ-ZZZZ', name: 'Dasbor evaluasi', to: '/evaluasi' },
   ])('the header of $url links $role to "$name"', async ({ role, url, name, to }) => {
     const page = await contexts.get(role)!.newPage();
     try {
@@ -300,6 +303,19 @@ describe.skipIf(!hasChromium)('narrow screens: no sideways scrolling, no word br
     } finally {
       await page.close();
     }
+  });
+
+  it('serves the copies of the pages built per role only through a session, never at their own address', async () => {
+    // The header is in the page as built (Base.astro, core/i18n/lang.ts): nothing edits the HTML on its way out.
+    const staff = contexts.get('staff')!.request;
+    for (const path of ['/_peran/staff/', '/_peran/admin/admin/', '/_peran/evaluator/en/metodologi/index.html', '/_peran']) {
+      expect([path, (await fetch(server.url + path)).status]).toEqual([path, 404]);
+      expect([path, (await staff.get(server.url + path)).status()]).toEqual([path, 404]);
+    }
+    const page = await staff.get(`${server.url}/en/metodologi`);
+    expect(page.headers()['cache-control']).toBe('private, no-store');
+    // The language switch names the page's own address, not the copy's.
+    expect(await page.text()).toContain('href="/metodologi/" hreflang="id"');
   });
 
   it('keeps a kiosk on its form: no site navigation, no sign-in link, no footer; the language switch stays', async () => {
