@@ -20,6 +20,17 @@ export const serverEntry = (distDir: string): string => join(distDir, 'server', 
 export interface PageLocals {
   db: AppDeps['db'];
   now: () => Date;
+  /** The portal's public address for printed and embedded links (the screen's QR code, the widget's links). */
+  publicUrl?: string | undefined;
+  /** The ASN results rating's thresholds (the evidence verification page makes the locked files again with them). */
+  asnThresholds?: AppDeps['asnThresholds'];
+  /** Administrators must have two-factor sign-in: a page that reads its reader's session applies the API's rule. */
+  requireAdminTwoFactor?: boolean | undefined;
+  /**
+   * A thin Hono middleware in front of the page refused the request with 429 (the evidence verification page's limit,
+   * server/routes/evidence.ts): the page says so instead of doing the work.
+   */
+  tooManyRequests?: boolean;
   /** A form posted without JavaScript that was not stored: the page shows it again with its messages. */
   form?: FormAnswer;
 }
@@ -146,12 +157,20 @@ function checked(c: Context, res: Response): Response {
  * endpoints, and the error pages' routes) goes on to the next handler (the site's 404). Without a built entry
  * (API-only tests with a stand-in site) it always goes on.
  */
-export function astroPages(deps: Pick<AppDeps, 'db' | 'now'> & { distDir: string }): MiddlewareHandler {
+/** What a middleware in front of an on-demand page hands it (set with `c.set(PAGE_LOCALS, …)`), beside the deps. */
+export const PAGE_LOCALS = 'pageLocals';
+type LocalsDeps = Pick<AppDeps, 'db' | 'now' | 'publicUrl' | 'asnThresholds' | 'requireAdminTwoFactor'>;
+const localsOf = (deps: LocalsDeps, c: Context): PageLocals => ({
+  db: deps.db, now: deps.now, publicUrl: deps.publicUrl, asnThresholds: deps.asnThresholds, requireAdminTwoFactor: deps.requireAdminTwoFactor,
+  ...(c.get(PAGE_LOCALS) as Partial<PageLocals> | undefined),
+});
+
+export function astroPages(deps: LocalsDeps & { distDir: string }): MiddlewareHandler {
   return async (c, next) => {
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/_') || ERROR_PAGE.test(c.req.path)) return next();
     const astro = await astroHandler(deps.distDir);
     if (!astro) return next();
-    const res = await render(astro, c.req.raw, { db: deps.db, now: deps.now }, remoteAddressOf(c));
+    const res = await render(astro, c.req.raw, localsOf(deps, c), remoteAddressOf(c));
     if (!res) return next();
     return checked(c, res);
   };

@@ -4,6 +4,12 @@ declare namespace App {
   interface Locals {
     db: import('kysely').Kysely<import('../core/schema.ts').Database>;
     now: () => Date;
+    /** The portal's public address, the ASN thresholds, the two-factor rule: the AppDeps a page may need. */
+    publicUrl?: string | undefined;
+    asnThresholds?: import('../server/astro-pages.ts').PageLocals['asnThresholds'];
+    requireAdminTwoFactor?: boolean | undefined;
+    /** A middleware in front of the page refused the request with 429 (server/astro-pages.ts PageLocals). */
+    tooManyRequests?: boolean;
     /** A form posted without JavaScript that was not stored, shown again (server/astro-pages.ts renderFormAnswer). */
     form?: import('../server/astro-pages.ts').FormAnswer;
   }
