@@ -31,9 +31,9 @@ import { staffRoutes } from './routes/staff.ts';
 import { staffToolRoutes } from './routes/staff-tools.ts';
 import { unitPublicRoutes } from './routes/unit-public.ts';
 import { unitRoutes } from './routes/units.ts';
-import { evidencePageRoutes } from './evidence-page.ts';
+import { evidencePageLimit } from './middleware/evidence-page-limit.ts';
 import { openApiDocument } from './openapi.ts';
-import { publicationApiRoutes, publicationPageRoutes } from './publication/routes.ts';
+import { publicationApiRoutes, publicationPageHeaders } from './publication/routes.ts';
 import { contentSecurityPolicy, inlineScriptHashes, securityHeaders } from './security-headers.ts';
 import { sitePageNotFound, siteRoutes } from './site.ts';
 import { clientDir } from './astro-pages.ts';
@@ -82,11 +82,11 @@ export function createApp(deps: AppDeps) {
   app.route('/api', api);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument(app.routes), 200));
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}.` } }, 404));
-  // The public verification pages of locked evidence: HTML from the server, no script (docs/decisions/026).
-  app.route('/', evidencePageRoutes(deps));
-  // The publication kit's pages: waiting-room screen, widget, archive (docs/decisions/034).
-  app.route('/', publicationPageRoutes(deps));
   if (deps.distDir) {
+    // The verification pages of locked evidence (docs/decisions/026) and the publication kit's pages (034) are Astro
+    // pages rendered on demand (054); in front of them only the verification's rate limit and the screen script's cache.
+    for (const path of ['/bukti/:id', '/en/bukti/:id']) app.use(path, evidencePageLimit(deps));
+    app.route('/', publicationPageHeaders());
     app.use('*', formPageTickets(deps));
     // The pages show what the API answers, asked inside this process (docs/decisions/030).
     app.route('/', siteRoutes(deps, (path) => api.request(path)));

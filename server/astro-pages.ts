@@ -24,6 +24,17 @@ export interface PageLocals {
   now: () => Date;
   /** The signed-in reader's workspace role, for the header's account link. */
   role?: WorkspaceRole | null;
+  /** The portal's public address for printed and embedded links (the screen's QR code, the widget's links). */
+  publicUrl?: string | undefined;
+  /** The ASN results rating's thresholds (the evidence verification page makes the locked files again with them). */
+  asnThresholds?: AppDeps['asnThresholds'];
+  /** Administrators must have two-factor sign-in: a page that reads its reader's session applies the API's rule. */
+  requireAdminTwoFactor?: boolean | undefined;
+  /**
+   * A thin Hono middleware in front of the page refused the request with 429 (the evidence verification page's limit,
+   * server/routes/evidence.ts): the page says so instead of doing the work.
+   */
+  tooManyRequests?: boolean;
   /** A form posted without JavaScript that was not stored: the page shows it again with its messages. */
   form?: FormAnswer;
 }
@@ -149,13 +160,21 @@ function checked(c: Context, res: Response): Response {
  * endpoints, and the error pages' routes) goes on to the next handler (the site's 404). Without a built entry
  * (API-only tests with a stand-in site) it always goes on.
  */
+/** What a middleware in front of an on-demand page hands it (set with `c.set(PAGE_LOCALS, …)`), beside the deps. */
+export const PAGE_LOCALS = 'pageLocals';
+type LocalsDeps = Pick<AppDeps, 'db' | 'now' | 'publicUrl' | 'asnThresholds' | 'requireAdminTwoFactor'>;
+const localsOf = (deps: LocalsDeps, c: Context): PageLocals => ({
+  db: deps.db, now: deps.now, publicUrl: deps.publicUrl, asnThresholds: deps.asnThresholds, requireAdminTwoFactor: deps.requireAdminTwoFactor,
+  ...(c.get(PAGE_LOCALS) as Partial<PageLocals> | undefined),
+});
+
 export function astroPages(deps: AppDeps & { distDir: string }): MiddlewareHandler {
   return async (c, next) => {
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/_') || ERROR_PAGE.test(c.req.path)) return next();
     const astro = await astroHandler(deps.distDir);
     if (!astro) return next();
     const role = await headerRole(c, deps);
-    const res = await render(astro, c.req.raw, { db: deps.db, now: deps.now, role }, remoteAddressOf(c));
+    const res = await render(astro, c.req.raw, { ...localsOf(deps, c), role }, remoteAddressOf(c));
     if (!res) return next();
     // A page that names its reader's workspace is never kept by a shared cache.
     if (role) res.headers.set('cache-control', 'private, no-store');
@@ -174,7 +193,7 @@ async function renderPath(deps: AppDeps, c: Context, path: string, status: Conte
   for (const name of ['content-type', 'content-length', 'transfer-encoding']) headers.delete(name);
   const request = new Request(new URL(path, c.req.url), { method: 'GET', headers });
   const role = await headerRole(c, deps);
-  const res = await render(astro, request, { db: deps.db, now: deps.now, role, ...extra }, remoteAddressOf(c));
+  const res = await render(astro, request, { ...localsOf(deps, c), role, ...extra }, remoteAddressOf(c));
   if (!res) throw new Error(`no page answers ${path}`);
   const page = checked(c, res);
   if (role) page.headers.set('cache-control', 'private, no-store');

@@ -6,6 +6,12 @@ declare namespace App {
     now: () => Date;
     /** The signed-in reader's workspace role, for the header's account link (null for a visitor). */
     role?: import('../core/i18n/lang.ts').WorkspaceRole | null;
+    /** The portal's public address, the ASN thresholds, the two-factor rule: the AppDeps a page may need. */
+    publicUrl?: string | undefined;
+    asnThresholds?: import('../server/astro-pages.ts').PageLocals['asnThresholds'];
+    requireAdminTwoFactor?: boolean | undefined;
+    /** A middleware in front of the page refused the request with 429 (server/astro-pages.ts PageLocals). */
+    tooManyRequests?: boolean;
     /** A form posted without JavaScript that was not stored, shown again (server/astro-pages.ts renderFormAnswer). */
     form?: import('../server/astro-pages.ts').FormAnswer;
   }

@@ -1,5 +1,5 @@
-// Text of the locked-evidence page (served by the server as HTML, docs/decisions/026) and of the evaluator dashboard's
-// lock button. Bahasa Indonesia first.
+// Text of the locked-evidence verification page (site/pages/[...lang]/bukti/[id].astro, docs/decisions/026) and of
+// the evaluator dashboard's lock button. Bahasa Indonesia first.
 import type { Lang } from './i18n';
 
 const id = {
@@ -35,8 +35,6 @@ const id = {
   thisVersion: '(halaman ini)',
   newer: 'Ada versi yang lebih baru:',
   howToCheck: 'Cara memeriksa: unduh berkas, hitung SHA-256-nya (misalnya `sha256sum` atau `certutil -hashfile berkas SHA256`), dan bandingkan dengan kolom SHA-256 di atas.',
-  notFoundTitle: 'Bukti tidak ditemukan',
-  notFound: 'Tidak ada bukti terkunci dengan alamat ini.',
   tooManyTitle: 'Terlalu banyak pemeriksaan',
   tooMany: 'Setiap pemeriksaan menghitung ulang berkas bukti. Sambungan ini sudah memeriksa terlalu sering; coba lagi beberapa menit lagi. Evaluator tetap dapat mengunduh berkas terkunci.',
   // Evaluator dashboard
@@ -97,8 +95,6 @@ const en: typeof id = {
   thisVersion: '(this page)',
   newer: 'There is a newer version:',
   howToCheck: 'To check: download a file, compute its SHA-256 (for example `sha256sum` or `certutil -hashfile file SHA256`) and compare it with the SHA-256 column above.',
-  notFoundTitle: 'Evidence not found',
-  notFound: 'There is no locked evidence at this address.',
   tooManyTitle: 'Too many checks',
   tooMany: 'Each check makes the evidence files again. This connection has checked too often; try again in a few minutes. Evaluators can still download the locked files.',
   lockHeading: 'Lock a period\'s evidence',

@@ -12,12 +12,22 @@ import { ApiError } from '../errors.ts';
 
 export const SESSION_COOKIE = 'rapor_session';
 
-async function accountOf(c: Context, { db, now, requireAdminTwoFactor = false }: AppDeps): Promise<{ user: User | null; enrolOnly: User | null }> {
-  const token = getCookie(c, SESSION_COOKIE);
+/**
+ * The account of a session cookie's token, by the API's rules: `user` null and `enrolOnly` set for an administrator who
+ * must enrol in two-factor sign-in first. A page rendered on demand calls it with the cookie it reads (Astro.cookies).
+ */
+export async function accountOfToken(
+  { db, now, requireAdminTwoFactor = false }: Pick<AppDeps, 'db' | 'now' | 'requireAdminTwoFactor'>,
+  token: string | undefined,
+): Promise<{ user: User | null; enrolOnly: User | null }> {
   const user = token && token.length <= 100 ? ((await userOfSession(db, sha256(token), now())) ?? null) : null;
   // An account that must have two-factor sign-in and has not enrolled is no account to any route but enrolment's.
   const enrolOnly = user && !user.totp_enabled_at && twoFactorRequired(user.role, requireAdminTwoFactor);
   return { user: enrolOnly ? null : user, enrolOnly: enrolOnly ? user : null };
+}
+
+function accountOf(c: Context, deps: AppDeps): Promise<{ user: User | null; enrolOnly: User | null }> {
+  return accountOfToken(deps, getCookie(c, SESSION_COOKIE));
 }
 
 export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {

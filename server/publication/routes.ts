@@ -1,112 +1,43 @@
-// The publication kit's routes (issue 18 item 2, docs/decisions/034-publication-kit.md). Pages (HTML from the server):
-// /tayang/{slug} the waiting-room screen, /widget/{slug} the embeddable widget, /unit/{slug}/arsip the archive (each
-// also under /en). API: the SVG badge, the framing origins an administrator lists, the results poster PDF. Each use
-// is logged in the publication log (one row per unit, source, medium and day).
+// The publication kit's routes (issue 18 item 2, docs/decisions/034-publication-kit.md). The pages (/tayang/{slug} the
+// waiting-room screen, /widget/{slug} the embeddable widget, /unit/{slug}/arsip the archive, each also under /en) are
+// Astro pages rendered on demand (docs/decisions/054). API: the SVG badge, the framing origins an administrator lists,
+// the results poster PDF. Each use is logged in the publication log (one row per unit, source, medium and day).
 import { Hono, type Context } from 'hono';
 import * as v from 'valibot';
 import { frameOrigins, replaceFrameOrigins } from '../../db/queries/frame-origins.ts';
-import { userOfSession } from '../../db/queries/sessions.ts';
 import { findUnitBySlug, type UnitDetail } from '../../db/queries/units.ts';
-import { sha256 } from '../auth/tokens.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { parsePeriodCode } from '../../core/domain/periods.ts';
-import { framedByListedOrigin, loadedByListedPage, type FetchMetadata } from '../../core/domain/publication-proof.ts';
-import { badgeSvg, frameOriginsSchema, latestClosedQuarter, parseFrameOrigin, widgetFrameAncestors } from '../../core/domain/publication-kit.ts';
-import { SLUG_PATTERN } from '../../core/domain/rating-input.ts';
-import { SKM_ELEMENTS, type Lang } from '../../core/domain/skm.ts';
+import { loadedByListedPage, type FetchMetadata } from '../../core/domain/publication-proof.ts';
+import { badgeSvg, frameOriginsSchema, parseFrameOrigin } from '../../core/domain/publication-kit.ts';
+import type { Lang } from '../../core/domain/skm.ts';
 import { notFound, validationFailed, type FieldErrors } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
-import { requireRole, sessionToken } from '../middleware/session.ts';
+import { requireRole } from '../middleware/session.ts';
 import { renderResultsPoster, resultsPosterData, resultsPosterFileName } from '../report/results-poster.ts';
-import { periodFromQuery } from '../routes/period-query.ts';
 import { requireUnit } from '../routes/units.ts';
 import { requireWorkspace } from '../routes/workspace-guard.ts';
-import { CROSS_ORIGIN_HEADER, FRAME_ANCESTORS_HEADER } from '../security-headers.ts';
-import { KIT_LABELS } from './labels.ts';
-import { archiveHtml, notFoundHtml, SCREEN_SCRIPT, screenHtml, widgetHtml, type KitUnit } from './pages.ts';
-import { followUpProgress, latestReplies, logServed, noteScreenPoll, unitArchive, unitResult, unitToday } from './results.ts';
+import { CROSS_ORIGIN_HEADER } from '../security-headers.ts';
+import { baseUrl, shownPeriod } from '../views/publication-kit.ts';
+import { logServed, unitResult } from './results.ts';
 
 const langOf = (c: Context): Lang => (c.req.query('lang') === 'en' ? 'en' : 'id');
-const kitUnit = (u: UnitDetail): KitUnit => ({ slug: u.slug, name: u.name, regionName: u.region.name });
-const baseOf = (c: Context, publicUrl: string | undefined) => (publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
+const baseOf = (c: Context, publicUrl: string | undefined) => baseUrl(publicUrl, c.req.url);
 
-/** The period a badge, widget or poster shows: ?period= (or from/to), else the latest closed quarter. */
-function shownPeriod(c: Context, unit: UnitDetail, now: Date) {
-  const q = c.req.query();
-  return q.period || q.from || q.to ? periodFromQuery(q, now) : latestClosedQuarter(unitToday(unit, now));
-}
+/** The period a badge or poster shows: ?period= (or from/to), else the latest closed quarter. */
+const shownPeriodOf = (c: Context, unit: UnitDetail, now: Date) => shownPeriod(c.req.query(), unit, now);
 
 const fetchMetadata = (c: Context): FetchMetadata => ({ dest: c.req.header('sec-fetch-dest'), site: c.req.header('sec-fetch-site'), referer: c.req.header('referer') });
 
-/** Whether the request comes from a signed-in account: the unit's own staff looking at their kit prove no publication. */
-async function signedIn(c: Context, deps: AppDeps, at: Date): Promise<boolean> {
-  const token = sessionToken(c);
-  if (!token || token.length > 100) return false;
-  return (await userOfSession(deps.db, sha256(token), at)) !== undefined;
-}
-
-async function unitOrNull(deps: AppDeps, slug: string): Promise<UnitDetail | undefined> {
-  return SLUG_PATTERN.test(slug) ? findUnitBySlug(deps.db, slug) : undefined;
-}
-
-/** The HTML pages: screen, widget, archive, and the screen's script. */
-export function publicationPageRoutes(deps: AppDeps) {
-  const { db, now, publicUrl } = deps;
-  const app = new Hono();
-  app.get('/tayang.js', (c) => {
-    c.header('Content-Type', 'text/javascript; charset=utf-8');
-    c.header('Cache-Control', 'public, max-age=3600');
-    return c.body(SCREEN_SCRIPT, 200);
+/**
+ * The kit's pages are Astro pages rendered on demand (site/pages/[...lang]/tayang, widget, unit/[slug]/arsip; their
+ * data: server/views/publication-kit.ts). What stays here is a header: the screen's script (site/public/tayang.js)
+ * is cached for an hour, as before (docs/decisions/034).
+ */
+export function publicationPageHeaders() {
+  return new Hono().use('/tayang.js', async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=3600');
   });
-  for (const lang of ['id', 'en'] as const) {
-    const p = lang === 'en' ? '/en' : '';
-    app.get(`${p}/tayang/:slug`, async (c) => {
-      c.header('Cache-Control', 'no-store');
-      const unit = await unitOrNull(deps, c.req.param('slug'));
-      if (!unit) return c.html(notFoundHtml(lang, `/tayang/${SLUG_PATTERN.test(c.req.param('slug')) ? c.req.param('slug') : ''}`), 404);
-      const at = now();
-      const today = unitToday(unit, at);
-      const period = parsePeriodCode(today.slice(0, 4));
-      const [result, replies, progress] = await Promise.all([unitResult(db, unit, period), latestReplies(db, unit.id, 2), followUpProgress(db, unit.id)]);
-      // One visit proves nothing: the screen counts once it polled for hours on several days (issue 24 F10).
-      if (!(await signedIn(c, deps, at))) await noteScreenPoll(db, unit, period.code, at);
-      const elementName = (code: string | null) => (code ? SKM_ELEMENTS.find((e) => e.code === code)?.name[lang] ?? code : null);
-      return c.html(screenHtml({
-        unit: kitUnit(unit),
-        result,
-        periodLabel: KIT_LABELS[lang].yearToDate(period.code),
-        replies: replies.map((r) => ({ comment: r.comment, reply: r.replies[r.replies.length - 1]!.body, localDate: r.localDate })),
-        followUps: {
-          done: progress.done, total: progress.total,
-          items: progress.items.filter((f) => f.status !== 'selesai').slice(0, 3).map((f) => ({ element: elementName(f.element), action: f.action, progress: f.progress, status: f.status })),
-        },
-        rateUrl: `${baseOf(c, publicUrl)}${p}/nilai/${unit.slug}?ch=qr`,
-      }, lang), 200);
-    });
-    app.get(`${p}/widget/:slug`, async (c) => {
-      const unit = await unitOrNull(deps, c.req.param('slug'));
-      if (!unit) return c.html(notFoundHtml(lang, '/'), 404);
-      const at = now();
-      const period = shownPeriod(c, unit, at);
-      const [result, origins] = await Promise.all([unitResult(db, unit, period), frameOrigins(db, unit.id)]);
-      // Counted only when a listed origin frames it, never when someone opens the address (issue 24 F10).
-      if (framedByListedOrigin(fetchMetadata(c), origins) && !(await signedIn(c, deps, at))) await logServed(db, unit, 'website', 'widget', period.code, at);
-      const base = baseOf(c, publicUrl);
-      c.header(FRAME_ANCESTORS_HEADER, widgetFrameAncestors(origins));
-      c.header('Cache-Control', 'public, max-age=300');
-      return c.html(widgetHtml({ unit: kitUnit(unit), result, rateUrl: `${base}${p}/nilai/${unit.slug}`, unitUrl: `${base}${p}/unit/${unit.slug}?periode=${period.code}` }, lang), 200);
-    });
-    app.get(`${p}/unit/:slug/arsip`, async (c) => {
-      const unit = await unitOrNull(deps, c.req.param('slug'));
-      if (!unit) return c.html(notFoundHtml(lang, '/'), 404);
-      const at = now();
-      const rows = await unitArchive(db, unit, unitToday(unit, at));
-      await logServed(db, unit, 'website', 'archive', rows[0]?.period.code ?? unitToday(unit, at).slice(0, 4), at);
-      c.header('Cache-Control', 'no-store');
-      return c.html(archiveHtml(kitUnit(unit), rows, lang), 200);
-    });
-  }
-  return app;
 }
 
 /** Parses { origins: string[] } into canonical, de-duplicated, sorted origins, or the contract's 400 with a field per bad entry. */
@@ -138,7 +69,7 @@ export function publicationApiRoutes(deps: AppDeps) {
     .get('/units/:slug/badge.svg', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));
       const at = now();
-      const period = shownPeriod(c, unit, at);
+      const period = shownPeriodOf(c, unit, at);
       const lang = langOf(c);
       const r = await unitResult(db, unit, period);
       // Counted only when a listed origin's page loads it (issue 24 F10; a fetch alone proves nothing, decision 044).
@@ -165,7 +96,7 @@ export function publicationApiRoutes(deps: AppDeps) {
       const unit = await findUnitBySlug(db, ws.slug);
       if (!unit) throw notFound(`Unit "${ws.slug}"`, 'unit_not_found');
       const at = now();
-      const period = shownPeriod(c, unit, at);
+      const period = shownPeriodOf(c, unit, at);
       const lang = langOf(c);
       const pdf = await renderResultsPoster(await resultsPosterData(db, unit, period, baseOf(c, publicUrl)), lang, at);
       await logServed(db, unit, 'print', 'poster', period.code, at);

@@ -11,8 +11,7 @@ import { qrPath } from '../../core/domain/poster.ts';
 import { shownInterval } from '../../core/domain/shown-interval.ts';
 import { SKM_ELEMENTS, type Lang } from '../../core/domain/skm.ts';
 import { belowMinimumWords, isBelowMinimum } from '../../core/domain/small-cells.ts';
-import { gradeWords, ikmWords } from '../publication/pages.ts';
-import { KIT_LABELS } from '../publication/labels.ts';
+import { gradeWords, ikmWords, KIT_LABELS } from '../../core/i18n/i18n-kit.ts';
 import { fixingNow, unitResult, type PeriodResult } from '../publication/results.ts';
 import { pdfText } from './skm-pdf.ts';
 

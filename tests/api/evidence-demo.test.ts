@@ -11,7 +11,7 @@ import { parsePeriodCode } from '../../core/domain/periods.ts';
 import { findUnitBySlug } from '../../db/queries/units.ts';
 import { unitScores } from '../../server/views/unit-scores.ts';
 import { snapshotFiles, snapshotUnits } from '../../server/export/evidence-snapshot.ts';
-import { demoDb, signIn } from '../support/db.ts';
+import { BUILT_SITE, demoDb, signIn } from '../support/db.ts';
 
 const UNIT = 'dukcapil-kota-gorontalo';
 let conn: Connection;
@@ -22,7 +22,8 @@ let telaga = { id: '', files: [] as { name: string; sha256: string }[] };
 beforeAll(async () => {
   conn = await demoDb();
   // 23 November 2026: the fourth quarter is open, the third closed (decision 021).
-  app = createApp({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z') });
+  // The verification page is one of the site's pages rendered on demand: the real build serves it (decision 054).
+  app = createApp({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z'), distDir: BUILT_SITE });
   evaluator = await signIn(app, 'evaluator.gorontalo@demo.rapor.id', 'rapor-demo-2026');
 });
 afterAll(async () => {

@@ -15,7 +15,8 @@ const A = (v: number) => Object.fromEntries(Array.from({ length: 9 }, (_, i) => 
 
 beforeEach(async () => {
   // 10:00 WITA on Monday 15 June 2026: the second quarter is open.
-  t = await testApp(new Date('2026-06-15T02:00:00.000Z'), { trustProxy: true });
+  // The verification page is one of the site's pages rendered on demand: the real build serves it (decision 054).
+  t = await testApp(new Date('2026-06-15T02:00:00.000Z'), { trustProxy: true, site: true });
   await insertFixtureUsers(t.db);
   await t.db.insertInto('officials').values({ id: 'off-1', nip: '197001012000011001', name: 'Kepala Uji', position: 'Kepala Dinas', unit_id: 'u-gtlo', from_date: '2025-01-01', to_date: null }).execute();
   await t.db.insertInto('targets').values({ unit_id: 'u-gtlo', indicator: 'ikm', year: 2026, value: 80 }).execute();
@@ -202,6 +203,28 @@ describe('locked evidence (issue 16, item 9)', () => {
     expect((await fetchFile(`/api/evidence/${locked.id}/files/scores.csv`, '10.6.0.1')).status).toBe(200);
     t.clock.now = new Date(t.clock.now.getTime() + 11 * 60_000);
     expect((await view(`/bukti/${locked.id}`, '10.6.0.1')).status).toBe(200);
+  });
+
+  it('the verification page has the site\'s full header and footer, as every other page has (issue 26 item 1)', async () => {
+    const evaluator = as(await signIn(t.app, ACCOUNTS.evaluatorGorontalo));
+    const locked = await lock(evaluator, { period: '2026-Q2', unit: UNIT });
+    /** The header's and footer's links (the language switch aside: it names the page itself), and the phone menu. */
+    const frame = (html: string) => {
+      const header = html.slice(html.indexOf('<header'), html.indexOf('</header>'));
+      const footer = html.slice(html.indexOf('<footer'), html.indexOf('</footer>'));
+      const links = (part: string) => [...part.matchAll(/<a ([^>]*)>/g)].filter((m) => !m[1]!.includes('data-lang-switch')).map((m) => /href="([^"]*)"/.exec(m[1]!)?.[1]);
+      return { header: links(header), phoneMenu: /<details class="menu">\s*<summary>/.test(header), footer: links(footer) };
+    };
+    for (const lang of ['', '/en']) {
+      const page = await t.app.request(`${lang}/bukti/${locked.id}`);
+      expect(page.status).toBe(200);
+      const other = await t.app.request(`${lang}/metodologi`);
+      expect(other.status).toBe(200);
+      const expected = frame(await other.text());
+      expect(expected.header).toEqual(expect.arrayContaining([`${lang}/waktu-izin`, `${lang}/privasi`, `${lang}/masuk`]));
+      expect(expected.footer).toContain(`${lang}/aksesibilitas`);
+      expect(frame(await page.text()), lang).toEqual({ ...expected, phoneMenu: true });
+    }
   });
 
   it('only an evaluator of the region or an administrator locks, with a valid period and scope; unknown snapshots and files are 404', async () => {

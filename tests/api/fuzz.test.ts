@@ -16,7 +16,8 @@ let admin = '';
 let staff = '';
 let cases = 0;
 beforeAll(async () => {
-  t = await testApp(new Date('2026-08-10T03:00:00.000Z'));
+  // With the real build: the publication kit's and the verification pages are rendered on demand (decision 054).
+  t = await testApp(new Date('2026-08-10T03:00:00.000Z'), { site: true });
   await insertFixtureUsers(t.db);
   admin = await signIn(t.app, ACCOUNTS.admin);
   staff = await signIn(t.app, ACCOUNTS.staffGorontalo);

@@ -26,7 +26,8 @@ let unitId: string;
 let dir: string;
 
 beforeAll(async () => {
-  ({ conn, app } = await demoWorld(NOW));
+  // The kit's pages are the site's pages rendered on demand: the real build serves them (decision 054).
+  ({ conn, app } = await demoWorld(NOW, { site: true }));
   admin = await signIn(app, 'admin@demo.rapor.id', PASSWORD);
   staff = await signIn(app, `staff.${UNIT}@demo.rapor.id`, PASSWORD);
   staffOther = await signIn(app, `staff.${OTHER}@demo.rapor.id`, PASSWORD);

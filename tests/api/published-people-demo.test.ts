@@ -15,7 +15,8 @@ const NOW = new Date('2026-11-23T03:00:00Z');
 let world: Awaited<ReturnType<typeof demoWorld>>;
 
 beforeAll(async () => {
-  world = await demoWorld(NOW);
+  // The widget and the archive are pages rendered on demand: the real build serves them (decision 054).
+  world = await demoWorld(NOW, { site: true });
 }, 240_000);
 
 async function json<T>(path: string): Promise<T> {

@@ -1,8 +1,8 @@
 // Production runs JavaScript, not a TypeScript loader (issue 26 item 5, docs/decisions/053): `npm start` bundles the
 // server with esbuild (server/bundle.mjs) and runs the bundle under `node --enable-source-maps`. This builds the bundle
 // into a folder of its own, starts it with the flags `npm start` uses on a free port and a fresh SQLite file, and reads
-// it over a real socket: health, a built page, a page the server makes (which reads the site's stylesheet beside its
-// .ts source), an API answer; then a start that fails, whose stack trace must name the .ts files.
+// it over a real socket: health, a built page, a page rendered on demand (and the site's stylesheet it links), an API
+// answer; then a start that fails, whose stack trace must name the .ts files.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -98,10 +98,13 @@ describe('the server bundle that npm start runs (issue 26 item 5)', () => {
       const home = await fetch(`${base}/`);
       expect(home.status).toBe(200);
       expect(await home.text()).toMatch(/^<!DOCTYPE html>/i);
-      // Made by server/evidence-page.ts, which reads ../site/styles/global.css beside its own source file.
+      // An Astro page rendered on demand (docs/decisions/054): the bundle loads the build's dist/server/entry.mjs, and
+      // the page (here the site's 404 for an unknown lock) links the site's stylesheet, which the server serves.
       const evidence = await fetch(`${base}/bukti/tidak-ada`);
       expect(evidence.status).toBe(404);
-      expect(await evidence.text()).toContain('--brand: #0b5563');
+      const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(await evidence.text())?.[1];
+      expect(stylesheet).toBeDefined();
+      expect(await (await fetch(`${base}${stylesheet}`)).text()).toMatch(/--brand: ?#0b5563/);
       const regions = await fetch(`${base}/api/regions`);
       expect(regions.status).toBe(200);
       expect(regions.headers.get('content-type')).toMatch(/^application\/json/);

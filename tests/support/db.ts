@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Kysely, sql } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -241,7 +241,15 @@ export interface TestAppOptions {
   trustProxy?: boolean | string;
   /** The socket peer of every request. Default: 127.0.0.1 behind a trusted proxy, else a new address per request. */
   peer?: string;
+  /**
+   * Serve the real build (dist/, npx astro build first) beside the API: for the pages rendered on demand (the evidence
+   * verification page, the publication kit's pages; docs/decisions/054).
+   */
+  site?: boolean;
 }
+
+/** The real build of the site (npx astro build). */
+export const BUILT_SITE = join(dirname(new URL(import.meta.url).pathname), '..', '..', 'dist');
 
 let residents = 0;
 /** A new address for each call (198.18.0.0/15, the benchmarking range): each request its own resident. */
@@ -259,7 +267,7 @@ export async function testApp(now = new Date('2026-08-10T03:00:00.000Z'), option
   const ids = await insertFixture(conn.db);
   const clock = { now };
   const trustProxy = options.trustProxy === true ? parseProxyTrust('loopback') : options.trustProxy ? parseProxyTrust(options.trustProxy) : undefined;
-  const app = createApp({ db: conn.db, now: () => clock.now, trustProxy });
+  const app = createApp({ db: conn.db, now: () => clock.now, trustProxy, distDir: options.site ? BUILT_SITE : undefined });
   const peer = options.peer ?? (trustProxy ? '127.0.0.1' : undefined);
   const request = app.request;
   app.request = (input, init, env, executionCtx) =>
@@ -307,7 +315,7 @@ export async function signIn(app: { request: (path: string, init?: RequestInit) 
 }
 
 /** The seeded demo world (deterministic) on the engine under test, with the app at a fixed clock. */
-export async function demoWorld(now = new Date('2026-11-23T03:00:00Z')) {
+export async function demoWorld(now = new Date('2026-11-23T03:00:00Z'), options: Pick<TestAppOptions, 'site'> = {}) {
   const conn = await demoDb();
-  return { conn, app: createApp({ db: conn.db, now: () => now }) };
+  return { conn, app: createApp({ db: conn.db, now: () => now, distDir: options.site ? BUILT_SITE : undefined }) };
 }

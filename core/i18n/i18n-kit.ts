@@ -1,5 +1,10 @@
-// The publication kit's words in Bahasa Indonesia (first) and English.
-import type { Lang } from '../../core/domain/skm.ts';
+// The publication kit's words in Bahasa Indonesia (first) and English: the waiting-room screen, the widget, the archive
+// (site/pages/[...lang]/tayang, widget, unit/[slug]/arsip) and the results poster (server/report/results-poster.ts).
+import { GRADES } from '../domain/ikm.ts';
+import { shownInterval } from '../domain/shown-interval.ts';
+import { belowMinimumWords, isBelowMinimum } from '../domain/small-cells.ts';
+import type { Lang } from '../domain/skm.ts';
+import { fmtNumber } from './format.ts';
 
 export const KIT_LABELS = {
   id: {
@@ -27,8 +32,6 @@ export const KIT_LABELS = {
     interval: 'Selang kepercayaan 95%',
     n: 'Responden',
     back: 'Kembali ke halaman unit',
-    notFound: 'Unit tidak ditemukan',
-    notFoundBody: 'Tidak ada unit dengan alamat ini.',
     posterTitle: 'Hasil Survei Kepuasan Masyarakat',
     posterFileName: 'poster-hasil',
     posterDue: 'target',
@@ -60,8 +63,6 @@ export const KIT_LABELS = {
     interval: '95% interval',
     n: 'Respondents',
     back: 'Back to the unit page',
-    notFound: 'Unit not found',
-    notFoundBody: 'There is no unit at this address.',
     posterTitle: 'Public Satisfaction Survey Results',
     posterFileName: 'results-poster',
     posterDue: 'due',
@@ -69,3 +70,24 @@ export const KIT_LABELS = {
     posterNote: 'Element scores (NRR) on the 1–4 scale; IKM on the 25–100 scale (PermenPANRB 14/2017).',
   },
 } as const satisfies Record<Lang, unknown>;
+
+function kinerja(mutu: string | null, lang: Lang): string {
+  const g = GRADES.find((x) => x.mutu === mutu);
+  return g ? (lang === 'id' ? g.kinerja : g.kinerjaEn) : '';
+}
+
+/** "A (Sangat baik)", or "A (sementara)" below the sample target; "–" without ratings. */
+export function gradeWords(r: { mutu: string | null; provisional: boolean }, lang: Lang): string {
+  if (r.mutu === null) return '–';
+  return r.provisional ? `${r.mutu} (${KIT_LABELS[lang].provisional})` : `${r.mutu} (${kinerja(r.mutu, lang)})`;
+}
+
+/** The IKM as the kit prints it, or "kurang dari k penilaian" behind fewer than k ratings (decision 047). */
+export function ikmWords(r: { ikm: number | null; n: number; minPublicRatings: number }, lang: Lang): string {
+  return isBelowMinimum(r.n, r.minPublicRatings) ? belowMinimumWords(r.minPublicRatings, lang) : fmtNumber(lang, r.ikm);
+}
+
+/** The 95 % interval as the archive prints it, or "–" where it says nothing. */
+export function intervalWords(r: { ikmCi95: [number, number] | null; intervalNote?: string | null }, lang: Lang): string {
+  return shownInterval(r, (n) => fmtNumber(lang, n)) ?? '–';
+}
