@@ -39,36 +39,58 @@ import { sitePageNotFound, siteRoutes } from './site.ts';
 import { clientDir } from './astro-pages.ts';
 
 export function createApp(deps: AppDeps) {
+  // A module serving more than one resource answers a sub-app per resource.
+  const scores = scoreRoutes(deps);
+  const permits = permitRoutes(deps);
+  const publication = publicationApiRoutes(deps);
+  const rtlRegister = rtlRegisterRoutes(deps);
+  const adminIntegrity = adminIntegrityRoutes(deps);
+  const compliance = complianceRoutes(deps);
+  const evaluation = evaluationRoutes(deps);
+  const openData = openDataRoutes(deps);
+  // Each module is mounted at the resource it serves, its paths relative to it (docs/decisions/058). Within a resource
+  // the order is the order a request meets them: the admin guard (admin.ts) before every other /admin route, the
+  // report's PDF before the report's data. tests/api/route-table.test.ts holds the table.
   const api = new Hono<AppEnv>()
     .use('*', refuseNulInUrl())
     .use('*', sameOriginGuard(deps.trustProxy))
     .use('*', sessionMiddleware(deps))
-    .route('/', healthRoutes(deps))
-    .route('/', authRoutes(deps))
-    .route('/', twoFactorRoutes(deps))
-    .route('/', regionRoutes(deps))
-    .route('/', unitRoutes(deps))
-    .route('/', searchRoutes(deps))
-    .route('/', formTicketRoutes(deps))
-    .route('/', ratingRoutes(deps))
-    .route('/', scoreRoutes(deps))
-    .route('/', unitPublicRoutes(deps))
-    .route('/', permitRoutes(deps))
-    .route('/', staffRoutes(deps))
-    .route('/', staffToolRoutes(deps))
-    .route('/', adminRoutes(deps))
-    .route('/', adminIntegrityRoutes(deps))
-    .route('/', evaluationRoutes(deps))
-    .route('/', exportRoutes(deps))
-    .route('/', improvementRoutes(deps))
-    .route('/', reportFileRoutes(deps)) // before reportRoutes: /reports/skm/{slug}.pdf is not a slug
-    .route('/', reportRoutes(deps))
-    .route('/', commentReviewRoutes(deps))
-    .route('/', evidenceRoutes(deps))
-    .route('/', openDataRoutes(deps))
-    .route('/', publicationApiRoutes(deps))
-    .route('/', complianceRoutes(deps))
-    .route('/', rtlRegisterRoutes(deps));
+    .route('/', healthRoutes(deps)) // /health and /meta: the server's own state
+    .route('/auth', authRoutes(deps))
+    .route('/auth', twoFactorRoutes(deps))
+    .route('/regions', regionRoutes(deps))
+    .route('/units', unitRoutes(deps))
+    .route('/units', formTicketRoutes(deps))
+    .route('/units', ratingRoutes(deps))
+    .route('/units', scores.units)
+    .route('/units', unitPublicRoutes(deps))
+    .route('/units', permits.units)
+    .route('/units', publication.units)
+    .route('/units', rtlRegister.units)
+    .route('/search', searchRoutes(deps))
+    .route('/scoreboard', scores.scoreboard)
+    .route('/permit-times', permits.permitTimes)
+    .route('/holidays', permits.holidays)
+    .route('/improvement', improvementRoutes(deps))
+    .route('/privacy-contact', adminIntegrity.privacyContact)
+    .route('/staff', staffRoutes(deps))
+    .route('/staff', staffToolRoutes(deps))
+    .route('/staff', publication.staff)
+    .route('/staff', rtlRegister.staff)
+    .route('/admin', adminRoutes(deps)) // first: its guard covers the /admin routes after it
+    .route('/admin', adminIntegrity.admin)
+    .route('/admin', publication.admin)
+    .route('/admin', compliance.admin)
+    .route('/integrity', evaluation.integrity)
+    .route('/evaluation', evaluation.evaluation)
+    .route('/review', commentReviewRoutes(deps))
+    .route('/exports', exportRoutes(deps))
+    .route('/reports', reportFileRoutes(deps)) // before reportRoutes: /reports/skm/{slug}.pdf is not a slug
+    .route('/reports', reportRoutes(deps))
+    .route('/evidence', evidenceRoutes(deps))
+    .route('/compliance', compliance.compliance)
+    .route('/open-data', openData.openData)
+    .route('/catalog.jsonld', openData.catalog);
   api.onError(handleError);
 
   const app = new Hono();

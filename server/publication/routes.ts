@@ -65,8 +65,8 @@ function parseOrigins(body: unknown): string[] {
 /** The API routes: /units/{slug}/badge.svg, /admin/units/{slug}/frame-origins, /staff/units/{slug}/poster.pdf. */
 export function publicationApiRoutes(deps: AppDeps) {
   const { db, now, publicUrl } = deps;
-  return new Hono<AppEnv>()
-    .get('/units/:slug/badge.svg', async (c) => {
+  const units = new Hono<AppEnv>()
+    .get('/:slug/badge.svg', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));
       const at = now();
       const period = shownPeriodOf(c, unit, at);
@@ -78,20 +78,22 @@ export function publicationApiRoutes(deps: AppDeps) {
       c.header('Cache-Control', 'public, max-age=3600');
       c.header(CROSS_ORIGIN_HEADER, '1');
       return c.body(badgeSvg({ ikm: r.ikm, mutu: r.mutu, provisional: r.provisional, periodCode: period.code, n: r.n, minPublicRatings: r.minPublicRatings }, unit.name, lang), 200);
-    })
-    .get('/admin/units/:slug/frame-origins', async (c) => {
+    });
+  const admin = new Hono<AppEnv>()
+    .get('/units/:slug/frame-origins', async (c) => {
       requireRole(c, 'admin');
       const unit = await requireUnit(db, c.req.param('slug'));
       return c.json({ unit: unit.slug, origins: await frameOrigins(db, unit.id) }, 200);
     })
-    .put('/admin/units/:slug/frame-origins', async (c) => {
+    .put('/units/:slug/frame-origins', async (c) => {
       const user = requireRole(c, 'admin');
       const unit = await requireUnit(db, c.req.param('slug'));
       const origins = parseOrigins(await readJsonBody(c));
       await replaceFrameOrigins(db, unit.id, origins, user.id, now());
       return c.json({ unit: unit.slug, origins }, 200);
-    })
-    .get('/staff/units/:slug/poster.pdf', async (c) => {
+    });
+  const staff = new Hono<AppEnv>()
+    .get('/units/:slug/poster.pdf', async (c) => {
       const { unit: ws } = await requireWorkspace(c, db);
       const unit = await findUnitBySlug(db, ws.slug);
       if (!unit) throw notFound(`Unit "${ws.slug}"`, 'unit_not_found');
@@ -104,4 +106,5 @@ export function publicationApiRoutes(deps: AppDeps) {
       c.header('Content-Disposition', `attachment; filename="${resultsPosterFileName(unit.slug, period.code, lang)}"`);
       return c.body(new Uint8Array(pdf), 200);
     });
+  return { units, admin, staff };
 }

@@ -48,14 +48,15 @@ export function adminIntegrityRoutes({ db, now }: AppDeps) {
       applied: { visitCodesPerDay: visitCodesPerDay(set.visit_codes_per_day, set.declaredUsers), evidenceQuotaMb: evidence.quotaBytes / 1048576, evidenceMbPerDay: evidence.perDayBytes / 1048576 },
     };
   }
-  return new Hono<AppEnv>()
-    // Public: the privacy page shows whom to ask about personal data.
-    .get('/privacy-contact', async (c) => c.json({ contact: dataProtectionContact(await readSettings(db)) }, 200))
-    .get('/admin/settings', async (c) => {
+  // Public: the privacy page shows whom to ask about personal data.
+  const privacyContact = new Hono<AppEnv>()
+    .get('/', async (c) => c.json({ contact: dataProtectionContact(await readSettings(db)) }, 200));
+  const admin = new Hono<AppEnv>()
+    .get('/settings', async (c) => {
       requireRole(c, 'admin');
       return c.json(publicSettings(await readSettings(db)), 200);
     })
-    .put('/admin/settings', async (c) => {
+    .put('/settings', async (c) => {
       const user = requireRole(c, 'admin');
       const input = parseWith(settingsSchema, await readJsonBody(c));
       const at = now();
@@ -67,22 +68,22 @@ export function adminIntegrityRoutes({ db, now }: AppDeps) {
       await writeAudit(db, { userId: user.id, action: 'settings.update', details: { changed: Object.keys(input) } }, at);
       return c.json(publicSettings(await readSettings(db)), 200);
     })
-    .get('/admin/kiosks', async (c) => {
+    .get('/kiosks', async (c) => {
       requireRole(c, 'admin');
       return c.json({ items: await pendingKiosks(db) }, 200);
     })
-    .post('/admin/kiosks/:id/approve', async (c) => {
+    .post('/kiosks/:id/approve', async (c) => {
       const user = requireRole(c, 'admin');
       if (!(await approveKiosk(db, c.req.param('id'), user.id, now()))) throw notFound('An active kiosk', 'kiosk_not_found');
       return c.json({ id: c.req.param('id'), status: 'approved' }, 200);
     })
-    .get('/admin/units/:slug/limits', async (c) => {
+    .get('/units/:slug/limits', async (c) => {
       requireRole(c, 'admin');
       const unit = await findUnitBySlug(db, c.req.param('slug'));
       if (!unit) throw notFound(`Unit "${c.req.param('slug')}"`, 'unit_not_found');
       return c.json(await limitsOf(unit.id, unit.slug), 200);
     })
-    .put('/admin/units/:slug/limits', async (c) => {
+    .put('/units/:slug/limits', async (c) => {
       const user = requireRole(c, 'admin');
       const input = parseWith(limitsSchema, await readJsonBody(c));
       const patch = {
@@ -95,10 +96,11 @@ export function adminIntegrityRoutes({ db, now }: AppDeps) {
       if (!unit) throw notFound(`Unit "${c.req.param('slug')}"`, 'unit_not_found');
       return c.json(await limitsOf(unit.id, c.req.param('slug')), 200);
     })
-    .put('/admin/units/:slug/kiosk-cap', async (c) => {
+    .put('/units/:slug/kiosk-cap', async (c) => {
       const user = requireRole(c, 'admin');
       const { kioskCap } = parseWith(capSchema, await readJsonBody(c));
       if (!(await setKioskCap(db, c.req.param('slug'), kioskCap, user.id, now()))) throw notFound(`Unit "${c.req.param('slug')}"`, 'unit_not_found');
       return c.json({ slug: c.req.param('slug'), kioskCap }, 200);
     });
+  return { privacyContact, admin };
 }

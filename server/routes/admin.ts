@@ -36,23 +36,23 @@ export const tenureEndSchema = v.object({ to: v.pipe(v.string('must be a date YY
 
 export function adminRoutes({ db, now }: AppDeps) {
   return new Hono<AppEnv>()
-    .use('/admin/*', async (c, next) => {
+    .use('*', async (c, next) => {
       requireRole(c, 'admin');
       await next();
     })
-    .put('/admin/regions/:code', async (c) => {
+    .put('/regions/:code', async (c) => {
       const r = parseWith(regionSchema, { ...((await readJsonBody(c)) as object), code: c.req.param('code') });
       return answer(c, await putRegion(db, r, c.get('user')!.id, now()), r);
     })
-    .put('/admin/units/:slug', async (c) => {
+    .put('/units/:slug', async (c) => {
       const u = parseWith(unitSchema, { ...((await readJsonBody(c)) as object), slug: c.req.param('slug') });
       return answer(c, await putUnit(db, u, c.get('user')!.id, now()), u);
     })
-    .put('/admin/units/:slug/services/:service', async (c) => {
+    .put('/units/:slug/services/:service', async (c) => {
       const s = parseWith(serviceSchema, { ...((await readJsonBody(c)) as object), slug: c.req.param('service') });
       return answer(c, await putService(db, c.req.param('slug'), s, c.get('user')!.id, now()), s);
     })
-    .post('/admin/import/units', async (c) => {
+    .post('/import/units', async (c) => {
       const text = await readTextBody(c, ['text/csv', 'text/plain'], IMPORT_LIMIT_BYTES);
       const { rows, problems } = parseUnitImport(text);
       if (problems.length) throw new ApiError(400, 'import_failed', `${problems.length} problem(s); nothing was imported.`, Object.fromEntries(problems.map((p) => [`line ${p.line}: ${p.field}`, p.message])));
@@ -60,8 +60,8 @@ export function adminRoutes({ db, now }: AppDeps) {
       if (!result.ok) throw new ApiError(400, 'import_failed', `${result.problems.length} problem(s); nothing was imported.`, Object.fromEntries(result.problems.map((p) => [`line ${p.line}: ${p.field}`, p.message])));
       return c.json({ rows: rows.length, ...result.summary }, 200);
     })
-    .get('/admin/users', async (c) => c.json({ items: await listUsers(db) }, 200))
-    .post('/admin/users', async (c) => {
+    .get('/users', async (c) => c.json({ items: await listUsers(db) }, 200))
+    .post('/users', async (c) => {
       const u = parseWith(userSchema, await readJsonBody(c));
       if (u.role === 'staff' && !u.unitSlug) throw validationFailed({ unitSlug: 'a staff account needs its unit' });
       if (u.role !== 'staff' && u.unitSlug) throw validationFailed({ unitSlug: 'only staff accounts belong to a unit' });
@@ -82,7 +82,7 @@ export function adminRoutes({ db, now }: AppDeps) {
       await writeAudit(db, { userId: c.get('user')!.id, action: 'user.create', unitId, target: id, details: { email: u.email, role: u.role } }, at);
       return c.json({ id, email: u.email, name: u.name, role: u.role, unitSlug: u.unitSlug, regionCode: u.regionCode }, 201);
     })
-    .patch('/admin/users/:id', async (c) => {
+    .patch('/users/:id', async (c) => {
       const p = parseWith(userPatchSchema, await readJsonBody(c));
       const user = await findUserById(db, c.req.param('id'));
       if (!user) throw notFound('Account', 'user_not_found');
@@ -101,12 +101,12 @@ export function adminRoutes({ db, now }: AppDeps) {
       await writeAudit(db, { userId: c.get('user')!.id, action: 'user.update', target: user.id, details: { fields: Object.keys(p) } }, at);
       return c.json({ id: user.id, updated: Object.keys(p) }, 200);
     })
-    .get('/admin/holidays', async (c) => {
+    .get('/holidays', async (c) => {
       const [items, all] = await Promise.all([listHolidays(db, c.req.query('year')), holidaySet(db)]);
       // The current or next year without holidays: working days there would count every Monday to Friday (decision 029).
       return c.json({ items, calendar: { missingYears: missingCalendarYears(all, todayIn('Asia/Jakarta', now())) } }, 200);
     })
-    .put('/admin/holidays/:date', async (c) => {
+    .put('/holidays/:date', async (c) => {
       const date = c.req.param('date');
       if (!isValidDate(date)) throw validationFailed({ date: 'must be a date YYYY-MM-DD' });
       const h = parseWith(holidaySchema, await readJsonBody(c));
@@ -115,29 +115,29 @@ export function adminRoutes({ db, now }: AppDeps) {
       await writeAudit(db, { userId: c.get('user')!.id, action: 'holiday.set', target: date, details: { ...h, recomputed } }, at);
       return c.json({ date, ...h, recomputedReports: recomputed }, 200);
     })
-    .delete('/admin/holidays/:date', async (c) => {
+    .delete('/holidays/:date', async (c) => {
       const date = c.req.param('date');
       const recomputed = isValidDate(date) ? await removeHoliday(db, date) : null;
       if (recomputed === null) throw notFound(`Holiday ${date.slice(0, 20)}`, 'holiday_not_found');
       await writeAudit(db, { userId: c.get('user')!.id, action: 'holiday.remove', target: date, details: { recomputed } }, now());
       return c.json({ date, recomputedReports: recomputed }, 200);
     })
-    .get('/admin/officials', async (c) => c.json({ items: await listOfficials(db, c.req.query('unit')) }, 200))
-    .post('/admin/officials', async (c) => {
+    .get('/officials', async (c) => c.json({ items: await listOfficials(db, c.req.query('unit')) }, 200))
+    .post('/officials', async (c) => {
       const o = parseWith(officialSchema, await readJsonBody(c));
       const result = await addOfficial(db, o, c.get('user')!.id, now());
       return answer(c, result, { id: result.ok ? result.value : undefined, ...o });
     })
-    .patch('/admin/officials/:id', async (c) => {
+    .patch('/officials/:id', async (c) => {
       const { to } = parseWith(tenureEndSchema, await readJsonBody(c));
       return answer(c, await endOfficialTenure(db, c.req.param('id'), to, c.get('user')!.id, now()), { id: c.req.param('id'), to });
     })
-    .get('/admin/targets', async (c) => {
+    .get('/targets', async (c) => {
       const year = c.req.query('year');
       if (year && !/^\d{4}$/.test(year)) throw validationFailed({ year: 'must be a year such as 2026' });
       return c.json({ items: await listTargets(db, year ? Number(year) : undefined) }, 200);
     })
-    .put('/admin/targets', async (c) => {
+    .put('/targets', async (c) => {
       const t = parseWith(targetSchema, await readJsonBody(c));
       const result = await putTarget(db, t, c.get('user')!.id, now());
       if (!result.ok) throw new ApiError(result.status, result.code, result.message, result.field ? { [result.field]: result.message } : undefined);

@@ -25,7 +25,7 @@ export const loginSchema = v.object({
 export function authRoutes(deps: AppDeps) {
   const { db, now, trustProxy } = deps;
   return new Hono<AppEnv>()
-    .post('/auth/login', async (c) => {
+    .post('/login', async (c) => {
       const parsed = v.safeParse(loginSchema, await readJsonBody(c));
       if (!parsed.success) {
         throw validationFailed(Object.fromEntries(parsed.issues.map((i) => [v.getDotPath(i) ?? '(body)', i.input === undefined ? 'is required' : i.message])));
@@ -53,7 +53,7 @@ export function authRoutes(deps: AppDeps) {
       }
       return c.json({ user: publicView }, 200);
     })
-    .post('/auth/logout', async (c) => {
+    .post('/logout', async (c) => {
       const token = sessionToken(c);
       if (token) await deleteSession(db, sha256(token));
       const user = c.get('user') ?? c.get('enrolOnly');
@@ -61,7 +61,7 @@ export function authRoutes(deps: AppDeps) {
       clearSessionCookie(c);
       return c.body(null, 204);
     })
-    .get('/auth/me', async (c) => {
+    .get('/me', async (c) => {
       const { user, enrolOnly } = requireAccount(c);
       const publicView = await publicUser(db, user);
       return enrolOnly ? c.json({ user: publicView, twoFactorSetupRequired: true as const }, 200) : c.json({ user: publicView }, 200);

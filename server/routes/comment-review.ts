@@ -39,7 +39,7 @@ export async function refuseUnitModerationOfReviewedComment(db: Kysely<Database>
 
 export function commentReviewRoutes({ db, now }: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/review/comments', async (c) => {
+    .get('/comments', async (c) => {
       const user = requireRole(c, 'evaluator', 'admin');
       const q = c.req.query();
       const status = (q.status || 'pending') as CommentReviewState;
@@ -55,7 +55,7 @@ export function commentReviewRoutes({ db, now }: AppDeps) {
         nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
       }, 200);
     })
-    .post('/review/comments/:id', async (c) => {
+    .post('/comments/:id', async (c) => {
       const user = requireRole(c, 'evaluator', 'admin');
       const { decision, reason } = parseWith(reviewDecisionSchema, await readJsonBody(c));
       const id = c.req.param('id');

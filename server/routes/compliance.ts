@@ -146,8 +146,8 @@ export function complianceRoutes({ db, now, publicUrl }: AppDeps) {
     }
   }
 
-  return new Hono<AppEnv>()
-    .get('/compliance', async (c) => {
+  const compliance = new Hono<AppEnv>()
+    .get('/', async (c) => {
       const user = requireUser(c);
       const scope = await scopeOf(db, user);
       const year = yearOf(c, now());
@@ -165,7 +165,7 @@ export function complianceRoutes({ db, now, publicUrl }: AppDeps) {
       c.header('Content-Disposition', `attachment; filename="rapor-kepatuhan-${year}${c.req.query('region') ? `-${c.req.query('region')}` : ''}.${format}"`);
       return c.body(new Uint8Array(bytes), 200);
     })
-    .get('/compliance/pack', async (c) => {
+    .get('/pack', async (c) => {
       const user = requireUser(c);
       const scope = await scopeOf(db, user);
       const year = yearOf(c, now());
@@ -227,13 +227,14 @@ export function complianceRoutes({ db, now, publicUrl }: AppDeps) {
         console.error('[rapor] evidence pack failed:', error);
         await s.close();
       });
-    })
-    .get('/admin/compliance-thresholds', async (c) => {
+    });
+  const admin = new Hono<AppEnv>()
+    .get('/compliance-thresholds', async (c) => {
       requireRole(c, 'admin');
       const rows = await readThresholds(db);
       return c.json({ rows: rows.map((r) => ({ item: r.item, op: r.op, bound: r.bound, score: r.scoreHundredths / 100 })) }, 200);
     })
-    .put('/admin/compliance-thresholds', async (c) => {
+    .put('/compliance-thresholds', async (c) => {
       const user = requireRole(c, 'admin');
       const { rows } = parseWith(thresholdsSchema, await readJsonBody(c));
       const checked = checkThresholds(rows);
@@ -242,4 +243,5 @@ export function complianceRoutes({ db, now, publicUrl }: AppDeps) {
       const all = await readThresholds(db);
       return c.json({ rows: all.map((r) => ({ item: r.item, op: r.op, bound: r.bound, score: r.scoreHundredths / 100 })) }, 200);
     });
+  return { compliance, admin };
 }

@@ -54,8 +54,8 @@ function ledgerItem(r: LedgerRow, withRating = false) {
 }
 
 export function evaluationRoutes({ db, now }: AppDeps) {
-  return new Hono<AppEnv>()
-    .get('/integrity/excluded', async (c) => {
+  const integrity = new Hono<AppEnv>()
+    .get('/excluded', async (c) => {
       const user = requireUser(c);
       const scope = await scopeOf(db, user);
       const period = periodFromQuery(c.req.query(), now());
@@ -78,8 +78,9 @@ export function evaluationRoutes({ db, now }: AppDeps) {
         addressShare,
         moderation: { units: tallyLedger(groups), entries: entries.map((e) => ledgerItem(e)) },
       }, 200);
-    })
-    .get('/evaluation/moderation-requests', async (c) => {
+    });
+  const evaluation = new Hono<AppEnv>()
+    .get('/moderation-requests', async (c) => {
       const user = requireRole(c, 'evaluator', 'admin');
       const scope = await scopeOf(db, user);
       const status = c.req.query('status') ?? 'pending';
@@ -92,7 +93,7 @@ export function evaluationRoutes({ db, now }: AppDeps) {
     })
     // What waits for an evaluator beyond its address's share (decision 045): ratings are accepted with the lift below,
     // permit reports with their own lift; both audited.
-    .get('/evaluation/held-back', async (c) => {
+    .get('/held-back', async (c) => {
       const user = requireRole(c, 'evaluator', 'admin');
       const scope = await scopeOf(db, user);
       const period = periodFromQuery(c.req.query(), now());
@@ -103,7 +104,7 @@ export function evaluationRoutes({ db, now }: AppDeps) {
       ]);
       return c.json({ period: { code: period.code, from: period.from, to: period.to }, ...held, addressShare }, 200);
     })
-    .post('/evaluation/permit-reports/:id/lift', async (c) => {
+    .post('/permit-reports/:id/lift', async (c) => {
       const user = requireRole(c, 'evaluator', 'admin');
       const { reason } = parseWith(writtenReason, await readJsonBody(c));
       const result = await liftPermitExclusion(db, await scopeOf(db, user), c.req.param('id'), reason, user.id, now());
@@ -113,9 +114,9 @@ export function evaluationRoutes({ db, now }: AppDeps) {
       }
       return c.json({ id: c.req.param('id'), excluded: false, lifted: result.lifted }, 200);
     })
-    .post('/evaluation/moderation-requests/:id/approve', (c) => decide(c, 'approved'))
-    .post('/evaluation/moderation-requests/:id/reject', (c) => decide(c, 'rejected'))
-    .post('/evaluation/responses/:id/lift', async (c) => {
+    .post('/moderation-requests/:id/approve', (c) => decide(c, 'approved'))
+    .post('/moderation-requests/:id/reject', (c) => decide(c, 'rejected'))
+    .post('/responses/:id/lift', async (c) => {
       const user = requireRole(c, 'evaluator', 'admin');
       const { reason } = parseWith(writtenReason, await readJsonBody(c));
       const result = await liftExclusion(db, await scopeOf(db, user), c.req.param('id'), reason, user.id, now());
@@ -126,6 +127,7 @@ export function evaluationRoutes({ db, now }: AppDeps) {
       }
       return c.json({ id: c.req.param('id'), excluded: false, lifted: result.lifted }, 200);
     });
+  return { integrity, evaluation };
 
   async function decide(c: Context<AppEnv>, decision: 'approved' | 'rejected') {
     const user = requireRole(c, 'evaluator', 'admin');

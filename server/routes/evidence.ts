@@ -141,7 +141,7 @@ export async function mayReadLockFiles(db: AppDeps['db'], user: User | null, loc
 export function evidenceRoutes(deps: AppDeps) {
   const { db, now, publicUrl, asnThresholds } = deps;
   return new Hono<AppEnv>()
-    .post('/evidence/locks', async (c) => {
+    .post('/locks', async (c) => {
       requireRole(c, 'evaluator', 'admin');
       const body = parseWith(lockSchema, await readJsonBody(c));
       const target = await lockScope(c, db, body);
@@ -171,13 +171,13 @@ export function evidenceRoutes(deps: AppDeps) {
         files: files.map((f) => ({ name: f.name, mediaType: f.mediaType, bytes: f.bytes, sha256: f.sha256, url: `/api/evidence/${id}/files/${f.name}` })),
       }, 201);
     })
-    .get('/evidence/locks/:id', async (c) => {
+    .get('/locks/:id', async (c) => {
       await limitVerification(c, deps);
       const result = await verifyLock(deps, c.req.param('id'));
       if (!result) throw notFound('Locked evidence', 'evidence_not_found');
       return c.json({ ...lockJson(result), live: { checkedAt: now().toISOString(), changed: result.live.changed, changedFiles: result.live.changedFiles, addedFiles: result.live.addedFiles } }, 200);
     })
-    .get('/evidence/:id/files/:name', async (c) => {
+    .get('/:id/files/:name', async (c) => {
       const id = c.req.param('id');
       const name = c.req.param('name');
       const lock = LOCK_ID.test(id) && FILE_NAME.test(name) ? await findEvidenceLock(db, id) : undefined;

@@ -16,7 +16,7 @@ import { periodFromQuery } from './period-query.ts';
 
 export function exportRoutes({ db, readDb, now, publicUrl, asnThresholds }: AppDeps) {
   const reader = readDb ?? db;
-  return new Hono<AppEnv>().get('/exports/:file', async (c) => {
+  return new Hono<AppEnv>().get('/:file', async (c) => {
     const user = requireUser(c);
     const match = /^([a-z-]+)\.(csv|xlsx|ndjson)$/.exec(c.req.param('file'));
     if (!match || !(DATASETS as readonly string[]).includes(match[1]!)) {

@@ -24,7 +24,7 @@ export function ticketGiver({ db, now, trustProxy }: AppDeps) {
 
 export function formTicketRoutes(deps: AppDeps) {
   const give = ticketGiver(deps);
-  return new Hono<AppEnv>().get('/units/:slug/form-ticket', async (c) => {
+  return new Hono<AppEnv>().get('/:slug/form-ticket', async (c) => {
     const unit = await requireUnit(deps.db, c.req.param('slug'));
     const purpose = c.req.query('purpose') ?? 'rating';
     if (!(TICKET_PURPOSES as readonly string[]).includes(purpose)) throw validationFailed({ purpose: 'must be rating or permit' });

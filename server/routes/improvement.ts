@@ -16,7 +16,7 @@ import { notFound, validationFailed } from '../errors.ts';
 import { periodFromQuery } from './period-query.ts';
 
 export function improvementRoutes({ db, now }: AppDeps) {
-  return new Hono().get('/improvement', async (c) => {
+  return new Hono().get('/', async (c) => {
     const region = c.req.query('region');
     if (region && !/^[0-9.]{2,20}$/.test(region)) throw validationFailed({ region: 'must be a region code' });
     const today = todayIn('Asia/Jakarta', now());

@@ -62,10 +62,9 @@ export function openDataRoutes({ db, readDb, now, publicUrl }: AppDeps) {
   }
 
   // Same bytes, same ETag until the data change (issue 25 item 8): a harvester asking again with If-None-Match gets 304.
-  return new Hono()
-    .use('/open-data/*', etag())
-    .use('/catalog.jsonld', etag())
-    .get('/open-data/:period/datapackage.json', async (c) => {
+  const openData = new Hono()
+    .use('*', etag())
+    .get('/:period/datapackage.json', async (c) => {
       const period = publishedPeriod(c.req.param('period'));
       const created = publishedAt(period);
       const minRatings = await minPublicRatings(reader);
@@ -74,7 +73,7 @@ export function openDataRoutes({ db, readDb, now, publicUrl }: AppDeps) {
       c.header('Last-Modified', new Date(created).toUTCString());
       return c.json(dataPackage({ period, base: baseOf(c.req.url), created, minRatings }), 200);
     })
-    .get('/open-data/:period/scores.csv', async (c) => {
+    .get('/:period/scores.csv', async (c) => {
       const period = publishedPeriod(c.req.param('period'));
       // Names an administrator typed may start like a formula: the same leading apostrophe as every other export.
       const body = csvRecord(OPEN_SCORE_FIELDS.map((f) => f.name)) + (await rows(period)).map((r) => csvRecord(OPEN_SCORE_FIELDS.map((f) => csvSafe(r[f.name] ?? null)))).join('');
@@ -83,8 +82,10 @@ export function openDataRoutes({ db, readDb, now, publicUrl }: AppDeps) {
       c.header('Cache-Control', CACHE);
       c.header('Access-Control-Allow-Origin', '*');
       return c.body(body, 200);
-    })
-    .get('/catalog.jsonld', async (c) => {
+    });
+  const catalogFile = new Hono()
+    .use('/', etag())
+    .get('/', async (c) => {
       const [first, regions] = await Promise.all([firstRatedDate(reader), regionsWithUnits(reader)]);
       const periods = publishablePeriods(first, todayIn('Asia/Jakarta', now()));
       // The catalogue changes when a period is published: its time is the newest period's (none yet: the epoch).
@@ -100,4 +101,5 @@ export function openDataRoutes({ db, readDb, now, publicUrl }: AppDeps) {
       c.header('Access-Control-Allow-Origin', '*');
       return c.body(JSON.stringify(catalog), 200, { 'Content-Type': 'application/ld+json; charset=utf-8' });
     });
+  return { openData, catalog: catalogFile };
 }

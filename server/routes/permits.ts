@@ -53,6 +53,7 @@ export async function permitResult(db: AppDeps['db'], unit: UnitDetail, id: stri
   return { report: reportBody(report, today, await holidaySet(db)), service: publicService(service) };
 }
 
+/** Permit reports and times under /units, the permit times of a region, and the holiday calendar. */
 export function permitRoutes(deps: AppDeps) {
   const { db, now, trustProxy } = deps;
   const hashClient = clientHasher(db);
@@ -143,8 +144,8 @@ export function permitRoutes(deps: AppDeps) {
     return { report: reportBody(result.report, today, holidays), outcome: result.outcome === 'created' ? 'created' : 'duplicate' };
   }
 
-  return new Hono()
-    .post('/units/:slug/permit-reports', async (c) => {
+  const units = new Hono()
+    .post('/:slug/permit-reports', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));
       if (!isTimeZone(unit.timezone)) throw new Error(`unit ${unit.slug} has an unknown time zone`);
       // A resident without JavaScript posts the permit page's plain HTML form (docs/decisions/030).
@@ -154,7 +155,7 @@ export function permitRoutes(deps: AppDeps) {
       const { report, outcome } = await store(c, unit, parsed.value);
       return c.json(report satisfies PermitAck, outcome === 'created' ? 201 : 200);
     })
-    .get('/units/:slug/permit-times', async (c) => {
+    .get('/:slug/permit-times', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));
       const period = periodFromQuery(c.req.query(), now());
       const today = todayIn(isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta', now());
@@ -175,8 +176,9 @@ export function permitRoutes(deps: AppDeps) {
         } satisfies PermitTimes,
         200,
       );
-    })
-    .get('/permit-times', async (c) => {
+    });
+  const permitTimes = new Hono()
+    .get('/', async (c) => {
       const region = c.req.query('region');
       if (region && !/^[0-9.]{2,20}$/.test(region)) throw validationFailed({ region: 'must be a region code' });
       const period = periodFromQuery(c.req.query(), now());
@@ -208,11 +210,13 @@ export function permitRoutes(deps: AppDeps) {
         } satisfies PermitOverview,
         200,
       );
-    })
-    .get('/holidays', async (c) => {
+    });
+  const calendar = new Hono()
+    .get('/', async (c) => {
       const year = c.req.query('year');
       if (year && !/^\d{4}$/.test(year)) throw validationFailed({ year: 'must be a year such as 2026' });
       const rows = await listHolidays(db, year);
       return c.json(rows.map((h) => ({ date: h.date, name: h.name, kind: h.kind })), 200);
     });
+  return { units, permitTimes, holidays: calendar };
 }

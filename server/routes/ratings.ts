@@ -158,7 +158,7 @@ export function ratingRoutes(deps: AppDeps) {
     return { ack: result.ack, outcome: result.outcome === 'created' ? 'created' : 'duplicate' };
   }
 
-  return new Hono<AppEnv>().post('/units/:slug/ratings', async (c) => {
+  return new Hono<AppEnv>().post('/:slug/ratings', async (c) => {
     const unit = await requireUnit(db, c.req.param('slug'));
     // A resident without JavaScript posts the rating page's plain HTML form (docs/decisions/030).
     if (isFormPost(c)) return ratingFormPost(c, unit, store, deps);

@@ -25,7 +25,7 @@ function langOf(value: string | undefined): Lang {
 export function reportFileRoutes(deps: AppDeps) {
   const { db, now } = deps;
   return new Hono<AppEnv>()
-    .get('/reports/skm/:slug{[a-z0-9-]+\\.pdf}', async (c) => {
+    .get('/skm/:slug{[a-z0-9-]+\\.pdf}', async (c) => {
       const user = requireUser(c);
       const slug = c.req.param('slug').slice(0, -'.pdf'.length);
       const period = periodFromQuery(c.req.query(), now());
@@ -42,7 +42,7 @@ export function reportFileRoutes(deps: AppDeps) {
         'Content-Disposition': `attachment; filename="${skmPdfFileName(slug, period.code, lang)}"`,
       });
     })
-    .get('/reports/skm.zip', async (c) => {
+    .get('/skm.zip', async (c) => {
       const user = requireRole(c, 'evaluator', 'admin');
       const q = c.req.query();
       const period = periodFromQuery(q, now());

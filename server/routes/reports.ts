@@ -24,7 +24,7 @@ import { periodFromQuery } from './period-query.ts';
 const REPORT_SUGGESTIONS_MAX = 2000;
 
 export function reportRoutes({ db, now }: AppDeps) {
-  return new Hono<AppEnv>().get('/reports/skm/:slug', async (c) => {
+  return new Hono<AppEnv>().get('/skm/:slug', async (c) => {
     const user = requireUser(c);
     const scope = await scopeOf(db, user);
     const ws = await workspaceUnit(db, scope, c.req.param('slug'));

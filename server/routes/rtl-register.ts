@@ -59,8 +59,8 @@ async function uploadedFile(c: Context): Promise<{ name: string; bytes: Uint8Arr
 }
 
 export function rtlRegisterRoutes({ db, now }: AppDeps) {
-  return new Hono<AppEnv>()
-    .post('/staff/units/:slug/follow-ups/:id/evidence', async (c) => {
+  const staff = new Hono<AppEnv>()
+    .post('/units/:slug/follow-ups/:id/evidence', async (c) => {
       const { user, unit } = await requireWorkspace(c, db);
       const followUpId = c.req.param('id');
       if (!ID.test(followUpId)) throw notFound('A follow-up item of this unit', 'follow_up_not_found');
@@ -89,18 +89,7 @@ export function rtlRegisterRoutes({ db, now }: AppDeps) {
         url: `/api/units/${unit.slug}/follow-ups/${followUpId}/evidence/${file.id}`,
       }, 201);
     })
-    .get('/units/:slug/follow-ups/:id/evidence/:fileId', async (c) => {
-      const unit = await requireUnit(db, c.req.param('slug'));
-      const { id, fileId } = c.req.param();
-      const file = ID.test(id) && ID.test(fileId) ? await followUpEvidenceFile(db, unit.id, id, fileId) : undefined;
-      if (!file) throw notFound('Evidence file of a follow-up item', 'evidence_file_not_found');
-      c.header('Content-Type', file.media_type);
-      // Always a download, never rendered in the portal's origin.
-      c.header('Content-Disposition', `attachment; filename="${file.name.replace(/[^\x20-\x7e]|"/g, '_')}"`);
-      c.header('X-Content-SHA256', file.sha256);
-      return c.body(new Uint8Array(Buffer.from(file.content_base64, 'base64')), 200);
-    })
-    .post('/staff/units/:slug/publications', async (c) => {
+    .post('/units/:slug/publications', async (c) => {
       const { user, unit } = await requireWorkspace(c, db);
       const body = parseWith(publicationSchema, await readJsonBody(c));
       const at = now();
@@ -113,7 +102,7 @@ export function rtlRegisterRoutes({ db, now }: AppDeps) {
       }, at);
       return c.json({ created, medium: body.medium, source: 'manual', publishedOn: body.publishedOn }, created ? 201 : 200);
     })
-    .get('/staff/units/:slug/publications', async (c) => {
+    .get('/units/:slug/publications', async (c) => {
       const { unit } = await requireWorkspace(c, db);
       const year = c.req.query('year') ?? unitToday(unit.timezone, now()).slice(0, 4);
       if (!/^\d{4}$/.test(year)) throw validationFailed({ year: 'must be a year such as 2026' });
@@ -123,4 +112,17 @@ export function rtlRegisterRoutes({ db, now }: AppDeps) {
         items: rows.map((p) => ({ id: p.id, medium: p.medium, source: p.source, publishedOn: p.published_on, period: p.period, note: p.note, evidenceUrl: p.evidence_url })),
       }, 200);
     });
+  const units = new Hono<AppEnv>()
+    .get('/:slug/follow-ups/:id/evidence/:fileId', async (c) => {
+      const unit = await requireUnit(db, c.req.param('slug'));
+      const { id, fileId } = c.req.param();
+      const file = ID.test(id) && ID.test(fileId) ? await followUpEvidenceFile(db, unit.id, id, fileId) : undefined;
+      if (!file) throw notFound('Evidence file of a follow-up item', 'evidence_file_not_found');
+      c.header('Content-Type', file.media_type);
+      // Always a download, never rendered in the portal's origin.
+      c.header('Content-Disposition', `attachment; filename="${file.name.replace(/[^\x20-\x7e]|"/g, '_')}"`);
+      c.header('X-Content-SHA256', file.sha256);
+      return c.body(new Uint8Array(Buffer.from(file.content_base64, 'base64')), 200);
+    });
+  return { staff, units };
 }

@@ -11,15 +11,16 @@ import { unitScores } from '../views/unit-scores.ts';
 import { periodFromQuery } from './period-query.ts';
 import { requireUnit } from './units.ts';
 
-/** The public scores and the scoreboard, with the small-cell rule always applied (decision 047). */
+/** The public scores (under /units) and the scoreboard, with the small-cell rule always applied (decision 047). */
 export function scoreRoutes({ db, now }: AppDeps) {
   const minimum = () => minPublicRatings(db);
-  return new Hono()
-    .get('/units/:slug/scores', async (c) => {
+  const units = new Hono()
+    .get('/:slug/scores', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));
       return c.json(await unitScores(db, unit, periodFromQuery(c.req.query(), now()), now(), await minimum()), 200);
-    })
-    .get('/scoreboard', async (c) => {
+    });
+  const scoreboard = new Hono()
+    .get('/', async (c) => {
       const { region, kind } = c.req.query();
       const fields: Record<string, string> = {};
       if (region && !/^[0-9.]{2,20}$/.test(region)) fields.region = 'must be a region code';
@@ -57,4 +58,5 @@ export function scoreRoutes({ db, now }: AppDeps) {
         200,
       );
     });
+  return { units, scoreboard };
 }

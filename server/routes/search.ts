@@ -99,5 +99,5 @@ export async function unitSearch(deps: Pick<AppDeps, 'db' | 'now'>, search: { q:
 }
 
 export function searchRoutes(deps: AppDeps) {
-  return new Hono().get('/search', async (c) => c.json(await unitSearch(deps, searchQuery(c.req.query())), 200));
+  return new Hono().get('/', async (c) => c.json(await unitSearch(deps, searchQuery(c.req.query())), 200));
 }

@@ -29,7 +29,7 @@ export const kioskSchema = v.object({ name: v.pipe(v.string('must be text'), v.t
 
 export function staffToolRoutes({ db, now, publicUrl }: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/staff/units/:slug/follow-ups/suggestions', async (c) => {
+    .get('/units/:slug/follow-ups/suggestions', async (c) => {
       const { unit } = await requireWorkspace(c, db);
       const period = periodFromQuery(c.req.query(), now());
       const total = totalOf((await unitSumsByService(db, unit.id, period.from, period.to)).map((s) => s.sums));
@@ -40,7 +40,7 @@ export function staffToolRoutes({ db, now, publicUrl }: AppDeps) {
         items: weakest.map((e) => ({ element: { code: e.code, name: e.name }, nrr: e.nrr, ...FOLLOW_UP_TEMPLATES[e.code as ElementCode] })),
       }, 200);
     })
-    .post('/staff/units/:slug/follow-ups', async (c) => {
+    .post('/units/:slug/follow-ups', async (c) => {
       const { user, unit } = await requireWorkspace(c, db);
       const f = parseWith(followUpSchema, await readJsonBody(c));
       const at = now();
@@ -48,7 +48,7 @@ export function staffToolRoutes({ db, now, publicUrl }: AppDeps) {
       await createFollowUp(db, unit.id, id, f, user.id, at, todayIn(isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta', at));
       return c.json({ id, ...f }, 201);
     })
-    .patch('/staff/units/:slug/follow-ups/:id', async (c) => {
+    .patch('/units/:slug/follow-ups/:id', async (c) => {
       const { user, unit } = await requireWorkspace(c, db);
       const patch = parseWith(followUpPatchSchema, await readJsonBody(c));
       if (Object.keys(patch).length === 0) throw validationFailed({ '(body)': 'name at least one field to change' });
@@ -57,7 +57,7 @@ export function staffToolRoutes({ db, now, publicUrl }: AppDeps) {
       const item = (await listFollowUps(db, unit.id)).find((f) => f.id === c.req.param('id'))!;
       return c.json({ id: item.id, status: item.status, progress: item.progress, plannedOn: item.planned_on, startedOn: item.started_on, completedOn: item.completed_on, updatedAt: item.updated_at }, 200);
     })
-    .post('/staff/units/:slug/visit-codes', async (c) => {
+    .post('/units/:slug/visit-codes', async (c) => {
       const { user, unit } = await requireWorkspace(c, db);
       const { count } = parseWith(codesSchema, await readJsonBody(c));
       // At most what the unit serves in a day (issue 24 F6): codes minted beyond it would verify ratings of no visit.
@@ -73,7 +73,7 @@ export function staffToolRoutes({ db, now, publicUrl }: AppDeps) {
       }
       return c.json({ codes: issued.codes, cap: { perDay: cap, issuedToday: issued.issuedToday } }, 201);
     })
-    .get('/staff/units/:slug/visit-codes', async (c) => {
+    .get('/units/:slug/visit-codes', async (c) => {
       const { unit } = await requireWorkspace(c, db);
       // Unused codes are listed (to hand out); used ones only counted, never when or by which rating (issue 15, finding 8).
       const status = c.req.query('status') ?? 'unused';
@@ -81,7 +81,7 @@ export function staffToolRoutes({ db, now, publicUrl }: AppDeps) {
       const [counts, rows] = await Promise.all([visitCodeCounts(db, unit.id), unusedVisitCodes(db, unit.id, parseLimit(c.req.query('limit'), 500))]);
       return c.json({ counts, items: rows.map((r) => ({ code: r.code, issuedAt: r.issued_at })) }, 200);
     })
-    .get('/staff/units/:slug/poster.svg', async (c) => {
+    .get('/units/:slug/poster.svg', async (c) => {
       const { unit } = await requireWorkspace(c, db);
       const base = (publicUrl ?? new URL(c.req.url).origin).replace(/\/$/, '');
       const en = c.req.query('lang') === 'en';
@@ -96,12 +96,12 @@ export function staffToolRoutes({ db, now, publicUrl }: AppDeps) {
       c.header('Content-Disposition', `inline; filename="poster-${unit.slug}.svg"`);
       return c.body(svg, 200);
     })
-    .get('/staff/units/:slug/kiosks', async (c) => {
+    .get('/units/:slug/kiosks', async (c) => {
       const { unit } = await requireWorkspace(c, db);
       const rows = await listKiosks(db, unit.id);
       return c.json({ items: rows.map((k) => ({ id: k.id, name: k.name, createdAt: k.created_at, revokedAt: k.revoked_at, status: k.approved_at ? 'approved' : 'pending' })) }, 200);
     })
-    .post('/staff/units/:slug/kiosks', async (c) => {
+    .post('/units/:slug/kiosks', async (c) => {
       const { user, unit } = await requireWorkspace(c, db);
       const { name } = parseWith(kioskSchema, await readJsonBody(c));
       const at = now();
@@ -112,12 +112,12 @@ export function staffToolRoutes({ db, now, publicUrl }: AppDeps) {
       // refused until an administrator approves it.
       return c.json({ id, name, token, status, kioskUrl: `/nilai/${unit.slug}?ch=kiosk` }, 201);
     })
-    .delete('/staff/units/:slug/kiosks/:id', async (c) => {
+    .delete('/units/:slug/kiosks/:id', async (c) => {
       const { user, unit } = await requireWorkspace(c, db);
       if (!(await revokeKiosk(db, unit.id, c.req.param('id'), user.id, now()))) throw notFound('An active kiosk of this unit', 'kiosk_not_found');
       return c.body(null, 204);
     })
-    .get('/staff/units/:slug/audit', async (c) => {
+    .get('/units/:slug/audit', async (c) => {
       const { unit } = await requireWorkspace(c, db);
       const rows = await auditEntries(db, { unitId: unit.id, limit: parseLimit(c.req.query('limit'), 100) });
       return c.json({ items: rows.map((r) => ({ at: r.at, action: r.action, target: r.target, details: r.details ? JSON.parse(r.details) : null })) }, 200);

@@ -38,7 +38,7 @@ function moderationRefusal(error: 'not_found' | 'integrity_exclusion' | 'note_re
 
 export function staffRoutes({ db, now }: AppDeps) {
   return new Hono<AppEnv>()
-    .get('/staff/units/:slug/responses', async (c) => {
+    .get('/units/:slug/responses', async (c) => {
       const { scope, unit } = await requireWorkspace(c, db);
       const q = c.req.query();
       const period = periodFromQuery(q, now());
@@ -68,13 +68,13 @@ export function staffRoutes({ db, now }: AppDeps) {
         nextCursor: rows.length > limit && last ? encodeCursor({ localDate: last.localDate, id: last.id }) : null,
       }, 200);
     })
-    .get('/staff/units/:slug/profile', async (c) => {
+    .get('/units/:slug/profile', async (c) => {
       const { scope, unit } = await requireWorkspace(c, db);
       const period = periodFromQuery(c.req.query(), now());
       const tables = tabulateProfile(await profileRows(db, scope, unit.id, period.from, period.to));
       return c.json({ period: { code: period.code, from: period.from, to: period.to }, ...tables }, 200);
     })
-    .post('/staff/units/:slug/responses/:id/replies', async (c) => {
+    .post('/units/:slug/responses/:id/replies', async (c) => {
       const { user, scope, unit } = await requireWorkspace(c, db);
       const { body } = parseWith(replySchema, await readJsonBody(c));
       const at = now();
@@ -84,7 +84,7 @@ export function staffRoutes({ db, now }: AppDeps) {
       if (typeof reply === 'string') throw replyRefused(reply);
       return c.json(reply, 201);
     })
-    .post('/staff/units/:slug/responses/:id/hide', async (c) => {
+    .post('/units/:slug/responses/:id/hide', async (c) => {
       const { user, scope, unit } = await requireWorkspace(c, db);
       const { reason, note } = parseWith(hideSchema, await readJsonBody(c));
       await refuseUnitModerationOfReviewedComment(db, user, unit.id, c.req.param('id'));
@@ -93,7 +93,7 @@ export function staffRoutes({ db, now }: AppDeps) {
       if (result.pending) return c.json({ id: c.req.param('id'), pendingApproval: true, requestId: result.requestId }, 202);
       return c.json({ id: c.req.param('id'), commentHidden: reason, excluded: result.excluded }, 200);
     })
-    .post('/staff/units/:slug/responses/:id/restore', async (c) => {
+    .post('/units/:slug/responses/:id/restore', async (c) => {
       const { user, scope, unit } = await requireWorkspace(c, db);
       const { note } = parseWith(restoreSchema, await readJsonBody(c));
       await refuseUnitModerationOfReviewedComment(db, user, unit.id, c.req.param('id'));

@@ -72,7 +72,7 @@ export function twoFactorRoutes(deps: AppDeps) {
   const audit = (user: User, action: string, at: Date, details?: Record<string, unknown>) => writeAudit(db, { userId: user.id, action, unitId: user.unit_id, details }, at);
 
   return new Hono<AppEnv>()
-    .get('/auth/2fa', async (c) => {
+    .get('/2fa', async (c) => {
       const { user } = requireAccount(c);
       return c.json({
         available: twoFactorAvailable(user.role),
@@ -82,7 +82,7 @@ export function twoFactorRoutes(deps: AppDeps) {
         recoveryCodesLeft: user.totp_enabled_at ? await recoveryCodesLeft(db, user.id) : 0,
       }, 200);
     })
-    .post('/auth/2fa/setup', async (c) => {
+    .post('/2fa/setup', async (c) => {
       const { user } = requireAccount(c);
       if (!twoFactorAvailable(user.role)) throw new ApiError(403, 'forbidden', 'Two-factor sign-in is for evaluators and administrators.');
       const { password } = await parse(c, setupSchema);
@@ -98,7 +98,7 @@ export function twoFactorRoutes(deps: AppDeps) {
       await audit(user, 'auth.2fa.setup', at);
       return c.json({ secret, ...enrolment(secret, user.email) }, 200);
     })
-    .post('/auth/2fa/enable', async (c) => {
+    .post('/2fa/enable', async (c) => {
       const { user } = requireAccount(c);
       if (!twoFactorAvailable(user.role)) throw new ApiError(403, 'forbidden', 'Two-factor sign-in is for evaluators and administrators.');
       const { code, password } = await parse(c, enableSchema);
@@ -120,7 +120,7 @@ export function twoFactorRoutes(deps: AppDeps) {
       await audit(user, 'auth.2fa.enable', at);
       return c.json({ recoveryCodes }, 200);
     })
-    .post('/auth/2fa/verify', async (c) => {
+    .post('/2fa/verify', async (c) => {
       const { code } = await parse(c, codeSchema);
       const token = pendingToken(c);
       const at = now();
@@ -141,7 +141,7 @@ export function twoFactorRoutes(deps: AppDeps) {
       clearPendingCookie(c);
       return c.json({ user: publicView }, 200);
     })
-    .post('/auth/2fa/disable', async (c) => {
+    .post('/2fa/disable', async (c) => {
       const { user } = requireAccount(c);
       const body = await parse(c, disableSchema);
       if (!body.code && !body.password) throw validationFailed({ code: 'a current code or the password is required', password: 'a current code or the password is required' });

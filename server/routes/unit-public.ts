@@ -12,7 +12,7 @@ import { requireUnit } from './units.ts';
 
 export function unitPublicRoutes({ db, now }: AppDeps) {
   return new Hono()
-    .get('/units/:slug/comments', async (c) => {
+    .get('/:slug/comments', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));
       const limit = parseLimit(c.req.query('limit'), 20);
       const after = decodeCursor(c.req.query('cursor'), ['localDate', 'id'] as const);
@@ -24,7 +24,7 @@ export function unitPublicRoutes({ db, now }: AppDeps) {
         200,
       );
     })
-    .get('/units/:slug/follow-ups', async (c) => {
+    .get('/:slug/follow-ups', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));
       const [rows, files] = await Promise.all([listFollowUps(db, unit.id), followUpEvidenceList(db, unit.id)]);
       const year = Number(todayIn(isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta', now()).slice(0, 4));

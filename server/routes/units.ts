@@ -27,7 +27,7 @@ export function publicService(s: Service) {
 
 export function unitRoutes({ db }: AppDeps) {
   return new Hono()
-    .get('/units', async (c) => {
+    .get('/', async (c) => {
       const { q, region, kind, limit: limitText, cursor } = c.req.query();
       const fields: Record<string, string> = {};
       if (q !== undefined && q.length > 100) fields.q = 'must be at most 100 characters';
@@ -58,7 +58,7 @@ export function unitRoutes({ db }: AppDeps) {
         200,
       );
     })
-    .get('/units/:slug', async (c) => {
+    .get('/:slug', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));
       return c.json(
         {

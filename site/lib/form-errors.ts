@@ -40,6 +40,7 @@ const FIELD_RULES: Rule[] = [
   [/^must be an 18-digit NIP$/, { id: (l) => `${l} berupa 18 angka.`, en: (l) => `${l} is 18 digits.` }],
   [/^must be one of|^must be (staff|Asia)/, { id: (l) => `${l}: pilih dari daftar.`, en: (l) => `${l}: choose from the list.` }],
   [/^must be a number$/, { id: (l) => `${l} berupa angka.`, en: (l) => `${l} must be a number.` }],
+  [/^must not be after today$/, { id: (l) => `${l} tidak boleh setelah hari ini.`, en: (l) => `${l} cannot be after today.` }],
   [/^must not be negative$/, { id: (l) => `${l} tidak boleh negatif.`, en: (l) => `${l} cannot be negative.` }],
   [/^is too (large|long)$/, { id: (l) => `${l} terlalu besar atau panjang.`, en: (l) => `${l} is too large or long.` }],
   [/^must be a phone number$/, { id: (l) => `${l} berupa nomor telepon, misalnya 0435 123456.`, en: (l) => `${l} must be a phone number, such as 0435 123456.` }],

@@ -53,6 +53,17 @@ const PAGES: { path: string; ready: string; signedIn?: boolean; as?: string; act
       await page.locator('.error-summary').waitFor();
     },
   },
+  {
+    // The sign-in form's error summary (an address with no account: no real account's sign-in limits are touched).
+    path: '/masuk?galat', ready: 'form.login',
+    act: async (page) => {
+      await page.locator('astro-island:not([ssr])', { has: page.locator('form.login') }).waitFor();
+      await page.locator('#email').fill('tidak-ada@contoh.go.id');
+      await page.locator('#password').fill('bukan-kata-sandinya');
+      await page.locator('form.login button[type="submit"]').click();
+      await page.locator('.error-summary').waitFor();
+    },
+  },
   { path: '/nilai/dukcapil-kota-gorontalo?ch=kiosk', ready: 'form#formulir', init: "localStorage.setItem('rapor-kios:dukcapil-kota-gorontalo', 'token-of-a-kiosk')" },
   { path: '/nilai/dukcapil-kota-gorontalo?ch=kiosk&siap', ready: '#token-kios', init: "localStorage.removeItem('rapor-kios:dukcapil-kota-gorontalo')" },
   { path: '/peringkat?menu', ready: '[data-testid="ranked-table"]', act: async (page) => page.locator('header .menu summary').click() },

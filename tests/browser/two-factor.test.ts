@@ -30,13 +30,24 @@ describe.skipIf(!hasChromium)('an evaluator turns on two-step verification', () 
     await signInOnPage(page, server.url, 'evaluator.gorontalo@demo.rapor.id');
   }
 
+  /** The one error summary (site/components/FormErrors.svelte): a heading, the message, and the focus moved to it. */
+  async function expectSummary(message: string) {
+    const summary = page.getByRole('alert').filter({ hasText: message });
+    await summary.waitFor();
+    expect(await summary.getByRole('heading').textContent()).toBe('Ada yang perlu diperbaiki');
+    expect(await page.evaluate(() => !!document.activeElement?.closest('.error-summary'))).toBe(true);
+  }
+
   it('enrols from the account page with the QR code and a first code, and sees ten recovery codes once', async () => {
     await signInWithPassword();
     await page.waitForURL('**/evaluasi');
     await page.getByRole('link', { name: 'Keamanan akun' }).click();
     await page.waitForURL('**/akun');
     await page.getByRole('heading', { name: 'Verifikasi dua langkah' }).waitFor();
-    // Re-authentication (docs/decisions/043): the current password before the QR code.
+    // Re-authentication (docs/decisions/043): the current password before the QR code; a wrong one is refused.
+    await page.getByLabel('Kata sandi', { exact: true }).fill('bukan-kata-sandinya');
+    await page.getByRole('button', { name: 'Aktifkan verifikasi dua langkah' }).click();
+    await expectSummary('Kata sandi salah.');
     await page.getByLabel('Kata sandi', { exact: true }).fill('rapor-demo-2026');
     await page.getByRole('button', { name: 'Aktifkan verifikasi dua langkah' }).click();
     await page.getByRole('img', { name: 'Kode QR untuk aplikasi autentikator' }).waitFor();
@@ -62,7 +73,7 @@ describe.skipIf(!hasChromium)('an evaluator turns on two-step verification', () 
     const wrong = code(1) === '000000' ? '111111' : '000000';
     await codeField.fill(wrong);
     await page.getByRole('button', { name: 'Verifikasi' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Kode salah atau sudah dipakai' }).waitFor();
+    await expectSummary('Kode salah atau sudah dipakai');
     await codeField.fill(code(1));
     await page.getByRole('button', { name: 'Verifikasi' }).click();
     await page.waitForURL('**/evaluasi');

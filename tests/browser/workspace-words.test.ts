@@ -85,6 +85,19 @@ describe.skipIf(!hasChromium)('staff, evaluator and administrator screens speak 
       expect(await page.locator('#u-slug').getAttribute('aria-invalid')).toBe('true');
     });
 
+    it('a CSV import with a bad row: the same summary, each problem a link to the file field', async () => {
+      const section = page.locator('section[aria-labelledby="admin-impor-judul"]');
+      const header = 'unit_slug,unit_name,unit_kind,region_code,address,service_slug,service_name,is_permit,sla_value,sla_unit,sla_starts_at,declared_users';
+      await section.locator('#csv-file').setInputFiles({ name: 'unit.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\nMal Pelayanan!,Mal Pelayanan Publik,lainnya,7571,,,,,,,,\n`) });
+      await section.getByRole('button', { name: 'Impor', exact: true }).click();
+      const summary = section.locator('.error-summary');
+      await summary.waitFor();
+      expect(await summary.getByRole('heading').textContent()).toBe('Ada yang perlu diperbaiki');
+      expect(await page.evaluate(() => !!document.activeElement?.closest('.error-summary'))).toBe(true);
+      const link = summary.getByRole('link', { name: /Baris 2.*huruf kecil/ });
+      expect(await link.getAttribute('href')).toBe('#csv-file');
+    });
+
     it('picks an existing unit from a list to edit it', async () => {
       const section = page.locator('section', { has: page.getByRole('button', { name: 'Simpan unit' }) });
       await section.getByLabel('Unit yang diubah').selectOption(UNIT);
@@ -177,6 +190,21 @@ describe.skipIf(!hasChromium)('staff, evaluator and administrator screens speak 
       await expect.poll(async () => page.locator('#audit-judul ~ table tbody tr').count()).toBeGreaterThan(0);
       expect(jargonIn(await visibleText(page))).toEqual([]);
       expect(await page.locator('#rtl-periode').evaluate((el) => el.tagName)).toBe('SELECT');
+    });
+
+    it('a publication the server refuses: the same summary, in words, linked to its field', async () => {
+      await page.locator('#pub-media').selectOption('website');
+      await page.locator('#pub-tanggal').fill('2099-01-01');
+      await page.locator('#pub-bukti').fill('https://contoh.go.id/ikm');
+      await page.locator('#pub-catatan').fill('');
+      await page.locator('form', { has: page.locator('#pub-tanggal') }).getByRole('button').click();
+      const summary = page.locator('#publikasi-judul ~ .error-summary');
+      await summary.waitFor();
+      expect(await summary.getByRole('heading').textContent()).toBe('Ada yang perlu diperbaiki');
+      expect(await page.evaluate(() => !!document.activeElement?.closest('.error-summary'))).toBe(true);
+      expect(await summary.getByRole('link').getAttribute('href')).toBe('#pub-tanggal');
+      expect(await summary.innerText()).toContain('Tanggal publikasi tidak boleh setelah hari ini.');
+      expect(await summary.innerText()).not.toMatch(/publishedOn|must/);
     });
 
     it('an expired session says so and how to sign in again', async () => {
