@@ -1,17 +1,12 @@
-// The data pages' figures as HTML (issue 17): the rankings; the permit times. Each renders the API's own JSON answer for the same query, so the page and the API never disagree;
-// the islands enhance the page with charts and filters that update without a reload.
-import { kinerjaWords } from '../../core/domain/ikm.ts';
-import { shownInterval } from '../../core/domain/shown-interval.ts';
-import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
-import { belowMinimumWords, isBelowMinimum } from '../../core/domain/small-cells.ts';
-import { TIME_ZONES, isTimeZone } from '../../core/domain/time-zones.ts';
+// The data pages' figures as HTML (issue 17): the rankings; the permit times. Each renders the API's own JSON answer
+// for the same query, so the page and the API never disagree; the islands enhance the page with charts and filters
+// that update without a reload.
 import { formatSla } from '../../core/i18n/format.ts';
 import { fmtCount, fmtNumber, fmtPeriod, periodChoices } from '../../core/i18n/format.ts';
 import { href, type Lang } from '../../core/i18n/i18n.ts';
 import { permitStrings } from '../../core/i18n/i18n-permits.ts';
-import { publicationStrings } from '../../core/i18n/i18n-publication.ts';
 import { scoreStrings } from '../../core/i18n/i18n-scores.ts';
-import type { FollowUpProgress, PermitOverview, Scoreboard, UnitPublic, UnitScores } from '../../core/api-types.ts';
+import type { PermitOverview, Scoreboard } from '../../core/api-types.ts';
 import { esc } from './html.ts';
 
 
