@@ -7,8 +7,8 @@
 // - rating page: "form usable" = the server's rating form (decision 030) is painted: its answer buttons are on the
 //   page after the first contentful paint. It posts natively, and the island, when it mounts, keeps what was chosen
 //   (decision 040). "island ready" = the island has hydrated (the form then checks and sends by script, offline too);
-// - unit page: "IKM shown" = the IKM figure is on the page as text after the first paint (the server's figures, or
-//   the island's); "island ready" = the island's own IKM (`data-testid=ikm`).
+// - unit page: "IKM shown" = the IKM figure is on the page as text after the first paint (the page is rendered on
+//   demand with its figures, decision 054); "island ready" = the island has hydrated that markup.
 // Goal: 5 s for each, the "interactive in under 5 s on slow 3G on a median phone" budget (A. Russell, "Can You Afford
 // It?", 2017). The page's CSP is bypassed only so the bench may poll the page. Run alone: `npm run bench -- pages`. Needs the built site (`npx astro build`) and /usr/bin/chromium.
 import { spawnSync } from 'node:child_process';
@@ -50,7 +50,7 @@ const CASES: PageCase[] = [
     what: 'IKM shown',
     path: '/unit/dukcapil-kota-gorontalo',
     ready: `${PAINTED} && (document.querySelector('[data-testid=ikm], [data-figure=ikm]')?.textContent ?? '').trim().length > 0`,
-    island: `(document.querySelector('[data-testid=ikm]')?.textContent ?? '').trim().length > 0`,
+    island: `(document.querySelector('[data-testid=ikm]')?.textContent ?? '').trim().length > 0 && !document.querySelector('astro-island[ssr]')`,
   },
 ];
 

@@ -1,6 +1,6 @@
 // Serves the built Astro site from the same process as the API. Prerendered pages are served as files; pages rendered
-// on demand (a receipt) go to Astro's handler (server/astro-pages.ts, docs/decisions/054-on-demand-pages.md). The
-// pages not yet converted (a unit's page, its rating and permit forms, the rankings, the permit times) carry a named
+// on demand (a receipt, a unit's page) go to Astro's handler (server/astro-pages.ts, docs/decisions/054-on-demand-pages.md).
+// The pages not yet converted (a unit's rating and permit forms, the rankings, the permit times) carry a named
 // slot that the server fills with HTML made from the API's own answers, so residents read them without JavaScript and
 // the islands enhance them (docs/decisions/030-server-filled-pages.md). Unknown units answer the site's 404 page.
 import { existsSync } from 'node:fs';
@@ -13,13 +13,13 @@ import { ROLE_VARIANT_DIR, type Lang, type WorkspaceRole } from '../core/i18n/la
 import { permitStrings } from '../core/i18n/i18n-permits.ts';
 import { ratingStrings } from '../core/i18n/i18n-rating.ts';
 import { scoreStrings } from '../core/i18n/i18n-scores.ts';
-import type { FollowUpProgress, PermitOverview, Scoreboard, UnitPublic, UnitScores } from '../core/api-types.ts';
+import type { PermitOverview, Scoreboard, UnitPublic } from '../core/api-types.ts';
 import { astroPages, clientDir, renderNotFound } from './astro-pages.ts';
 import type { AppDeps } from './deps.ts';
 import { uuidV4 } from '../core/domain/ids.ts';
 import { CHANNELS, SLUG_PATTERN } from '../core/domain/rating-input.ts';
 import { isTimeZone, todayIn } from '../core/domain/time-zones.ts';
-import { permitTimesFragment, scoreboardFragment, unitFragment } from './pages/figures.ts';
+import { permitTimesFragment, scoreboardFragment } from './pages/figures.ts';
 import { permitFormFragment, permitResultFragment } from './pages/permit-form.ts';
 import { ratingFormFragment } from './pages/rating-form.ts';
 import { renderSitePage } from './pages/slots.ts';
@@ -72,17 +72,6 @@ export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
       if (role) c.header('Cache-Control', 'private, no-store');
       return c.html(renderSitePage(distDir, lang as Lang, path, slot, fragment, title, c.req.url, role), status);
     };
-
-    app.get(`${prefix}/unit/:slug`, async (c) => {
-      const unit = await unitOf(c);
-      if (!unit) return notFound(c);
-      const period = (c.req.query('periode') ?? '').slice(0, 40);
-      const [scores, followUps] = await Promise.all([
-        apiJson<UnitScores>(apiGet, `/units/${unit.slug}/scores${period ? `?period=${encodeURIComponent(period)}` : ''}`),
-        apiJson<{ progress: FollowUpProgress }>(apiGet, `/units/${unit.slug}/follow-ups`),
-      ]);
-      return page(c, '/unit', 'unit', unitFragment(lang, unit, scores, deps.now(), scores?.period.code ?? period, followUps?.progress ?? null), unit.name);
-    });
 
     app.get(`${prefix}/nilai/:slug`, async (c) => {
       const unit = await unitOf(c);

@@ -71,6 +71,8 @@ const id = {
   insufficientHeading: 'Data belum cukup (tidak diperingkat)',
   noneRanked: 'Belum ada unit yang mencapai target sampel pada periode ini.',
   readMethod: 'Cara menghitung',
+  /** The period form's button, for a page read without JavaScript. */
+  periodShow: 'Tampilkan',
 
 };
 
@@ -143,6 +145,7 @@ const en: typeof id = {
   insufficientHeading: 'Not enough data (not ranked)',
   noneRanked: 'No unit has reached its sample target in this period yet.',
   readMethod: 'How this is computed',
+  periodShow: 'Show',
 
 };
 

@@ -22,13 +22,14 @@ import { isFormPost, permitFormPost } from './html-forms.ts';
 import { permitStats } from '../../core/domain/permit-stats.ts';
 import { isTimeZone, todayIn } from '../../core/domain/time-zones.ts';
 import { elapsedForSla, permitTiming, type SlaUnit } from '../../core/domain/working-days.ts';
-import type { PermitAck, PermitOverview, PermitServiceTimes, PermitTimes } from '../../core/api-types.ts';
+import type { PermitAck, PermitOverview, PermitTimes } from '../../core/api-types.ts';
 import type { AppDeps } from '../deps.ts';
 import { ApiError, notFound, validationFailed, visitCodeRefused } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
 import { ticketGiver } from './form-tickets.ts';
 import { periodFromQuery } from './period-query.ts';
 import { publicService, requireUnit } from './units.ts';
+import { isPermitWithSla, unitPermitTimes } from '../views/unit-public.ts';
 
 /** A report as the API answers it (and the no-JavaScript result page shows it). */
 export function reportBody(r: PermitReport, today: string, holidays: ReadonlySet<string>) {
@@ -37,10 +38,6 @@ export function reportBody(r: PermitReport, today: string, holidays: ReadonlySet
     ? { status: 'completed' as const, workingDays: r.working_days!, withinSla: r.within_sla === null ? null : r.within_sla === 1 }
     : permitTiming(r.submitted_on, null, today, { value: r.sla_value, unit: r.sla_unit as SlaUnit }, holidays);
   return { id: r.id, status: t.status, workingDays: t.workingDays, slaValue: r.sla_value, slaUnit: r.sla_unit, withinSla: t.withinSla, verified: r.verified === 1 };
-}
-
-function isPermitWithSla(s: Service): boolean {
-  return s.is_permit === 1 && s.sla_value !== null && s.sla_unit !== null;
 }
 
 /** A stored report of the unit as the API answered it, with its service, for the result page; undefined if none. */
@@ -157,25 +154,7 @@ export function permitRoutes(deps: AppDeps) {
     })
     .get('/:slug/permit-times', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));
-      const period = periodFromQuery(c.req.query(), now());
-      const today = todayIn(isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta', now());
-      const services = unit.services.filter(isPermitWithSla);
-      const [rows, holidays] = await Promise.all([
-        reportsForPeriod(db, services.map((s) => s.id), period.from, period.to),
-        holidaySet(db),
-      ]);
-      return c.json(
-        {
-          period: { code: period.code, from: period.from, to: period.to },
-          // Years without a holiday calendar: the current or next one missing, and any the figures counted days of.
-          calendar: calendarNotice(rows, today, holidays),
-          services: services.map((s): PermitServiceTimes => {
-            const stats = permitStats(rows.filter((r) => r.service_id === s.id), s.sla_unit as SlaUnit, today, holidays);
-            return { slug: s.slug, name: s.name, sla: publicService(s).sla, ...stats };
-          }),
-        } satisfies PermitTimes,
-        200,
-      );
+      return c.json((await unitPermitTimes(db, unit, periodFromQuery(c.req.query(), now()), now())) satisfies PermitTimes, 200);
     });
   const permitTimes = new Hono()
     .get('/', async (c) => {

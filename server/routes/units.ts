@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import type { Database, Service } from '../../core/schema.ts';
+import type { Database } from '../../core/schema.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { findUnitBySlug, searchUnits, type UnitDetail } from '../../db/queries/units.ts';
 import { SLUG_PATTERN } from '../../core/domain/rating-input.ts';
@@ -8,6 +8,7 @@ import type { Page, UnitPublic, UnitSummary } from '../../core/api-types.ts';
 import type { AppDeps } from '../deps.ts';
 import { notFound, validationFailed } from '../errors.ts';
 import { decodeCursor, encodeCursor, parseLimit } from './pagination.ts';
+import { unitPublic } from '../views/unit-public.ts';
 
 /** The unit named by a path's slug, or the contract's 404. */
 export async function requireUnit(db: Kysely<Database>, slug: string): Promise<UnitDetail> {
@@ -16,14 +17,7 @@ export async function requireUnit(db: Kysely<Database>, slug: string): Promise<U
   return unit;
 }
 
-export function publicService(s: Service) {
-  return {
-    slug: s.slug,
-    name: s.name,
-    isPermit: s.is_permit === 1,
-    sla: s.sla_value !== null && s.sla_unit !== null ? { value: s.sla_value, unit: s.sla_unit, startsAt: s.sla_starts_at } : null,
-  };
-}
+export { publicService } from '../views/unit-public.ts';
 
 export function unitRoutes({ db }: AppDeps) {
   return new Hono()
@@ -60,17 +54,6 @@ export function unitRoutes({ db }: AppDeps) {
     })
     .get('/:slug', async (c) => {
       const unit = await requireUnit(db, c.req.param('slug'));
-      return c.json(
-        {
-          slug: unit.slug,
-          name: unit.name,
-          kind: unit.kind,
-          region: unit.region,
-          timezone: unit.timezone,
-          address: unit.address,
-          services: unit.services.map(publicService),
-        } satisfies UnitPublic,
-        200,
-      );
+      return c.json(unitPublic(unit) satisfies UnitPublic, 200);
     });
 }

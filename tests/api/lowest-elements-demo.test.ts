@@ -1,31 +1,21 @@
 // Ties on the unit page (issue 25, item 6): "terendah" marks every element whose exact NRR is the lowest, not the first
 // of them in element order, in the API answer the island reads and on the page the server fills without JavaScript.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
 import { createApp } from '../../server/app.ts';
 import { demoDb } from '../support/db.ts';
+import { DIST } from '../support/js-weight.ts';
 
 let conn: Connection;
 let app: ReturnType<typeof createApp>;
-let dist: string;
 beforeAll(async () => {
-  // A stand-in for the built site: the unit page with its server slot, as the Astro page carries it.
-  dist = mkdtempSync(join(tmpdir(), 'rapor-dist-'));
-  for (const lang of ['', 'en']) {
-    mkdirSync(join(dist, 'client', lang, 'unit'), { recursive: true });
-    writeFileSync(join(dist, 'client', lang, 'unit', 'index.html'), `<!doctype html><html lang="${lang || 'id'}"><head><title>Unit · Rapor</title></head><body><main><div data-server-slot="unit"></div></main></body></html>`);
-  }
-  writeFileSync(join(dist, 'client', '404.html'), '<!doctype html><html><body><h1>Halaman tidak ditemukan</h1></body></html>');
+  // The unit page is rendered on demand by the built site (npx astro build first; docs/decisions/054).
   conn = await demoDb();
-  app = createApp({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z'), distDir: dist });
+  app = createApp({ db: conn.db, now: () => new Date('2026-11-23T03:00:00Z'), distDir: DIST });
 });
 afterAll(async () => {
   await conn.close();
-  rmSync(dist, { recursive: true, force: true });
 });
 
 /** The elements whose answers add up to the least (every element has the same n), from the raw responses. */
@@ -39,9 +29,10 @@ async function lowestByRecount(slug: string, from: string, to: string): Promise<
   return sums.flatMap((s, i) => (s === min ? [`U${i + 1}`] : []));
 }
 
-/** The element codes the server-filled page badges as the lowest. */
-function badged(html: string, word: string): string[] {
-  const table = /<table data-figure="elements">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
+/** The element codes the page the server rendered badges as the lowest (read without Svelte's hydration comments). */
+function badged(page: string, word: string): string[] {
+  const html = page.replace(/<!--[\s\S]*?-->/g, '');
+  const table = /<table [^>]*data-figure="elements"[^>]*>([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
   return [...table.matchAll(/<th scope="row">(U\d)[^<]*(<span class="badge">([^<]*)<\/span>)?<\/th>/g)].filter((m) => m[3] === word).map((m) => m[1]!);
 }
 

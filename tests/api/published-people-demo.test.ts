@@ -7,9 +7,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { parseCsv } from '../../core/domain/csv.ts';
-import { unitFragment } from '../../server/pages/figures.ts';
-import type { UnitPublic, UnitScores } from '../../core/api-types.ts';
+import type { UnitScores } from '../../core/api-types.ts';
 import { demoWorld, signIn } from '../support/db.ts';
+import { DIST } from '../support/js-weight.ts';
 
 const NOW = new Date('2026-11-23T03:00:00Z');
 let world: Awaited<ReturnType<typeof demoWorld>>;
@@ -89,13 +89,17 @@ describe('small cells (issue 25 item 7)', () => {
     const scores = await json<UnitScores>('/api/units/puskesmas-telaga/scores?period=2026-Q1');
     expect(scores.n).toBeLessThan(5);
     expect(scores.n).toBeGreaterThan(0);
-    const unit = await json<UnitPublic>('/api/units/puskesmas-telaga');
-    for (const [lang, words] of [['id', 'kurang dari 5 penilaian'], ['en', 'fewer than 5 ratings']] as const) {
-      const page = unitFragment(lang, unit, scores, NOW, '2026-Q1');
+    // The unit page as the built site renders it on demand (npx astro build first; docs/decisions/054).
+    const site = createApp({ db: world.conn.db, now: () => NOW, distDir: DIST });
+    for (const [prefix, words] of [['', 'kurang dari 5 penilaian'], ['/en', 'fewer than 5 ratings']] as const) {
+      const res = await site.request(`${prefix}/unit/puskesmas-telaga?periode=2026-Q1`);
+      expect(res.status).toBe(200);
+      const page = (await res.text()).replace(/<!--[\s\S]*?-->/g, '');
       expect(page).toContain(words);
-      // The elements table carries no NRR (a figure on the 1–4 scale with two decimals).
-      const table = page.slice(page.indexOf('data-figure="elements"'));
-      expect(table.slice(0, table.indexOf('</table>'))).not.toMatch(/<td>[1-4][.,]\d\d<\/td>/);
+      // The elements section carries no NRR (a figure on the 1–4 scale with two decimals).
+      expect(page).toContain('<section aria-labelledby="unsur-judul"');
+      const section = page.slice(page.indexOf('aria-labelledby="unsur-judul"'));
+      expect(section.slice(0, section.indexOf('</section>'))).not.toMatch(/<td[^>]*>[1-4][.,]\d\d<\/td>/);
     }
     const badge = await (await world.app.request('/api/units/puskesmas-telaga/badge.svg?period=2026-Q1')).text();
     expect(badge).toContain('kurang dari 5 penilaian');
