@@ -163,6 +163,17 @@ describe('the permit report form as a plain HTML form', () => {
     expect(await w.db.selectFrom('permit_reports').selectAll().execute()).toHaveLength(0);
   });
 
+  it('answers on its own page in the form\'s language, keeping the key it carried (a resend after a fix is one report)', async () => {
+    const fields = permit({ lang: 'en', selesai: '' });
+    const res = await formPost(`/api/units/${FIXTURE.gorontaloUnit}/permit-reports`, fields);
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('<html lang="en"');
+    expect(html).toContain('Choose whether the permit is done.');
+    expect(html).toContain(`name="idempotencyKey" value="${fields.idempotencyKey}"`);
+    expect(html).toContain('<a class="lang" href="/izin/');
+  });
+
   it('stores a valid report and redirects (303) to its result', async () => {
     const res = await formPost(`/api/units/${FIXTURE.gorontaloUnit}/permit-reports`, permit());
     expect(res.status).toBe(303);
