@@ -17,7 +17,7 @@ import { uuidV4 } from '../../core/domain/ids.ts';
 import { parsePermitInput, type PermitInput } from '../../core/domain/permit-input.ts';
 import { CHANNELS, parseRatingInput, type RatingInput } from '../../core/domain/rating-input.ts';
 import { isTimeZone, todayIn } from '../../core/domain/time-zones.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, validationFailed } from '../errors.ts';
 import { readTextBody, SUBMISSION_LIMIT_BYTES } from '../middleware/json-body.ts';
 import { ratingFieldMessage, ratingFormFragment } from '../pages/rating-form.ts';
 import { renderSitePage } from '../pages/slots.ts';
@@ -74,11 +74,14 @@ export async function permitFormPost(c: Context, unit: UnitDetail, store: Store<
   const today = todayIn(isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta', deps.now());
   const idempotencyKey = UUID.test(values.idempotencyKey ?? '') ? values.idempotencyKey! : uuidV4();
   // The form's own page (site/pages/[...lang]/izin/[slug].astro) again, with the values and the words for each problem.
-  const show = (status: ContentfulStatusCode, fields: Record<string, string>, formError?: string) =>
-    renderFormAnswer(deps, c, href(lang, `/izin/${unit.slug}`), {
+  // An API served without the site has no page to answer with: it answers as the JSON route does.
+  const show = (status: ContentfulStatusCode, fields: Record<string, string>, formError?: string, error?: ApiError) => {
+    if (!deps.distDir) throw error ?? validationFailed(fields);
+    return renderFormAnswer(deps, c, href(lang, `/izin/${unit.slug}`), {
       status, values, idempotencyKey, formError,
       errors: Object.fromEntries(Object.entries(fields).map(([f, m]) => [f, permitFieldMessage(t, f, m)])),
     });
+  };
 
   const parsed = parsePermitInput({ ...permitBodyFromForm(form), idempotencyKey }, today);
   const fields: Record<string, string> = parsed.ok ? {} : { ...parsed.fields };
@@ -96,7 +99,7 @@ export async function permitFormPost(c: Context, unit: UnitDetail, store: Store<
     return c.redirect(`${href(lang, `/izin/${unit.slug}`)}?laporan=${report.id}`, 303);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    if (error.fields) return show(error.status, error.fields);
-    return show(error.status, {}, error.status === 429 ? t.errThrottled : t.errServer);
+    if (error.fields) return show(error.status, error.fields, undefined, error);
+    return show(error.status, {}, error.status === 429 ? t.errThrottled : t.errServer, error);
   }
 }
