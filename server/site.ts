@@ -1,6 +1,6 @@
 // Serves the built Astro site from the same process as the API. Prerendered pages are served as files; pages rendered
-// on demand (a receipt, a unit's page) go to Astro's handler (server/astro-pages.ts, docs/decisions/054-on-demand-pages.md).
-// The pages not yet converted (a unit's rating and permit forms, the rankings, the permit times) carry a named
+// on demand (a receipt, a unit's page, the permit form) go to Astro's handler (server/astro-pages.ts, docs/decisions/054).
+// The pages not yet converted (a unit's rating form, the rankings, the permit times) carry a named
 // slot that the server fills with HTML made from the API's own answers, so residents read them without JavaScript and
 // the islands enhance them (docs/decisions/030-server-filled-pages.md). Unknown units answer the site's 404 page.
 import { existsSync } from 'node:fs';
@@ -8,7 +8,6 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
-import { findUnitBySlug } from '../db/queries/units.ts';
 import { ROLE_VARIANT_DIR, type Lang, type WorkspaceRole } from '../core/i18n/lang.ts';
 import { permitStrings } from '../core/i18n/i18n-permits.ts';
 import { ratingStrings } from '../core/i18n/i18n-rating.ts';
@@ -18,12 +17,9 @@ import { astroPages, clientDir, renderNotFound } from './astro-pages.ts';
 import type { AppDeps } from './deps.ts';
 import { uuidV4 } from '../core/domain/ids.ts';
 import { CHANNELS, SLUG_PATTERN } from '../core/domain/rating-input.ts';
-import { isTimeZone, todayIn } from '../core/domain/time-zones.ts';
 import { permitTimesFragment, scoreboardFragment } from './pages/figures.ts';
-import { permitFormFragment, permitResultFragment } from './pages/permit-form.ts';
 import { ratingFormFragment } from './pages/rating-form.ts';
 import { renderSitePage } from './pages/slots.ts';
-import { permitResult } from './routes/permits.ts';
 import { headerRole } from './middleware/session.ts';
 
 const LANGS = [['', 'id'], ['/en', 'en']] as const;
@@ -80,27 +76,6 @@ export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
       const values: Record<string, string> = { service: c.req.query('layanan') ?? '', visitCode: c.req.query('kode') ?? '' };
       const state = { idempotencyKey: uuidV4(), channel: (CHANNELS as readonly string[]).includes(ch) ? ch : 'web', values, errors: {} };
       return page(c, '/nilai', 'rating-form', ratingFormFragment(lang, unit, state), `${ratingStrings(lang).rateTitle}: ${unit.name}`);
-    });
-
-    app.get(`${prefix}/izin/:slug`, async (c) => {
-      const slug = c.req.param('slug');
-      const unit = SLUG_PATTERN.test(slug) ? await findUnitBySlug(deps.db, slug) : undefined;
-      if (!unit) return notFound(c);
-      const t = permitStrings(lang);
-      const reportId = c.req.query('laporan');
-      if (reportId) {
-        // The result of a report sent by the plain HTML form (POST, then 303 here), on the receipt page: no island there
-        // would take its place with a fresh form.
-        const result = await permitResult(deps.db, unit, reportId, deps.now());
-        if (!result) return notFound(c);
-        c.header('Cache-Control', 'private, no-store');
-        return page(c, '/tanda-terima', 'receipt', permitResultFragment(lang, unit, result.service, result.report), `${t.resultTitle}: ${result.service.name}`);
-      }
-      const publicUnit = await unitOf(c);
-      if (!publicUnit) return notFound(c);
-      const today = todayIn(isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta', deps.now());
-      const state = { idempotencyKey: uuidV4(), today, values: {}, errors: {} };
-      return page(c, '/izin', 'permit-form', permitFormFragment(lang, publicUnit, state), `${t.permitTitle}: ${unit.name}`);
     });
 
     const scoreboard = async (c: Context) => {

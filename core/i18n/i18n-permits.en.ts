@@ -15,6 +15,8 @@ export const permitOwnEn: PermitOwnStrings = {
   done: 'Done',
   waiting: 'Still waiting',
   completedOn: 'Date the permit was completed',
+  completedHint: 'Only if the permit is done.',
+  honeypotLabel: 'Leave this field empty',
   sendReport: 'Send report',
   errDate: 'Enter a valid date.',
   errFuture: 'The date cannot be in the future.',

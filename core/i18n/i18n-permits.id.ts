@@ -15,6 +15,8 @@ export const permitOwnId = {
   done: 'Sudah selesai',
   waiting: 'Masih menunggu',
   completedOn: 'Tanggal izin selesai',
+  completedHint: 'Isi hanya jika izin sudah selesai.',
+  honeypotLabel: 'Jangan isi kolom ini',
   sendReport: 'Kirim laporan',
   errDate: 'Tulis tanggal yang benar.',
   errFuture: 'Tanggal tidak boleh di masa depan.',

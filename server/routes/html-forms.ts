@@ -8,19 +8,19 @@ import type { RatingAck } from '../../db/queries/ratings.ts';
 import type { UnitDetail } from '../../db/queries/units.ts';
 import { href } from '../../core/i18n/i18n.ts';
 import { permitStrings } from '../../core/i18n/i18n-permits.ts';
+import { permitFieldMessage } from '../../core/i18n/permit-messages.ts';
 import { ratingStrings } from '../../core/i18n/i18n-rating.ts';
+import { renderFormAnswer } from '../astro-pages.ts';
 import type { AppDeps } from '../deps.ts';
 import { formLang, formValues, permitBodyFromForm, ratingBodyFromForm } from '../../core/domain/form-input.ts';
 import { uuidV4 } from '../../core/domain/ids.ts';
 import { parsePermitInput, type PermitInput } from '../../core/domain/permit-input.ts';
 import { CHANNELS, parseRatingInput, type RatingInput } from '../../core/domain/rating-input.ts';
 import { isTimeZone, todayIn } from '../../core/domain/time-zones.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, validationFailed } from '../errors.ts';
 import { readTextBody, SUBMISSION_LIMIT_BYTES } from '../middleware/json-body.ts';
-import { permitFieldMessage, permitFormFragment } from '../pages/permit-form.ts';
 import { ratingFieldMessage, ratingFormFragment } from '../pages/rating-form.ts';
 import { renderSitePage } from '../pages/slots.ts';
-import { publicService } from './units.ts';
 
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -73,9 +73,15 @@ export async function permitFormPost(c: Context, unit: UnitDetail, store: Store<
   const values = formValues(form);
   const today = todayIn(isTimeZone(unit.timezone) ? unit.timezone : 'Asia/Jakarta', deps.now());
   const idempotencyKey = UUID.test(values.idempotencyKey ?? '') ? values.idempotencyKey! : uuidV4();
-  const publicUnit = { slug: unit.slug, name: unit.name, services: unit.services.map(publicService) };
-  const show = (status: ContentfulStatusCode, errors: Record<string, string>, formError?: string) =>
-    c.html(renderSitePage(deps.distDir, lang, '/izin', 'permit-form', permitFormFragment(lang, publicUnit, { idempotencyKey, today, values, errors, formError }), `${t.permitTitle}: ${unit.name}`, href(lang, `/izin/${unit.slug}`)), status);
+  // The form's own page (site/pages/[...lang]/izin/[slug].astro) again, with the values and the words for each problem.
+  // An API served without the site has no page to answer with: it answers as the JSON route does.
+  const show = (status: ContentfulStatusCode, fields: Record<string, string>, formError?: string, error?: ApiError) => {
+    if (!deps.distDir) throw error ?? validationFailed(fields);
+    return renderFormAnswer(deps, c, href(lang, `/izin/${unit.slug}`), {
+      status, values, idempotencyKey, formError,
+      errors: Object.fromEntries(Object.entries(fields).map(([f, m]) => [f, permitFieldMessage(t, f, m)])),
+    });
+  };
 
   const parsed = parsePermitInput({ ...permitBodyFromForm(form), idempotencyKey }, today);
   const fields: Record<string, string> = parsed.ok ? {} : { ...parsed.fields };
@@ -86,14 +92,14 @@ export async function permitFormPost(c: Context, unit: UnitDetail, store: Store<
     delete fields.completedOn;
   }
   if (!parsed.ok || Object.keys(fields).length) {
-    return show(400, Object.fromEntries(Object.entries(fields).map(([f, m]) => [f, permitFieldMessage(lang, f, m)])));
+    return show(400, fields);
   }
   try {
     const { report } = await store(c, unit, parsed.value);
     return c.redirect(`${href(lang, `/izin/${unit.slug}`)}?laporan=${report.id}`, 303);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    if (error.fields) return show(error.status, Object.fromEntries(Object.entries(error.fields).map(([f, m]) => [f, permitFieldMessage(lang, f, m)])));
-    return show(error.status, {}, error.status === 429 ? t.errThrottled : t.errServer);
+    if (error.fields) return show(error.status, error.fields, undefined, error);
+    return show(error.status, {}, error.status === 429 ? t.errThrottled : t.errServer, error);
   }
 }

@@ -10,7 +10,7 @@ import { FIXTURE, migratedDb, insertFixture } from '../support/db.ts';
 import { DIST } from '../support/js-weight.ts';
 
 // A stand-in for the built site: each prerendered page carries the slot markers the Astro pages carry; the pages
-// rendered on demand (the receipt, a unit's page) are the real build's (npx astro build first; docs/decisions/054).
+// rendered on demand (the receipt, a unit's page, the permit form) are the real build's (npx astro build first; docs/decisions/054).
 let dist: string;
 beforeAll(() => {
   dist = mkdtempSync(join(tmpdir(), 'rapor-dist-'));
@@ -21,10 +21,8 @@ beforeAll(() => {
   };
   for (const lang of ['', 'en']) {
     page(join(lang, 'nilai'), 'rating-form');
-    page(join(lang, 'izin'), 'permit-form');
     page(join(lang, 'peringkat'), 'scoreboard');
     page(join(lang, 'waktu-izin'), 'permit-times');
-    page(join(lang, 'tanda-terima'), 'receipt');
   }
   writeFileSync(join(dist, 'client', '404.html'), '<!doctype html><html><body><h1>Halaman tidak ditemukan</h1></body></html>');
 });
@@ -162,6 +160,17 @@ describe('the permit report form as a plain HTML form', () => {
     expect(html).toContain('Pilih apakah izin sudah selesai.');
     expect(html).toContain('value="2027-01-01"');
     expect(await w.db.selectFrom('permit_reports').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('answers on its own page in the form\'s language, keeping the key it carried (a resend after a fix is one report)', async () => {
+    const fields = permit({ lang: 'en', selesai: '' });
+    const res = await formPost(`/api/units/${FIXTURE.gorontaloUnit}/permit-reports`, fields);
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('<html lang="en"');
+    expect(html).toContain('Choose whether the permit is done.');
+    expect(html).toContain(`name="idempotencyKey" value="${fields.idempotencyKey}"`);
+    expect(html).toContain('<a class="lang" href="/izin/');
   });
 
   it('stores a valid report and redirects (303) to its result', async () => {

@@ -53,6 +53,56 @@ describe.skipIf(!hasChromium)('permit times in a real browser', () => {
     expect(await page.getByRole('alert').textContent()).toContain('Tanggal selesai tidak boleh sebelum tanggal berkas lengkap');
   });
 
+  it('hydrates the form the server rendered (issue 26 item 1): the server\'s nodes stay, and the form still sends through the API', async () => {
+    const p = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    try {
+      // The first form#formulir-izin the parser inserts is the server's: mark it as it arrives, before any island runs.
+      await p.addInitScript(() => {
+        new MutationObserver((records, observer) => {
+          for (const r of records) {
+            for (const n of r.addedNodes) {
+              if (n instanceof HTMLFormElement && n.id === 'formulir-izin') {
+                (window as unknown as { serverForm: HTMLFormElement }).serverForm = n;
+                n.dataset.fromServer = '';
+                observer.disconnect();
+                return;
+              }
+            }
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      // A hydration mismatch, a script the CSP refused or an error while hydrating would be said on the console.
+      const said: string[] = [];
+      p.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') said.push(`${m.type()}: ${m.text()}`);
+      });
+      p.on('pageerror', (e) => said.push(`pageerror: ${e.message}`));
+      const posts: string[] = [];
+      p.on('request', (r) => {
+        if (r.method() === 'POST') posts.push(`${r.headers()['content-type']} ${new URL(r.url()).pathname}`);
+      });
+      await p.goto(`${server.url}/izin/dpmptsp-kota-gorontalo`);
+      await islandsStarted(p);
+      expect(await p.evaluate(() => {
+        const marked = (window as unknown as { serverForm?: HTMLFormElement }).serverForm;
+        return { connected: marked?.isConnected ?? false, same: marked !== undefined && document.querySelector('form#formulir-izin') === marked };
+      })).toEqual({ connected: true, same: true });
+      // Hydrated: the island's own behaviour (the promise of the chosen permit) works on the server's select.
+      await p.getByLabel('Jenis izin').selectOption('penerbitan-pbg');
+      expect(await p.getByTestId('promise').textContent()).toContain('28 hari kerja');
+      await p.getByLabel('Tanggal berkas dinyatakan lengkap').fill('2026-03-17');
+      await p.getByRole('radio', { name: 'Masih menunggu' }).check();
+      await p.getByRole('button', { name: 'Kirim laporan' }).click();
+      await p.getByTestId('permit-days').waitFor();
+      // Sent as JSON by the island (no plain-form post, no navigation to ?laporan).
+      expect(posts).toEqual(['application/json /api/units/dpmptsp-kota-gorontalo/permit-reports']);
+      expect(new URL(p.url()).search).toBe('');
+      expect(said).toEqual([]);
+    } finally {
+      await p.close();
+    }
+  });
+
   it('shows permit statistics on the unit page and in the region view as text', async () => {
     const api = (await (await fetch(`${server.url}/api/units/dpmptsp-kota-gorontalo/permit-times?period=2025`)).json()) as any;
     await page.goto(`${server.url}/unit/dpmptsp-kota-gorontalo?periode=2025`);

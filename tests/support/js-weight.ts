@@ -13,12 +13,16 @@ export interface PageWeight {
   files: string[];
 }
 
-export function pageWeight(buildDir: string, pagePath: string): PageWeight {
+/**
+ * The weight of a built page: the prerendered file's, or, for a page rendered on demand (ON_DEMAND), `html` as the
+ * server answered it.
+ */
+export function pageWeight(buildDir: string, pagePath: string, rendered?: string): PageWeight {
   // The prerendered pages and the browser's files sit in the build's client folder (docs/decisions/054).
   const distDir = join(buildDir, 'client');
   const htmlFile = join(distDir, pagePath, 'index.html');
-  if (!existsSync(htmlFile)) throw new Error(`${htmlFile} is missing: build the site first (npm run build)`);
-  const html = readFileSync(htmlFile, 'utf8');
+  if (rendered === undefined && !existsSync(htmlFile)) throw new Error(`${htmlFile} is missing: build the site first (npm run build)`);
+  const html = rendered ?? readFileSync(htmlFile, 'utf8');
   let initial = 0;
   for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) initial += gz(m[1]!);
   const entries = [...html.matchAll(/(?:component-url|renderer-url|before-hydration-url)="([^"]+)"|<script[^>]*\bsrc="([^"]+)"/g)]
@@ -52,6 +56,25 @@ export function pageWeight(buildDir: string, pagePath: string): PageWeight {
 export const DIST = join(dirname(new URL(import.meta.url).pathname), '..', '..', 'dist');
 /** The prerendered pages, as the server serves them. */
 export const SITE = join(DIST, 'client');
+
+/**
+ * The budgeted pages rendered on demand (docs/decisions/054): no file to read, so they are weighed as the server
+ * answers this address with the demo data.
+ */
+export const ON_DEMAND: Record<string, string> = {
+  izin: '/izin/dpmptsp-kota-gorontalo',
+};
+
+/** The HTML of the budgeted pages rendered on demand, fetched from a running server (the demo data). */
+export async function onDemandPages(baseUrl: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [page, path] of Object.entries(ON_DEMAND)) {
+    const res = await fetch(baseUrl + path);
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    out[page] = await res.text();
+  }
+  return out;
+}
 
 /** Budgets per page, in KB gzipped, loaded at start (the test holds them; `npm run bench` prints them). */
 export const BUDGETS_KB: Record<string, number> = {
