@@ -446,6 +446,39 @@ export interface ScreenHourTable {
   local_hour: number;
 }
 
+/**
+ * A mail in the outbox (issue 27 item 1, docs/decisions/060): written in the transaction of what caused it, sent by the
+ * worker in server/jobs/outbox.ts. Due while next_attempt_at is set and past; sent (sent_at) or given up (failed_at)
+ * clears it.
+ */
+export interface OutboxTable {
+  /** UUID v7; also the left part of message_id. */
+  id: string;
+  /** What the mail is (an invitation, a reset, a digest…), for the log and for tests. */
+  kind: string;
+  recipient: string;
+  /** The language the mail was written in: "id" (Bahasa Indonesia, the default) or "en". */
+  language: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Further headers as a JSON object of strings (e.g. List-Unsubscribe); "{}" when none. */
+  headers: string;
+  /** "<id@host>", set on the mail: a receiver that sees it twice keeps one. */
+  message_id: string;
+  created_at: string;
+  /** Tries started (a claim counts one). */
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  /** A worker's lease on the row: until then nobody else claims it. */
+  claimed_until: string | null;
+  /** The claim's own id, so that only the worker holding the claim marks the row. */
+  claim_id: string | null;
+  sent_at: string | null;
+  failed_at: string | null;
+  last_error: string | null;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -480,6 +513,7 @@ export interface Database {
   follow_up_evidence: FollowUpEvidenceTable;
   compliance_thresholds: ComplianceThresholdTable;
   screen_hours: ScreenHourTable;
+  outbox: OutboxTable;
 }
 
 export type Region = Selectable<RegionTable>;
@@ -497,3 +531,4 @@ export type User = Selectable<UserTable>;
 export type ModerationRequest = Selectable<ModerationRequestTable>;
 export type EvidenceLock = Selectable<EvidenceLockTable>;
 export type EvidenceFile = Selectable<EvidenceFileTable>;
+export type OutboxMail = Selectable<OutboxTable>;

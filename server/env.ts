@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_SQLITE_FILE, DEMO_SQLITE_FILE } from '../db/connect.ts';
 import { MAX_BATCH } from '../db/group-commit.ts';
+import { FIRST_RETRY_MS } from '../core/domain/outbox.ts';
 import { parseProxyTrust, type ProxyTrust } from './auth/client.ts';
 
 export interface Env {
@@ -20,6 +21,23 @@ export interface Env {
   asnThresholds: { meets: number; above: number };
   /** RAPOR_WRITE_BATCH: the most ratings committed together (docs/decisions/035); 1 commits each alone. */
   writeBatch: number;
+  /** Outgoing mail (issue 27 item 1, docs/decisions/060). */
+  mail: MailSettings;
+}
+
+export interface MailSettings {
+  /** RAPOR_SMTP_URL (smtp:// or smtps://); undefined: each mail is written as an .eml file in `dir` instead. */
+  smtpUrl: string | undefined;
+  /** RAPOR_MAIL_FROM: the From of every mail. */
+  from: string;
+  /** RAPOR_MAIL_DIR: where mails are written without SMTP (data/mail). */
+  dir: string;
+  /** RAPOR_OUTBOX_POLL_MS: how often the worker looks for due mail. */
+  pollMs: number;
+  /** RAPOR_OUTBOX_RETRY_MS: the wait after the first failed try; later waits are 5, 30, 120 and 360 times it. */
+  firstRetryMs: number;
+  /** RAPOR_OUTBOX_LEASE_MS: how long a worker holds a mail it is sending before another may take it. */
+  leaseMs: number;
 }
 
 export class EnvError extends Error {}
@@ -53,6 +71,54 @@ function writeBatch(value: string | undefined): number {
   return n;
 }
 
+/** The mail's From: RAPOR_MAIL_FROM, required with SMTP; "Rapor <rapor@localhost>" for the .eml files of the demo. */
+function mailFrom(value: string | undefined, smtp: boolean): string {
+  const from = value?.trim();
+  if (!from) {
+    if (smtp) throw new EnvError('RAPOR_MAIL_FROM is needed with RAPOR_SMTP_URL: the sender, such as "Rapor <rapor@gorontaloprov.go.id>".');
+    return 'Rapor <rapor@localhost>';
+  }
+  if (!/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(from)) {
+    throw new EnvError(`RAPOR_MAIL_FROM must be an address such as "Rapor <rapor@gorontaloprov.go.id>", not "${from}".`);
+  }
+  return from;
+}
+
+function smtpUrl(value: string | undefined): string | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new EnvError('RAPOR_SMTP_URL must be an address such as smtp://user:password@mail.example.go.id:587.');
+  }
+  // The message never repeats the address: it may hold a password.
+  if (!['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) {
+    throw new EnvError('RAPOR_SMTP_URL must start with smtp:// or smtps:// and name a host, such as smtp://user:password@mail.example.go.id:587.');
+  }
+  return text;
+}
+
+function milliseconds(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 24 * 60 * 60 * 1000) throw new EnvError(`${name} must be a whole number of milliseconds from 1 to 86400000, not "${value}".`);
+  return n;
+}
+
+function mailSettings(source: NodeJS.ProcessEnv): MailSettings {
+  const smtp = smtpUrl(source.RAPOR_SMTP_URL);
+  return {
+    smtpUrl: smtp,
+    from: mailFrom(source.RAPOR_MAIL_FROM, smtp !== undefined),
+    dir: resolve(source.RAPOR_MAIL_DIR?.trim() || 'data/mail'),
+    pollMs: milliseconds('RAPOR_OUTBOX_POLL_MS', source.RAPOR_OUTBOX_POLL_MS, 5_000),
+    firstRetryMs: milliseconds('RAPOR_OUTBOX_RETRY_MS', source.RAPOR_OUTBOX_RETRY_MS, FIRST_RETRY_MS),
+    leaseMs: milliseconds('RAPOR_OUTBOX_LEASE_MS', source.RAPOR_OUTBOX_LEASE_MS, 5 * 60_000),
+  };
+}
+
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const production = source.NODE_ENV?.trim().toLowerCase() === 'production';
   const portText = source.PORT ?? '4321';
@@ -79,5 +145,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     publicUrl: publicUrl(source.RAPOR_PUBLIC_URL),
     asnThresholds: thresholds(source.RAPOR_ASN_THRESHOLDS),
     writeBatch: writeBatch(source.RAPOR_WRITE_BATCH),
+    mail: mailSettings(source),
   };
 }

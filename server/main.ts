@@ -10,6 +10,7 @@ import { serve } from '@hono/node-server';
 import { connect, openReader } from '../db/connect.ts';
 import { configureGroupCommit } from '../db/group-commit.ts';
 import { purgeAbuseData } from '../db/queries/integrity.ts';
+import { purgeSentMail } from '../db/queries/outbox.ts';
 import { purgeExpiredSessions } from '../db/queries/sessions.ts';
 import { purgeSignInData } from '../db/queries/two-factor.ts';
 import { KNOWN_DEVICE_MS } from '../core/domain/two-factor.ts';
@@ -17,7 +18,12 @@ import { createApp } from './app.ts';
 import { clientDir } from './astro-pages.ts';
 import { answerClientErrors, gateBodies, MAX_CONNECTIONS, SERVER_TIMEOUTS } from './body-gate.ts';
 import { EnvError, readEnv } from './env.ts';
+import { startOutboxWorker } from './jobs/outbox.ts';
+import { createMailTransport } from './mail/transport.ts';
 import { prepareDatabase, StartRefused } from './startup.ts';
+
+/** Sent mail stays in the outbox this long (for support questions), then goes with the hourly purge. */
+const SENT_MAIL_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 
 async function main(): Promise<void> {
   const env = readEnv();
@@ -54,6 +60,12 @@ async function main(): Promise<void> {
     db: conn.db, readDb: reader?.db, now: () => new Date(), distDir: env.distDir, trustProxy: env.trustProxy,
     publicUrl: env.publicUrl, demo: env.demo, asnThresholds: env.asnThresholds, requireAdminTwoFactor: env.production,
   });
+  // Mail leaves only through the outbox (docs/decisions/060): the worker sends what was committed, also what an
+  // earlier process left unsent.
+  const transport = createMailTransport(env.mail);
+  const outbox = startOutboxWorker({
+    db: conn.db, transport, now: () => new Date(), pollMs: env.mail.pollMs, leaseMs: env.mail.leaseMs, firstRetryMs: env.mail.firstRetryMs,
+  });
   // overrideGlobalObjects: false keeps the platform's own Response, as app.request() and every in-process test use:
   // @hono/node-server's faster stand-in keeps header changes made through `res.headers` apart from the headers it was
   // built with and drops them when anything later reads the body (Hono's c.header(), compression), which sent pages
@@ -67,17 +79,23 @@ async function main(): Promise<void> {
   } as Parameters<typeof serve>[0], (info) => {
     console.log(`[rapor] Database: ${conn.dialect} (${conn.location})`);
     console.log(`[rapor] Proxy: ${env.trustProxy ? `trusted ${env.trustProxy.setting} (client = first untrusted X-Forwarded-For hop from the right)` : 'none trusted (client = socket peer)'}`);
+    console.log(
+      env.mail.smtpUrl
+        ? `[rapor] Surel / mail: ${transport.description}, from ${env.mail.from}`
+        : `[rapor] Surel / mail: tanpa RAPOR_SMTP_URL tidak ada surel yang dikirim; setiap surel ditulis sebagai berkas .eml di / no RAPOR_SMTP_URL: no mail is sent, each is written as an .eml file in ${env.mail.dir}`,
+    );
     console.log(`[rapor] Portal berjalan di / running at http://localhost:${info.port}/`);
   });
   (server as Server).maxConnections = MAX_CONNECTIONS;
   answerClientErrors(server as Server);
-  // Retention (DOMAIN.md §9): address hashes, old salts, throttle events, expired sessions and pending sign-ins, and
-  // devices unused for 90 days, hourly.
+  // Retention (DOMAIN.md §9): address hashes, old salts, throttle events, expired sessions and pending sign-ins,
+  // devices unused for 90 days, and mail sent more than 30 days ago, hourly.
   const purge = async () => {
     const at = new Date();
     const result = await purgeAbuseData(conn.db, at);
     const sessions = await purgeExpiredSessions(conn.db, at);
     await purgeSignInData(conn.db, at, KNOWN_DEVICE_MS);
+    await purgeSentMail(conn.db, new Date(at.getTime() - SENT_MAIL_KEPT_MS));
     if (result.addressHashesCleared || sessions) console.log(`[rapor] Retensi / retention: ${result.addressHashesCleared} address hashes cleared, ${sessions} sessions ended.`);
   };
   await purge();
@@ -87,7 +105,10 @@ async function main(): Promise<void> {
     clearInterval(purgeTimer);
     server.close();
     void reader?.close();
-    void (checkpoints?.stop() ?? Promise.resolve()).then(() => conn.close()).finally(() => process.exit(0));
+    void outbox.stop()
+      .then(() => checkpoints?.stop())
+      .then(() => conn.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
