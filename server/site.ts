@@ -1,8 +1,9 @@
 // Serves the built Astro site from the same process as the API. Prerendered pages are served as files; pages rendered
-// on demand (a receipt) go to Astro's handler (server/astro-pages.ts, docs/decisions/054-on-demand-pages.md). The
-// pages not yet converted (a unit's page, its rating and permit forms, the rankings, the permit times) carry a named
-// slot that the server fills with HTML made from the API's own answers, so residents read them without JavaScript and
-// the islands enhance them (docs/decisions/030-server-filled-pages.md). Unknown units answer the site's 404 page.
+// on demand (a receipt, the rankings, the permit times) go to Astro's handler (server/astro-pages.ts,
+// docs/decisions/054-on-demand-pages.md). The pages not yet converted (a unit's page, its rating and permit forms)
+// carry a named slot that the server fills with HTML made from the API's own answers, so residents read them without
+// JavaScript and the islands enhance them (docs/decisions/030-server-filled-pages.md). Unknown units answer the site's
+// 404 page.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -12,14 +13,13 @@ import { findUnitBySlug } from '../db/queries/units.ts';
 import type { Lang } from '../core/i18n/i18n.ts';
 import { permitStrings } from '../core/i18n/i18n-permits.ts';
 import { ratingStrings } from '../core/i18n/i18n-rating.ts';
-import { scoreStrings } from '../core/i18n/i18n-scores.ts';
-import type { FollowUpProgress, PermitOverview, Scoreboard, UnitPublic, UnitScores } from '../core/api-types.ts';
+import type { FollowUpProgress, UnitPublic, UnitScores } from '../core/api-types.ts';
 import { astroPages, clientDir } from './astro-pages.ts';
 import type { AppDeps } from './deps.ts';
 import { uuidV4 } from '../core/domain/ids.ts';
 import { CHANNELS, SLUG_PATTERN } from '../core/domain/rating-input.ts';
 import { isTimeZone, todayIn } from '../core/domain/time-zones.ts';
-import { permitTimesFragment, scoreboardFragment, unitFragment } from './pages/figures.ts';
+import { unitFragment } from './pages/figures.ts';
 import { permitFormFragment, permitResultFragment } from './pages/permit-form.ts';
 import { ratingFormFragment } from './pages/rating-form.ts';
 import { renderSitePage } from './pages/slots.ts';
@@ -33,19 +33,6 @@ export type ApiGet = (path: string) => Response | Promise<Response>;
 async function apiJson<T>(apiGet: ApiGet, path: string): Promise<T | null> {
   const res = await apiGet(path);
   return res.status === 200 ? ((await res.json()) as T) : null;
-}
-
-/** The API query of a page's filters (the site says periode/wilayah/jenis; the API period/region/kind). */
-function apiQuery(c: Context, names: Record<string, string>): { api: string; site: Record<string, string> } {
-  const api = new URLSearchParams();
-  const site: Record<string, string> = {};
-  for (const [siteName, apiName] of Object.entries(names)) {
-    const value = (c.req.query(siteName) ?? '').slice(0, 40);
-    site[siteName] = value;
-    if (value) api.set(apiName, value);
-  }
-  const text = api.toString();
-  return { api: text ? `?${text}` : '', site };
 }
 
 export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
@@ -109,24 +96,6 @@ export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
       const state = { idempotencyKey: uuidV4(), today, values: {}, errors: {} };
       return page(c, '/izin', 'permit-form', permitFormFragment(lang, publicUnit, state), `${t.permitTitle}: ${unit.name}`);
     });
-
-    const scoreboard = async (c: Context) => {
-      const q = apiQuery(c, { periode: 'period', wilayah: 'region', jenis: 'kind' });
-      const board = await apiJson<Scoreboard>(apiGet, `/scoreboard${q.api}`);
-      const shown = { periode: board?.period.code ?? q.site.periode!, wilayah: q.site.wilayah!, jenis: q.site.jenis! };
-      return page(c, '/peringkat', 'scoreboard', scoreboardFragment(lang, board, deps.now(), shown), scoreStrings(lang).scoreboardTitle);
-    };
-    app.get(`${prefix}/peringkat`, scoreboard);
-    app.get(`${prefix}/peringkat/`, scoreboard);
-
-    const permitTimes = async (c: Context) => {
-      const q = apiQuery(c, { periode: 'period', wilayah: 'region' });
-      const data = await apiJson<PermitOverview>(apiGet, `/permit-times${q.api}`);
-      const shown = { periode: data?.period.code ?? q.site.periode!, wilayah: q.site.wilayah! };
-      return page(c, '/waktu-izin', 'permit-times', permitTimesFragment(lang, data, deps.now(), shown), permitStrings(lang).overviewTitle);
-    };
-    app.get(`${prefix}/waktu-izin`, permitTimes);
-    app.get(`${prefix}/waktu-izin/`, permitTimes);
   }
   app.use('*', serveStatic({ root }));
   // What no file answers may be an on-demand Astro page (docs/decisions/054); else the site's 404 (app.notFound).
