@@ -13,12 +13,31 @@ export interface PageWeight {
   files: string[];
 }
 
-export function pageWeight(buildDir: string, pagePath: string): PageWeight {
-  // The prerendered pages and the browser's files sit in the build's client folder (docs/decisions/054).
+/**
+ * A page as the server answers it: a prerendered page is its file in the build's client folder; a page rendered on
+ * demand (docs/decisions/054: the rankings, the permit times) is asked of the build in this process, on an empty
+ * migrated database (its markup and scripts do not depend on the rows).
+ */
+export async function pageHtml(buildDir: string, pagePath: string): Promise<string> {
+  const htmlFile = join(buildDir, 'client', pagePath, 'index.html');
+  if (existsSync(htmlFile)) return readFileSync(htmlFile, 'utf8');
+  if (!existsSync(join(buildDir, 'server', 'entry.mjs'))) throw new Error(`${htmlFile} is missing: build the site first (npm run build)`);
+  const [{ createApp }, { connect, migrateToLatest }] = await Promise.all([import('../../server/app.ts'), import('../../db/connect.ts')]);
+  const conn = connect(':memory:');
+  try {
+    await migrateToLatest(conn.db);
+    const res = await createApp({ db: conn.db, now: () => new Date(), distDir: buildDir }).request(`/${pagePath}`);
+    if (res.status !== 200) throw new Error(`/${pagePath} answered ${res.status}: build the site first (npm run build)`);
+    return await res.text();
+  } finally {
+    await conn.close();
+  }
+}
+
+export async function pageWeight(buildDir: string, pagePath: string): Promise<PageWeight> {
+  // The browser's files sit in the build's client folder (docs/decisions/054).
   const distDir = join(buildDir, 'client');
-  const htmlFile = join(distDir, pagePath, 'index.html');
-  if (!existsSync(htmlFile)) throw new Error(`${htmlFile} is missing: build the site first (npm run build)`);
-  const html = readFileSync(htmlFile, 'utf8');
+  const html = await pageHtml(buildDir, pagePath);
   let initial = 0;
   for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) initial += gz(m[1]!);
   const entries = [...html.matchAll(/(?:component-url|renderer-url|before-hydration-url)="([^"]+)"|<script[^>]*\bsrc="([^"]+)"/g)]
