@@ -65,4 +65,19 @@ describe.skipIf(!hasChromium)('the figure pages hydrate the server\'s markup', (
       await page.close();
     }
   });
+
+  it.each(PAGES)('$path without JavaScript: the filters are a GET form, the language switch keeps the query', async ({ path, table, next, api, rows }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(server.url + path);
+      expect(await page.locator('a[data-lang-switch]').getAttribute('href')).toBe(`/en${path}`);
+      await page.locator('#periode').selectOption(next);
+      await Promise.all([page.waitForURL((u) => u.searchParams.get('periode') === next), page.getByRole('button', { name: 'Tampilkan' }).click()]);
+      expect(new URL(page.url()).searchParams.get('wilayah')).toBe('75');
+      expect(await page.getByTestId(table).locator('tbody tr').count()).toBe(rows(await (await fetch(server.url + api)).json()));
+    } finally {
+      await context.close();
+    }
+  });
 });
