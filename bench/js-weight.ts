@@ -3,8 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer } from '../tests/support/browser.ts';
-import { BUDGETS_KB, DIST, ON_DEMAND, onDemandPages, pageWeight } from '../tests/support/js-weight.ts';
+import { BUDGETS_KB, DIST, pageWeight } from '../tests/support/js-weight.ts';
 
 /** Goals beyond the budgets the build test holds: the rating page under 30 KB (issue 19), for a slow phone. */
 const GOALS_KB: Record<string, number> = { nilai: 30, 'en/nilai': 30 };
@@ -15,18 +14,8 @@ export async function benchJsWeight(): Promise<void> {
     const build = spawnSync(join('node_modules', '.bin', 'astro'), ['build', '--silent'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) throw new Error('the site build failed');
   }
-  // Pages rendered on demand are weighed as the server answers them (the demo data).
-  let rendered: Record<string, string> = {};
-  if (Object.keys(ON_DEMAND).length) {
-    const server = await startServer();
-    try {
-      rendered = await onDemandPages(server.url);
-    } finally {
-      await server.stop();
-    }
-  }
   for (const [page, budget] of Object.entries(BUDGETS_KB)) {
-    const w = pageWeight(DIST, page, rendered[page]);
+    const w = await pageWeight(DIST, page);
     const kb = w.initialGzipBytes / 1024;
     const goal = GOALS_KB[page];
     const beside = goal === undefined ? '' : `; goal < ${goal} KB: ${kb < goal ? 'met' : 'NOT met'}`;

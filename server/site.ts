@@ -1,8 +1,8 @@
 // Serves the built Astro site from the same process as the API. Prerendered pages are served as files; pages rendered
-// on demand (a receipt, a unit's page, the permit form) go to Astro's handler (server/astro-pages.ts, docs/decisions/054).
-// The pages not yet converted (a unit's rating form, the rankings, the permit times) carry a named
-// slot that the server fills with HTML made from the API's own answers, so residents read them without JavaScript and
-// the islands enhance them (docs/decisions/030-server-filled-pages.md). Unknown units answer the site's 404 page.
+// on demand (a receipt, a unit's page, the permit form, the rankings, the permit times) go to Astro's handler
+// (server/astro-pages.ts, docs/decisions/054). The rating form, not yet converted, carries a named
+// slot that the server fills with HTML made from the API's own answers, so residents read it without JavaScript and
+// the island enhances it (docs/decisions/030-server-filled-pages.md). Unknown units answer the site's 404 page.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -11,13 +11,11 @@ import { Hono, type Context } from 'hono';
 import { ROLE_VARIANT_DIR, type Lang, type WorkspaceRole } from '../core/i18n/lang.ts';
 import { permitStrings } from '../core/i18n/i18n-permits.ts';
 import { ratingStrings } from '../core/i18n/i18n-rating.ts';
-import { scoreStrings } from '../core/i18n/i18n-scores.ts';
-import type { PermitOverview, Scoreboard, UnitPublic } from '../core/api-types.ts';
+import type { UnitPublic } from '../core/api-types.ts';
 import { astroPages, clientDir, renderNotFound } from './astro-pages.ts';
 import type { AppDeps } from './deps.ts';
 import { uuidV4 } from '../core/domain/ids.ts';
 import { CHANNELS, SLUG_PATTERN } from '../core/domain/rating-input.ts';
-import { permitTimesFragment, scoreboardFragment } from './pages/figures.ts';
 import { ratingFormFragment } from './pages/rating-form.ts';
 import { renderSitePage } from './pages/slots.ts';
 import { headerRole } from './middleware/session.ts';
@@ -30,19 +28,6 @@ export type ApiGet = (path: string) => Response | Promise<Response>;
 async function apiJson<T>(apiGet: ApiGet, path: string): Promise<T | null> {
   const res = await apiGet(path);
   return res.status === 200 ? ((await res.json()) as T) : null;
-}
-
-/** The API query of a page's filters (the site says periode/wilayah/jenis; the API period/region/kind). */
-function apiQuery(c: Context, names: Record<string, string>): { api: string; site: Record<string, string> } {
-  const api = new URLSearchParams();
-  const site: Record<string, string> = {};
-  for (const [siteName, apiName] of Object.entries(names)) {
-    const value = (c.req.query(siteName) ?? '').slice(0, 40);
-    site[siteName] = value;
-    if (value) api.set(apiName, value);
-  }
-  const text = api.toString();
-  return { api: text ? `?${text}` : '', site };
 }
 
 export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
@@ -78,23 +63,6 @@ export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
       return page(c, '/nilai', 'rating-form', ratingFormFragment(lang, unit, state), `${ratingStrings(lang).rateTitle}: ${unit.name}`);
     });
 
-    const scoreboard = async (c: Context) => {
-      const q = apiQuery(c, { periode: 'period', wilayah: 'region', jenis: 'kind' });
-      const board = await apiJson<Scoreboard>(apiGet, `/scoreboard${q.api}`);
-      const shown = { periode: board?.period.code ?? q.site.periode!, wilayah: q.site.wilayah!, jenis: q.site.jenis! };
-      return page(c, '/peringkat', 'scoreboard', scoreboardFragment(lang, board, deps.now(), shown), scoreStrings(lang).scoreboardTitle);
-    };
-    app.get(`${prefix}/peringkat`, scoreboard);
-    app.get(`${prefix}/peringkat/`, scoreboard);
-
-    const permitTimes = async (c: Context) => {
-      const q = apiQuery(c, { periode: 'period', wilayah: 'region' });
-      const data = await apiJson<PermitOverview>(apiGet, `/permit-times${q.api}`);
-      const shown = { periode: data?.period.code ?? q.site.periode!, wilayah: q.site.wilayah! };
-      return page(c, '/waktu-izin', 'permit-times', permitTimesFragment(lang, data, deps.now(), shown), permitStrings(lang).overviewTitle);
-    };
-    app.get(`${prefix}/waktu-izin`, permitTimes);
-    app.get(`${prefix}/waktu-izin/`, permitTimes);
   }
   // A signed-in reader gets the copy of a prerendered page built for their role, whose header names their workspace
   // (core/i18n/lang.ts, docs/decisions/059); the copies are never served by their own address.

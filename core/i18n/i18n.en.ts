@@ -25,6 +25,7 @@ export const commonEn: Strings = {
   rateUnitCta: 'Rate this unit',
 
   periodLabel: 'Period',
+  showFilters: 'Show',
   navScoreboard: 'Rankings',
   navPermits: 'Permit times',
   navSignIn: 'Staff sign-in',

@@ -25,6 +25,8 @@ export const commonId = {
   rateUnitCta: 'Beri penilaian untuk unit ini',
 
   periodLabel: 'Periode',
+  /** The button of a filter form (period, region): a plain GET form without JavaScript. */
+  showFilters: 'Tampilkan',
   navScoreboard: 'Peringkat',
   navPermits: 'Waktu izin',
   navSignIn: 'Masuk petugas',

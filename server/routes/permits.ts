@@ -1,8 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { holidaySet, listHolidays } from '../../db/queries/holidays.ts';
 import { calendarNotice } from '../../core/domain/holiday-calendar.ts';
-import { findPermitByKey, findPermitReport, permitServicesInRegions, recordPermitReport, reportsForPeriod } from '../../db/queries/permits.ts';
-import { regionAndDescendants } from '../../db/queries/regions.ts';
+import { findPermitByKey, findPermitReport, recordPermitReport, reportsForPeriod } from '../../db/queries/permits.ts';
 import type { Transaction } from 'kysely';
 import type { Database, PermitReport, Service } from '../../core/schema.ts';
 import { permitShareContext } from '../../db/queries/address-share.ts';
@@ -24,8 +23,9 @@ import { isTimeZone, todayIn } from '../../core/domain/time-zones.ts';
 import { elapsedForSla, permitTiming, type SlaUnit } from '../../core/domain/working-days.ts';
 import type { PermitAck, PermitOverview, PermitTimes } from '../../core/api-types.ts';
 import type { AppDeps } from '../deps.ts';
-import { ApiError, notFound, validationFailed, visitCodeRefused } from '../errors.ts';
+import { ApiError, validationFailed, visitCodeRefused } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
+import { permitOverview, permitOverviewQuery } from '../views/permit-overview.ts';
 import { ticketGiver } from './form-tickets.ts';
 import { periodFromQuery } from './period-query.ts';
 import { publicService, requireUnit } from './units.ts';
@@ -157,39 +157,7 @@ export function permitRoutes(deps: AppDeps) {
       return c.json((await unitPermitTimes(db, unit, periodFromQuery(c.req.query(), now()), now())) satisfies PermitTimes, 200);
     });
   const permitTimes = new Hono()
-    .get('/', async (c) => {
-      const region = c.req.query('region');
-      if (region && !/^[0-9.]{2,20}$/.test(region)) throw validationFailed({ region: 'must be a region code' });
-      const period = periodFromQuery(c.req.query(), now());
-      let regionCodes: string[] | null = null;
-      if (region) {
-        regionCodes = await regionAndDescendants(db, region);
-        if (regionCodes.length === 0) throw notFound(`Region "${region}"`, 'region_not_found');
-      }
-      const services = await permitServicesInRegions(db, regionCodes);
-      const [rows, holidays] = await Promise.all([
-        reportsForPeriod(db, services.map((s) => s.id), period.from, period.to),
-        holidaySet(db),
-      ]);
-      const today = todayIn('Asia/Jakarta', now());
-      return c.json(
-        {
-          period: { code: period.code, from: period.from, to: period.to },
-          region: region || null,
-          calendar: calendarNotice(rows, today, holidays),
-          items: services.map((s): PermitOverview['items'][number] => {
-            const { distribution: _d, ...stats } = permitStats(rows.filter((r) => r.service_id === s.id), s.slaUnit as SlaUnit, today, holidays);
-            return {
-              unit: { slug: s.unitSlug, name: s.unitName, region: { code: s.regionCode, name: s.regionName } },
-              service: { slug: s.slug, name: s.name },
-              sla: { value: s.slaValue!, unit: s.slaUnit!, startsAt: s.slaStartsAt },
-              ...stats,
-            };
-          }),
-        } satisfies PermitOverview,
-        200,
-      );
-    });
+    .get('/', async (c) => c.json(await permitOverview(db, permitOverviewQuery(c.req.query(), now()), now()) satisfies PermitOverview, 200));
   const calendar = new Hono()
     .get('/', async (c) => {
       const year = c.req.query('year');

@@ -10,7 +10,8 @@ import { FIXTURE, migratedDb, insertFixture } from '../support/db.ts';
 import { DIST } from '../support/js-weight.ts';
 
 // A stand-in for the built site: each prerendered page carries the slot markers the Astro pages carry; the pages
-// rendered on demand (the receipt, a unit's page, the permit form) are the real build's (npx astro build first; docs/decisions/054).
+// rendered on demand (the receipt, a unit's page, the permit form, the rankings, the permit times) are the real build's
+// (npx astro build first; docs/decisions/054).
 let dist: string;
 beforeAll(() => {
   dist = mkdtempSync(join(tmpdir(), 'rapor-dist-'));
@@ -21,8 +22,6 @@ beforeAll(() => {
   };
   for (const lang of ['', 'en']) {
     page(join(lang, 'nilai'), 'rating-form');
-    page(join(lang, 'peringkat'), 'scoreboard');
-    page(join(lang, 'waktu-izin'), 'permit-times');
   }
   writeFileSync(join(dist, 'client', '404.html'), '<!doctype html><html><body><h1>Halaman tidak ditemukan</h1></body></html>');
 });

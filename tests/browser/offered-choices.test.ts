@@ -72,6 +72,9 @@ describe.skipIf(!hasChromium)('what an account is offered, in a real browser', (
     const page = await (await browser.newContext({ viewport: { width: 360, height: 740 } })).newPage();
     await page.route('**/api/scoreboard?**', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"x"}}' }));
     await page.goto(`${server.url}/en/peringkat`);
+    // The page comes with its figures (rendered on demand, decision 054): the island asks the API when a filter changes.
+    await page.locator('astro-island:not([ssr])', { has: page.locator('#periode') }).waitFor();
+    await page.locator('#periode').selectOption({ index: 1 });
     await expect.poll(() => page.locator('p[aria-live="polite"].hint').first().textContent()).toBe('The server is having trouble (code 503); your connection is fine. Try again in a little while.');
     await page.context().close();
   });

@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium)('security in the browser', () => {
     await page.close();
   });
 
-  it.each(['/', '/nilai/dukcapil-kota-gorontalo', '/unit/dukcapil-kota-gorontalo', '/peringkat', '/izin/dpmptsp-kota-gorontalo', '/masuk'])('loads %s with no CSP violation', async (path) => {
+  it.each(['/', '/nilai/dukcapil-kota-gorontalo', '/unit/dukcapil-kota-gorontalo', '/peringkat', '/waktu-izin', '/izin/dpmptsp-kota-gorontalo', '/masuk'])('loads %s with no CSP violation', async (path) => {
     const page = await browser.newPage();
     const violations: string[] = [];
     page.on('console', (m) => {
