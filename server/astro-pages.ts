@@ -4,7 +4,7 @@
 // signed-in header) applies to these pages as to the prerendered ones (docs/decisions/054-on-demand-pages.md).
 // The pages read the database through the same `(db, …)` functions the API uses, given `db` and `now` in
 // `Astro.locals` (site/env.d.ts).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -15,6 +15,8 @@ import type { AppDeps } from './deps.ts';
 export const clientDir = (distDir: string): string => join(distDir, 'client');
 /** The on-demand pages, as the adapter builds them. */
 export const serverEntry = (distDir: string): string => join(distDir, 'server', 'entry.mjs');
+/** Each island's start scripts, written by the build (site/integrations/modulepreload.mjs, decision 057). */
+export const preloadFile = (distDir: string): string => join(distDir, 'server', 'modulepreload.json');
 
 /** What a page finds in `Astro.locals` (declared for the pages in site/env.d.ts). */
 export interface PageLocals {
@@ -22,6 +24,8 @@ export interface PageLocals {
   now: () => Date;
   /** A form posted without JavaScript that was not stored: the page shows it again with its messages. */
   form?: FormAnswer;
+  /** Each island's start scripts (source path → script URLs), for the page's `<link rel="modulepreload">`. */
+  preload?: Record<string, string[]>;
 }
 
 /**
@@ -130,6 +134,18 @@ function astroHandler(distDir: string): Promise<AstroHandler | null> {
   return handler;
 }
 
+/** The build's list of each island's start scripts, read once per build directory; empty without one. */
+const preloads = new Map<string, Record<string, string[]>>();
+function preloadOf(distDir: string): Record<string, string[]> {
+  let preload = preloads.get(distDir);
+  if (!preload) {
+    const file = preloadFile(distDir);
+    preload = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>) : {};
+    preloads.set(distDir, preload);
+  }
+  return preload;
+}
+
 function remoteAddressOf(c: Context): string | undefined {
   return (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
 }
@@ -151,7 +167,7 @@ export function astroPages(deps: Pick<AppDeps, 'db' | 'now'> & { distDir: string
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/_') || ERROR_PAGE.test(c.req.path)) return next();
     const astro = await astroHandler(deps.distDir);
     if (!astro) return next();
-    const res = await render(astro, c.req.raw, { db: deps.db, now: deps.now }, remoteAddressOf(c));
+    const res = await render(astro, c.req.raw, { db: deps.db, now: deps.now, preload: preloadOf(deps.distDir) }, remoteAddressOf(c));
     if (!res) return next();
     return checked(c, res);
   };
@@ -168,7 +184,7 @@ export async function renderFormAnswer(deps: Pick<AppDeps, 'db' | 'now' | 'distD
   const headers = new Headers(c.req.raw.headers);
   for (const name of ['content-type', 'content-length', 'transfer-encoding']) headers.delete(name);
   const request = new Request(new URL(path, c.req.url), { method: 'GET', headers });
-  const res = await render(astro, request, { db: deps.db, now: deps.now, form }, remoteAddressOf(c));
+  const res = await render(astro, request, { db: deps.db, now: deps.now, form, preload: preloadOf(deps.distDir!) }, remoteAddressOf(c));
   if (!res) throw new Error(`no page answers ${path}`);
   const page = checked(c, res);
   return new Response(page.body, { status: form.status, headers: page.headers });

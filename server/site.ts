@@ -1,6 +1,6 @@
 // Serves the built Astro site from the same process as the API. Prerendered pages are served as files; pages rendered
-// on demand (a receipt) go to Astro's handler (server/astro-pages.ts, docs/decisions/054-on-demand-pages.md). The
-// pages not yet converted (a unit's page, its rating and permit forms, the rankings, the permit times) carry a named
+// on demand (a receipt, the rating form) go to Astro's handler (server/astro-pages.ts, docs/decisions/054-on-demand-pages.md). The
+// pages not yet converted (a unit's page, its permit form, the rankings, the permit times) carry a named
 // slot that the server fills with HTML made from the API's own answers, so residents read them without JavaScript and
 // the islands enhance them (docs/decisions/030-server-filled-pages.md). Unknown units answer the site's 404 page.
 import { existsSync } from 'node:fs';
@@ -11,17 +11,15 @@ import { Hono, type Context } from 'hono';
 import { findUnitBySlug } from '../db/queries/units.ts';
 import type { Lang } from '../core/i18n/i18n.ts';
 import { permitStrings } from '../core/i18n/i18n-permits.ts';
-import { ratingStrings } from '../core/i18n/i18n-rating.ts';
 import { scoreStrings } from '../core/i18n/i18n-scores.ts';
 import type { FollowUpProgress, PermitOverview, Scoreboard, UnitPublic, UnitScores } from '../core/api-types.ts';
 import { astroPages, clientDir } from './astro-pages.ts';
 import type { AppDeps } from './deps.ts';
 import { uuidV4 } from '../core/domain/ids.ts';
-import { CHANNELS, SLUG_PATTERN } from '../core/domain/rating-input.ts';
+import { SLUG_PATTERN } from '../core/domain/rating-input.ts';
 import { isTimeZone, todayIn } from '../core/domain/time-zones.ts';
 import { permitTimesFragment, scoreboardFragment, unitFragment } from './pages/figures.ts';
 import { permitFormFragment, permitResultFragment } from './pages/permit-form.ts';
-import { ratingFormFragment } from './pages/rating-form.ts';
 import { renderSitePage } from './pages/slots.ts';
 import { permitResult } from './routes/permits.ts';
 
@@ -78,15 +76,6 @@ export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
         apiJson<{ progress: FollowUpProgress }>(apiGet, `/units/${unit.slug}/follow-ups`),
       ]);
       return page(c, '/unit', 'unit', unitFragment(lang, unit, scores, deps.now(), scores?.period.code ?? period, followUps?.progress ?? null), unit.name);
-    });
-
-    app.get(`${prefix}/nilai/:slug`, async (c) => {
-      const unit = await unitOf(c);
-      if (!unit) return notFound(c);
-      const ch = c.req.query('ch') ?? 'web';
-      const values: Record<string, string> = { service: c.req.query('layanan') ?? '', visitCode: c.req.query('kode') ?? '' };
-      const state = { idempotencyKey: uuidV4(), channel: (CHANNELS as readonly string[]).includes(ch) ? ch : 'web', values, errors: {} };
-      return page(c, '/nilai', 'rating-form', ratingFormFragment(lang, unit, state), `${ratingStrings(lang).rateTitle}: ${unit.name}`);
     });
 
     app.get(`${prefix}/izin/:slug`, async (c) => {

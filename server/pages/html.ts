@@ -12,3 +12,12 @@ export function attrs(values: Record<string, string | number | boolean | null | 
   }
   return out;
 }
+
+/** The GOV.UK error summary: a heading, the form's own message, and a link to each field in error. */
+export function errorSummary(title: string, entries: [anchor: string, text: string][], formError?: string): string {
+  if (!entries.length && !formError) return '';
+  return `<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="ringkasan-galat">
+<h2 id="ringkasan-galat">${esc(title)}</h2>${formError ? `<p>${esc(formError)}</p>` : ''}
+<ul>${entries.map(([anchor, text]) => `<li><a href="#${esc(anchor)}">${esc(text)}</a></li>`).join('')}</ul>
+</div>`;
+}

@@ -4,8 +4,7 @@ import { href, type Lang } from '../../core/i18n/i18n.ts';
 import { permitStrings } from '../../core/i18n/i18n-permits.ts';
 import { formatSla } from '../../core/i18n/format.ts';
 import type { PermitAck } from '../../core/api-types.ts';
-import { attrs, esc } from './html.ts';
-import { errorSummary } from './rating-form.ts';
+import { attrs, errorSummary, esc } from './html.ts';
 import { ratingStrings } from '../../core/i18n/i18n-rating.ts';
 
 export interface PermitService {

@@ -20,7 +20,6 @@ beforeAll(() => {
     writeFileSync(join(dist, 'client', path, 'index.html'), `<!doctype html><html lang="${path.startsWith('en') ? 'en' : 'id'}"><head><title>Halaman · Rapor</title></head><body><main><div data-server-slot="${slot}"></div></main></body></html>`);
   };
   for (const lang of ['', 'en']) {
-    page(join(lang, 'nilai'), 'rating-form');
     page(join(lang, 'izin'), 'permit-form');
     page(join(lang, 'unit'), 'unit');
     page(join(lang, 'peringkat'), 'scoreboard');
@@ -84,6 +83,8 @@ describe('the rating form as a plain HTML form', () => {
     expect(html).toMatch(/id="q-U3-galat"[^>]*>Pilih satu jawaban untuk pertanyaan ini\./);
     // Values kept (escaped), and no rating stored.
     expect(html).toContain('Ruang &lt;tunggu&gt; panas');
+    expect(html).not.toContain('<tunggu>');
+    expect(html).toMatch(/<textarea [^>]*name="comment"[^>]*>Ruang &lt;tunggu(?:&gt;|>) panas<\/textarea>/);
     expect(html).toMatch(/name="U1" value="4" checked/);
     expect(await w.db.selectFrom('responses').selectAll().execute()).toHaveLength(0);
   });

@@ -13,12 +13,16 @@ export interface PageWeight {
   files: string[];
 }
 
-export function pageWeight(buildDir: string, pagePath: string): PageWeight {
+/**
+ * The weight of a page: a prerendered page's built file, or (`html`) a page rendered on demand as the server answered it
+ * (`onDemandHtml`).
+ */
+export function pageWeight(buildDir: string, pagePath: string, html?: string): PageWeight {
   // The prerendered pages and the browser's files sit in the build's client folder (docs/decisions/054).
   const distDir = join(buildDir, 'client');
   const htmlFile = join(distDir, pagePath, 'index.html');
-  if (!existsSync(htmlFile)) throw new Error(`${htmlFile} is missing: build the site first (npm run build)`);
-  const html = readFileSync(htmlFile, 'utf8');
+  if (html === undefined && !existsSync(htmlFile)) throw new Error(`${htmlFile} is missing: build the site first (npm run build)`);
+  html ??= readFileSync(htmlFile, 'utf8');
   let initial = 0;
   for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) initial += gz(m[1]!);
   const entries = [...html.matchAll(/(?:component-url|renderer-url|before-hydration-url)="([^"]+)"|<script[^>]*\bsrc="([^"]+)"/g)]
@@ -65,3 +69,30 @@ export const BUDGETS_KB: Record<string, number> = {
   metodologi: 5,
   privasi: 5,
 };
+
+/** Pages rendered on demand (docs/decisions/054, 057), measured as the server answers them for a unit with two services. */
+export const ON_DEMAND: Record<string, string> = { nilai: '/nilai/unit-uji', 'en/nilai': '/en/nilai/unit-uji' };
+
+/**
+ * The HTML the server answers for an on-demand page of the budgets (undefined for a prerendered one): the real app on
+ * a fresh in-memory database with one unit of two services, serving this build.
+ */
+export async function onDemandHtml(page: string, buildDir = DIST): Promise<string | undefined> {
+  const path = ON_DEMAND[page];
+  if (!path) return undefined;
+  const [{ connect, migrateToLatest }, { createApp }] = await Promise.all([import('../../db/connect.ts'), import('../../server/app.ts')]);
+  const conn = connect(':memory:');
+  try {
+    await migrateToLatest(conn.db);
+    await conn.db.insertInto('regions').values({ code: '75', name: 'Provinsi Gorontalo', kind: 'provinsi', timezone: 'Asia/Makassar', parent_code: null }).execute();
+    await conn.db.insertInto('units').values({ id: 'u-uji', slug: 'unit-uji', name: 'Unit Uji', kind: 'dukcapil', region_code: '75', address: null, created_at: '2026-01-01T00:00:00.000Z' }).execute();
+    await conn.db.insertInto('services').values(['ktp', 'kk'].map((slug, position) => ({
+      id: `s-${slug}`, unit_id: 'u-uji', slug, name: slug.toUpperCase(), position, is_permit: 0, sla_value: null, sla_unit: null, sla_starts_at: null, declared_users: null,
+    }))).execute();
+    const res = await createApp({ db: conn.db, now: () => new Date(), distDir: buildDir }).request(path);
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}: build the site first (npm run build)`);
+    return await res.text();
+  } finally {
+    await conn.close();
+  }
+}
