@@ -50,7 +50,7 @@ export async function ratingFormPost(c: Context, unit: UnitDetail, store: Store<
   // An app without a site (the API alone, as in API tests) answers as the JSON route does.
   const show = (error: ApiError, errors: Record<string, string>, formError?: string) => {
     if (!deps.distDir) throw error;
-    return renderFormAnswer(deps, c, href(lang, `/nilai/${unit.slug}`), { status: error.status, values, errors, formError, ...state });
+    return renderFormAnswer(deps, c, href(lang, `/nilai/${unit.slug}`), { status: error.status, errors, formError, ...state });
   };
 
   const parsed = parseRatingInput({ ...ratingBodyFromForm(form), idempotencyKey: state.idempotencyKey, channel: state.channel });
