@@ -4,9 +4,9 @@
 // browser context: nothing cached) a few times; the median and the worst are printed beside the goal.
 //
 // Figures, from the navigation's start (performance.timeOrigin), two moments per page:
-// - rating page: "form usable" = the server's rating form (decision 030) is painted: its answer buttons are on the
-//   page after the first contentful paint. It posts natively, and the island, when it mounts, keeps what was chosen
-//   (decision 040). "island ready" = the island has hydrated (the form then checks and sends by script, offline too);
+// - rating page: "form usable" = the server's rating form is painted: its answer buttons are on the page after the
+//   first contentful paint. It posts natively, and the island hydrates it, keeping what was chosen (decision 057).
+//   "island ready" = the island has hydrated (the form then checks and sends by script, offline too);
 // - unit page: "IKM shown" = the IKM figure is on the page as text after the first paint (the page is rendered on
 //   demand with its figures, decision 054); "island ready" = the island has hydrated that markup.
 // Goal: 5 s for each, the "interactive in under 5 s on slow 3G on a median phone" budget (A. Russell, "Can You Afford

@@ -111,7 +111,7 @@ export function createApp(deps: AppDeps) {
     app.route('/', publicationPageHeaders());
     app.use('*', formPageTickets(deps));
     // The pages show what the API answers, asked inside this process (docs/decisions/030).
-    app.route('/', siteRoutes(deps, (path) => api.request(path)));
+    app.route('/', siteRoutes(deps));
     app.notFound(sitePageNotFound({ ...deps, distDir: deps.distDir }));
   }
   app.onError(handleError);

@@ -4,7 +4,7 @@
 // signed-in header) applies to these pages as to the prerendered ones (docs/decisions/054-on-demand-pages.md).
 // The pages read the database through the same `(db, …)` functions the API uses, given `db` and `now` in
 // `Astro.locals` (site/env.d.ts).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -17,6 +17,8 @@ import { headerRole } from './middleware/session.ts';
 export const clientDir = (distDir: string): string => join(distDir, 'client');
 /** The on-demand pages, as the adapter builds them. */
 export const serverEntry = (distDir: string): string => join(distDir, 'server', 'entry.mjs');
+/** Each island's start scripts, written by the build (site/integrations/modulepreload.mjs, decision 057). */
+export const preloadFile = (distDir: string): string => join(distDir, 'server', 'modulepreload.json');
 
 /** What a page finds in `Astro.locals` (declared for the pages in site/env.d.ts). */
 export interface PageLocals {
@@ -37,6 +39,8 @@ export interface PageLocals {
   tooManyRequests?: boolean;
   /** A form posted without JavaScript that was not stored: the page shows it again with its messages. */
   form?: FormAnswer;
+  /** Each island's start scripts (source path → script URLs), for the page's `<link rel="modulepreload">`. */
+  preload?: Record<string, string[]>;
 }
 
 /**
@@ -142,6 +146,18 @@ function astroHandler(distDir: string): Promise<AstroHandler | null> {
   return handler;
 }
 
+/** The build's list of each island's start scripts, read once per build directory; empty without one. */
+const preloads = new Map<string, Record<string, string[]>>();
+function preloadOf(distDir: string): Record<string, string[]> {
+  let preload = preloads.get(distDir);
+  if (!preload) {
+    const file = preloadFile(distDir);
+    preload = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>) : {};
+    preloads.set(distDir, preload);
+  }
+  return preload;
+}
+
 function remoteAddressOf(c: Context): string | undefined {
   return (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
 }
@@ -174,7 +190,7 @@ export function astroPages(deps: AppDeps & { distDir: string }): MiddlewareHandl
     const astro = await astroHandler(deps.distDir);
     if (!astro) return next();
     const role = await headerRole(c, deps);
-    const res = await render(astro, c.req.raw, { ...localsOf(deps, c), role }, remoteAddressOf(c));
+    const res = await render(astro, c.req.raw, { ...localsOf(deps, c), role, preload: preloadOf(deps.distDir) }, remoteAddressOf(c));
     if (!res) return next();
     // A page that names its reader's workspace is never kept by a shared cache.
     if (role) res.headers.set('cache-control', 'private, no-store');
@@ -193,7 +209,7 @@ async function renderPath(deps: AppDeps, c: Context, path: string, status: Conte
   for (const name of ['content-type', 'content-length', 'transfer-encoding']) headers.delete(name);
   const request = new Request(new URL(path, c.req.url), { method: 'GET', headers });
   const role = await headerRole(c, deps);
-  const res = await render(astro, request, { ...localsOf(deps, c), role, ...extra }, remoteAddressOf(c));
+  const res = await render(astro, request, { ...localsOf(deps, c), role, preload: preloadOf(deps.distDir!), ...extra }, remoteAddressOf(c));
   if (!res) throw new Error(`no page answers ${path}`);
   const page = checked(c, res);
   if (role) page.headers.set('cache-control', 'private, no-store');

@@ -1,36 +1,17 @@
-// Serves the built Astro site from the same process as the API. Prerendered pages are served as files; pages rendered
-// on demand (a receipt, a unit's page, the permit form, the rankings, the permit times) go to Astro's handler
-// (server/astro-pages.ts, docs/decisions/054). The rating form, not yet converted, carries a named
-// slot that the server fills with HTML made from the API's own answers, so residents read it without JavaScript and
-// the island enhances it (docs/decisions/030-server-filled-pages.md). Unknown units answer the site's 404 page.
+// Serves the built Astro site from the same process as the API (docs/decisions/003, 054): prerendered pages as files
+// (a signed-in reader gets the copy built for their role, decision 059), everything else to Astro's handler, which
+// renders the pages that need live data on demand (server/astro-pages.ts); what neither answers gets the site's 404.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
-import { ROLE_VARIANT_DIR, type Lang, type WorkspaceRole } from '../core/i18n/lang.ts';
-import { permitStrings } from '../core/i18n/i18n-permits.ts';
-import { ratingStrings } from '../core/i18n/i18n-rating.ts';
-import type { UnitPublic } from '../core/api-types.ts';
+import { ROLE_VARIANT_DIR, type WorkspaceRole } from '../core/i18n/lang.ts';
 import { astroPages, clientDir, renderNotFound } from './astro-pages.ts';
 import type { AppDeps } from './deps.ts';
-import { uuidV4 } from '../core/domain/ids.ts';
-import { CHANNELS, SLUG_PATTERN } from '../core/domain/rating-input.ts';
-import { ratingFormFragment } from './pages/rating-form.ts';
-import { renderSitePage } from './pages/slots.ts';
 import { headerRole } from './middleware/session.ts';
 
-const LANGS = [['', 'id'], ['/en', 'en']] as const;
-
-/** A GET of the API inside this process (no network): the pages show exactly what the API answers. */
-export type ApiGet = (path: string) => Response | Promise<Response>;
-
-async function apiJson<T>(apiGet: ApiGet, path: string): Promise<T | null> {
-  const res = await apiGet(path);
-  return res.status === 200 ? ((await res.json()) as T) : null;
-}
-
-export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
+export function siteRoutes(deps: AppDeps) {
   const distDir = deps.distDir!;
   const root = relative(process.cwd(), clientDir(distDir)) || '.';
   const notFound = sitePageNotFound({ ...deps, distDir });
@@ -41,29 +22,6 @@ export function siteRoutes(deps: AppDeps, apiGet: ApiGet) {
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
 
-  /** The unit of a page's slug, as the API describes it, or null (the page then answers 404). */
-  const unitOf = async (c: Context) => {
-    const slug = c.req.param('slug') ?? '';
-    return SLUG_PATTERN.test(slug) ? apiJson<UnitPublic>(apiGet, `/units/${slug}`) : null;
-  };
-
-  for (const [prefix, lang] of LANGS) {
-    const page = async (c: Context, path: string, slot: string, fragment: string, title?: string, status: 200 | 404 = 200) => {
-      const role = await headerRole(c, deps);
-      if (role) c.header('Cache-Control', 'private, no-store');
-      return c.html(renderSitePage(distDir, lang as Lang, path, slot, fragment, title, c.req.url, role), status);
-    };
-
-    app.get(`${prefix}/nilai/:slug`, async (c) => {
-      const unit = await unitOf(c);
-      if (!unit) return notFound(c);
-      const ch = c.req.query('ch') ?? 'web';
-      const values: Record<string, string> = { service: c.req.query('layanan') ?? '', visitCode: c.req.query('kode') ?? '' };
-      const state = { idempotencyKey: uuidV4(), channel: (CHANNELS as readonly string[]).includes(ch) ? ch : 'web', values, errors: {} };
-      return page(c, '/nilai', 'rating-form', ratingFormFragment(lang, unit, state), `${ratingStrings(lang).rateTitle}: ${unit.name}`);
-    });
-
-  }
   // A signed-in reader gets the copy of a prerendered page built for their role, whose header names their workspace
   // (core/i18n/lang.ts, docs/decisions/059); the copies are never served by their own address.
   app.use('*', async (c, next) => {

@@ -14,5 +14,7 @@ declare namespace App {
     tooManyRequests?: boolean;
     /** A form posted without JavaScript that was not stored, shown again (server/astro-pages.ts renderFormAnswer). */
     form?: import('../server/astro-pages.ts').FormAnswer;
+    /** Each island's start scripts, from the build (site/integrations/modulepreload.mjs; Base.astro's `islands`). */
+    preload?: Record<string, string[]>;
   }
 }

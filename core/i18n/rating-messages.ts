@@ -1,5 +1,5 @@
 // The resident's words for a rating field the form's check or the server refused: one rule for the island and for the
-// server's no-JavaScript form (server/pages/rating-form.ts).
+// server's answer to a plain form post (ratingFieldMessage in i18n-rating.ts).
 import type { RatingStrings } from './i18n-rating.id';
 
 /** The message shown beside `field` (the API's dot path), given the server's error code when it gave one. */

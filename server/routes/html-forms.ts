@@ -9,7 +9,7 @@ import type { UnitDetail } from '../../db/queries/units.ts';
 import { href } from '../../core/i18n/i18n.ts';
 import { permitStrings } from '../../core/i18n/i18n-permits.ts';
 import { permitFieldMessage } from '../../core/i18n/permit-messages.ts';
-import { ratingStrings } from '../../core/i18n/i18n-rating.ts';
+import { ratingFieldMessage, ratingStrings } from '../../core/i18n/i18n-rating.ts';
 import { renderFormAnswer } from '../astro-pages.ts';
 import type { AppDeps } from '../deps.ts';
 import { formLang, formValues, permitBodyFromForm, ratingBodyFromForm } from '../../core/domain/form-input.ts';
@@ -19,8 +19,6 @@ import { CHANNELS, parseRatingInput, type RatingInput } from '../../core/domain/
 import { isTimeZone, todayIn } from '../../core/domain/time-zones.ts';
 import { ApiError, validationFailed } from '../errors.ts';
 import { readTextBody, SUBMISSION_LIMIT_BYTES } from '../middleware/json-body.ts';
-import { ratingFieldMessage, ratingFormFragment } from '../pages/rating-form.ts';
-import { renderSitePage } from '../pages/slots.ts';
 
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,23 +44,27 @@ export async function ratingFormPost(c: Context, unit: UnitDetail, store: Store<
     channel: (CHANNELS as readonly string[]).includes(values.channel ?? '') ? values.channel! : 'web',
     values,
   };
-  const show = (status: ContentfulStatusCode, errors: Record<string, string>, formError?: string) =>
-    c.html(renderSitePage(deps.distDir, lang, '/nilai', 'rating-form', ratingFormFragment(lang, unit, { ...state, errors, formError }), `${t.rateTitle}: ${unit.name}`, href(lang, `/nilai/${unit.slug}`)), status);
+  // The rating page itself (site/pages/[...lang]/nilai/[slug].astro), with the values and messages (decision 057).
+  // An app without a site (the API alone, as in API tests) answers as the JSON route does.
+  const show = (error: ApiError, errors: Record<string, string>, formError?: string) => {
+    if (!deps.distDir) throw error;
+    return renderFormAnswer(deps, c, href(lang, `/nilai/${unit.slug}`), { status: error.status, errors, formError, ...state });
+  };
 
   const parsed = parseRatingInput({ ...ratingBodyFromForm(form), idempotencyKey: state.idempotencyKey, channel: state.channel });
   const fields: Record<string, string> = parsed.ok ? {} : { ...parsed.fields };
   // As on the island: a unit with several services asks which one.
   if (unit.services.length > 1 && !values.service) fields.service = 'is required';
   if (!parsed.ok || Object.keys(fields).length) {
-    return show(400, Object.fromEntries(Object.keys(fields).map((f) => [f, ratingFieldMessage(lang, f)])));
+    return show(validationFailed(fields), Object.fromEntries(Object.keys(fields).map((f) => [f, ratingFieldMessage(lang, f)])));
   }
   try {
     const { ack } = await store(c, unit, parsed.value);
     return c.redirect(href(lang, `/tanda-terima/${ack.receipt}`), 303);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    if (error.fields) return show(error.status, Object.fromEntries(Object.keys(error.fields).map((f) => [f, ratingFieldMessage(lang, f, error.code)])));
-    return show(error.status, {}, error.status === 429 ? t.errThrottled : t.errServer);
+    if (error.fields) return show(error, Object.fromEntries(Object.keys(error.fields).map((f) => [f, ratingFieldMessage(lang, f, error.code)])));
+    return show(error, {}, error.status === 429 ? t.errThrottled : t.errServer);
   }
 }
 
