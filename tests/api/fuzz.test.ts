@@ -260,7 +260,6 @@ if (!ON_POSTGRES) describe('fuzzing over real HTTP (npm start\'s server)', () =>
   beforeAll(async () => {
     // One proxy trusted: each slow client below can claim an address of its own, as thousands of attackers would.
     server = await startServer({ RAPOR_TRUST_PROXY: '1' });
-    baselineRss = rssMiB(server.pid);
   });
   afterAll(async () => {
     await server?.stop();
@@ -287,6 +286,15 @@ if (!ON_POSTGRES) describe('fuzzing over real HTTP (npm start\'s server)', () =>
     return clients.statuses;
   }
 
+  /**
+   * Starts watching the server's health and memory. The baseline is its resident set now, after the fuzzing above has
+   * loaded every page's code (the on-demand pages' modules load on their first request): what the slow clients add.
+   */
+  function watch(): ReturnType<typeof watchHealth> {
+    baselineRss = rssMiB(server.pid);
+    return watchHealth(server.url, server.pid);
+  }
+
   async function expectServerWell(health: ReturnType<typeof watchHealth>): Promise<void> {
     const h = await health.stop();
     console.log(`[fuzz over HTTP] health ${h.checks} checks, ${h.failures} failed, slowest ${h.worstMs.toFixed(0)} ms; RSS ${baselineRss.toFixed(0)} → peak ${h.peakRssMiB.toFixed(0)} MiB`);
@@ -298,7 +306,7 @@ if (!ON_POSTGRES) describe('fuzzing over real HTTP (npm start\'s server)', () =>
   }
 
   it('slow bodies: 400 connections declaring 16,000 bytes and sending one are answered 408 request_timeout or 503 server_busy, never held', async () => {
-    const health = watchHealth(server.url, server.pid);
+    const health = watch();
     const clients = await openSlowClients(server.url, 'stalled-body', 400);
     try {
       const statuses = await answered(clients, 400, 25_000);
@@ -326,7 +334,7 @@ if (!ON_POSTGRES) describe('fuzzing over real HTTP (npm start\'s server)', () =>
   });
 
   it('trickled bodies and slow headers are cut at their deadlines (408) while the server keeps answering', async () => {
-    const health = watchHealth(server.url, server.pid);
+    const health = watch();
     const trickled = await openSlowClients(server.url, 'trickled-body', 100, { firstAddress: 80_000 });
     const slowHeaders = await openSlowClients(server.url, 'slow-headers', 300, { firstAddress: 90_000 });
     try {
@@ -346,7 +354,7 @@ if (!ON_POSTGRES) describe('fuzzing over real HTTP (npm start\'s server)', () =>
     // Each side holds one descriptor per connection; stay well inside the open-file limit (ulimit -n).
     const limit = Number(openFileLimit());
     const count = Number.isFinite(limit) ? Math.min(2000, Math.floor(limit / 3)) : 2000;
-    const health = watchHealth(server.url, server.pid);
+    const health = watch();
     const idle = await openSlowClients(server.url, 'idle', count, { firstAddress: 100_000 });
     try {
       await new Promise((r) => setTimeout(r, 3000));
