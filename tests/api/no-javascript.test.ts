@@ -260,6 +260,7 @@ describe('the language switch of a page rendered on demand', () => {
     const id = await (await w.request(`/unit/${FIXTURE.gorontaloUnit}?periode=2026`)).text();
     expect(id).toContain(`<a class="lang" href="/en/unit/${FIXTURE.gorontaloUnit}?periode=2026" hreflang="en"`);
     const en = await (await w.request(`/en/unit/${FIXTURE.gorontaloUnit}?periode=2026&amp=1`)).text();
-    expect(en).toContain(`<a class="lang" href="/unit/${FIXTURE.gorontaloUnit}?periode=2026&amp;amp=1" hreflang="id"`);
+    // The query's "&" escaped in the attribute (Astro writes &#38;, the same character as &amp;).
+    expect(en).toMatch(new RegExp(`<a class="lang" href="/unit/${FIXTURE.gorontaloUnit}\\?periode=2026&(?:amp|#38);amp=1" hreflang="id"`));
   });
 });

@@ -23,6 +23,7 @@ export const ON_DEMAND: Record<string, string> = {
   nilai: '/nilai/unit-uji',
   'en/nilai': '/en/nilai/unit-uji',
   izin: '/izin/unit-uji',
+  unit: '/unit/unit-uji',
 };
 
 /**
