@@ -8,7 +8,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium } from './chromium.ts';
 
 export { CHROMIUM, hasChromium };
@@ -41,7 +40,13 @@ export async function freePort(): Promise<number> {
 }
 
 /** The test run's own directory (tests/support/run-setup.ts), where the template and the shared processes live. */
+// vitest's inject() under vitest; the benchmarks (npm run bench) import these helpers outside it, where importing
+// vitest throws: they get a directory of their own per process.
+const inject = process.env.VITEST ? (await import('vitest')).inject : null;
+let benchDir: string | undefined;
+
 function runDir(): string {
+  if (!inject) return (benchDir ??= mkdtempSync(join(tmpdir(), 'rapor-bench-run-')));
   const dir = inject('raporRunDir');
   if (!dir) throw new Error('no run directory: run the tests through vitest.config.ts (its globalSetup tests/support/run-setup.ts)');
   return dir;
