@@ -10,11 +10,12 @@
 import { Hono } from 'hono';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../core/schema.ts';
+import { boardEntries } from '../server/views/scoreboard.ts';
 import { regionAndDescendants } from '../db/queries/regions.ts';
 import { unitsForBoard } from '../db/queries/scores.ts';
 import { daysInclusive, trendPeriods, type Period } from '../core/domain/periods.ts';
 import { sampleTarget } from '../core/domain/sample-size.ts';
-import { emptySums, rankUnits, sampleFlags, serviceScores, summarise, totalOf, weakestElements, type Sums } from '../core/domain/scores.ts';
+import { rankUnits, sampleFlags, serviceScores, summarise, totalOf, weakestElements, type Sums } from '../core/domain/scores.ts';
 import { ApiError } from '../server/errors.ts';
 import { periodFromQuery } from '../server/routes/period-query.ts';
 import { requireUnit } from '../server/routes/units.ts';
@@ -101,11 +102,7 @@ export function createPeerApp(db: Kysely<Database>, now: () => Date): Hono {
       peerSums(db, sql`unit_id`, sql`where ${sql.join(conditions, sql` and `)}`),
     ]);
     const board = rankUnits(
-      units.map((u) => ({
-        unit: { slug: u.slug, name: u.name, kind: u.kind, region: { code: u.regionCode, name: u.regionName } },
-        sums: sums.get(u.id) ?? emptySums(),
-        declaredUsers: u.declaredUsers,
-      })),
+      boardEntries(units, sums),
       daysInclusive(period.from, period.to),
     );
     return c.json({

@@ -3,13 +3,22 @@
 import type { Kysely } from 'kysely';
 import type { Scoreboard } from '../../core/api-types.ts';
 import { daysInclusive, type Period } from '../../core/domain/periods.ts';
-import { emptySums, rankUnits } from '../../core/domain/scores.ts';
+import { emptySums, rankUnits, type Sums } from '../../core/domain/scores.ts';
 import type { Database } from '../../core/schema.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
 import { sumsByUnit, unitsForBoard } from '../../db/queries/scores.ts';
 import { minPublicRatings } from '../../db/queries/settings.ts';
 import { notFound, validationFailed } from '../errors.ts';
 import { periodFromQuery } from '../routes/period-query.ts';
+
+/** What the ranking takes of each unit: its public description and its sums for the period (none yet: empty). */
+export function boardEntries(units: Awaited<ReturnType<typeof unitsForBoard>>, sums: Map<string, Sums>) {
+  return units.map((u) => ({
+    unit: { slug: u.slug, name: u.name, kind: u.kind, region: { code: u.regionCode, name: u.regionName } },
+    sums: sums.get(u.id) ?? emptySums(),
+    declaredUsers: u.declaredUsers,
+  }));
+}
 
 export interface ScoreboardQuery {
   period: Period;
@@ -41,11 +50,7 @@ export async function scoreboard(db: Kysely<Database>, { period, region, kind }:
     minPublicRatings(db),
   ]);
   const board = rankUnits(
-    units.map((u) => ({
-      unit: { slug: u.slug, name: u.name, kind: u.kind, region: { code: u.regionCode, name: u.regionName } },
-      sums: sums.get(u.id) ?? emptySums(),
-      declaredUsers: u.declaredUsers,
-    })),
+    boardEntries(units, sums),
     daysInclusive(period.from, period.to),
     // A unit ranks only with at least k ratings as well as its sample target (decision 047).
     k,
