@@ -26,7 +26,8 @@ export function siteRoutes(deps: AppDeps) {
   // (core/i18n/lang.ts, docs/decisions/059); the copies are never served by their own address.
   app.use('*', async (c, next) => {
     if (c.req.path === `/${ROLE_VARIANT_DIR}` || c.req.path.startsWith(`/${ROLE_VARIANT_DIR}/`)) return notFound(c);
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    // Files (the scripts, styles, images: a dot in the path) have no role copy: no session lookup for them.
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || !PAGE_PATH.test(c.req.path)) return next();
     const role = await headerRole(c, deps);
     const file = role ? roleCopy(distDir, role, c.req.path) : null;
     if (!file) return next();
@@ -40,10 +41,12 @@ export function siteRoutes(deps: AppDeps) {
   return app;
 }
 
+/** Page paths are lower-case words and slashes; anything else (dots, encoded characters) is a file or no page. */
+const PAGE_PATH = /^\/(?:[a-z0-9-]+\/?)*$/;
+
 /** A site path's built page in a workspace role's copy of the site, or null when the path has none. */
 function roleCopy(distDir: string, role: WorkspaceRole, path: string): string | null {
-  // Page paths are lower-case words and slashes; anything else (dots, encoded characters) is a file or no page.
-  if (!/^\/(?:[a-z0-9-]+\/?)*$/.test(path)) return null;
+  if (!PAGE_PATH.test(path)) return null;
   const file = join(clientDir(distDir), ROLE_VARIANT_DIR, role, path, 'index.html');
   return existsSync(file) ? file : null;
 }

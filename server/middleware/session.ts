@@ -48,7 +48,15 @@ export async function signedInUser(c: Context, deps: AppDeps): Promise<User | nu
  * The workspace a page's header links its reader to: the role of any live session (one still to enrol in two-factor
  * sign-in included: their workspace is where they enrol), or null for a visitor. Pages only; the API checks access.
  */
-export async function headerRole(c: Context, deps: AppDeps): Promise<WorkspaceRole | null> {
+export function headerRole(c: Context, deps: AppDeps): Promise<WorkspaceRole | null> {
+  // Asked by the role copies, the on-demand pages and the 404 alike: one session lookup per request.
+  let role = headerRoles.get(c.req.raw);
+  if (!role) headerRoles.set(c.req.raw, (role = lookUpHeaderRole(c, deps)));
+  return role;
+}
+const headerRoles = new WeakMap<Request, Promise<WorkspaceRole | null>>();
+
+async function lookUpHeaderRole(c: Context, deps: AppDeps): Promise<WorkspaceRole | null> {
   if (!getCookie(c, SESSION_COOKIE)) return null;
   const { user, enrolOnly } = await accountOf(c, deps);
   const role = (user ?? enrolOnly)?.role;
