@@ -14,6 +14,11 @@ export interface AppDeps {
   trustProxy?: ProxyTrust | undefined;
   /** The portal's public address for printed links (QR posters); else the request's own origin. */
   publicUrl?: string | undefined;
+  /**
+   * The base of every link in a mail (server/mail/queue.ts): RAPOR_PUBLIC_URL, else the portal's own local address.
+   * Never the request's Host header (a reset link must not point where an attacker's Host says).
+   */
+  mailBaseUrl?: string | undefined;
   /** Demo mode: the sign-in page lists the demo accounts. */
   demo?: boolean;
   /** A second connection for long reads (exports), so they never hold up ratings being written. */

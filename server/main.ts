@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   const reader = openReader(conn);
   const app = createApp({
     db: conn.db, readDb: reader?.db, now: () => new Date(), distDir: env.distDir, trustProxy: env.trustProxy,
-    publicUrl: env.publicUrl, demo: env.demo, asnThresholds: env.asnThresholds, requireAdminTwoFactor: env.production,
+    publicUrl: env.publicUrl, mailBaseUrl: env.publicUrl ?? `http://localhost:${env.port}`, demo: env.demo, asnThresholds: env.asnThresholds, requireAdminTwoFactor: env.production,
   });
   // Mail leaves only through the outbox (docs/decisions/060): the worker sends what was committed, also what an
   // earlier process left unsent.
