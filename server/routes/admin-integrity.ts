@@ -8,13 +8,14 @@ import { readSettings, writeSetting } from '../../db/queries/settings.ts';
 import { setUnitLimits, unitLimitSettings } from '../../db/queries/unit-limits.ts';
 import { findUnitBySlug } from '../../db/queries/units.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
-import { dataProtectionContactSchema, settingsSchema, type DataProtectionContact } from '../../core/domain/admin-input.ts';
+import { settingsSchema } from '../../core/domain/admin-input.ts';
 import { parseMinPublicRatings } from '../../core/domain/small-cells.ts';
 import { evidenceLimits, MAX_EVIDENCE_QUOTA_MB, MAX_VISIT_CODES_PER_DAY, visitCodesPerDay } from '../../core/domain/unit-limits.ts';
 import { notFound, validationFailed } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
 import { requireRole } from '../middleware/session.ts';
 import { parseWith } from '../validate.ts';
+import { parseDataProtectionContact, privacyContact as readPrivacyContact } from '../views/privacy-contact.ts';
 
 export const capSchema = v.object({ kioskCap: v.pipe(v.number('must be a whole number from 0 to 50'), v.integer('must be a whole number from 0 to 50'), v.minValue(0, 'must be a whole number from 0 to 50'), v.maxValue(50, 'must be a whole number from 0 to 50')) });
 const wholeOrNull = (max: number) => {
@@ -24,17 +25,8 @@ const wholeOrNull = (max: number) => {
 // Issue 24 F3, F6: what a unit's staff may do per day and in all; null returns a limit to the portal's default.
 export const limitsSchema = v.object({ visitCodesPerDay: wholeOrNull(MAX_VISIT_CODES_PER_DAY), evidenceQuotaMb: wholeOrNull(MAX_EVIDENCE_QUOTA_MB), evidenceMbPerDay: wholeOrNull(MAX_EVIDENCE_QUOTA_MB) });
 
-function dataProtectionContact(s: Awaited<ReturnType<typeof readSettings>>): DataProtectionContact {
-  if (!s.data_protection_contact) return null;
-  try {
-    return v.parse(dataProtectionContactSchema, JSON.parse(s.data_protection_contact));
-  } catch {
-    return null; // a value this version cannot read is shown as no contact, never as an error
-  }
-}
-
 function publicSettings(s: Awaited<ReturnType<typeof readSettings>>) {
-  return { asnPermitVerifiedOnly: s.asn_permit_verified_only === 'true', dataProtectionContact: dataProtectionContact(s), minPublicRatings: parseMinPublicRatings(s.min_public_ratings) };
+  return { asnPermitVerifiedOnly: s.asn_permit_verified_only === 'true', dataProtectionContact: parseDataProtectionContact(s.data_protection_contact), minPublicRatings: parseMinPublicRatings(s.min_public_ratings) };
 }
 
 export function adminIntegrityRoutes({ db, now }: AppDeps) {
@@ -50,7 +42,7 @@ export function adminIntegrityRoutes({ db, now }: AppDeps) {
   }
   // Public: the privacy page shows whom to ask about personal data.
   const privacyContact = new Hono<AppEnv>()
-    .get('/', async (c) => c.json({ contact: dataProtectionContact(await readSettings(db)) }, 200));
+    .get('/', async (c) => c.json({ contact: await readPrivacyContact(db) }, 200));
   const admin = new Hono<AppEnv>()
     .get('/settings', async (c) => {
       requireRole(c, 'admin');

@@ -45,6 +45,30 @@ describe('the data-protection contact', () => {
     expect(await (await t.app.request('/api/privacy-contact')).json()).toEqual({ contact: null });
   });
 
+  it('is on /privasi and /aksesibilitas in the HTML the server sends, without JavaScript (issue 26: no component fills itself in)', async () => {
+    const site = await testApp(new Date('2026-11-02T02:00:00.000Z'), { site: true });
+    try {
+      await insertFixtureUsers(site.db);
+      const bare = await (await site.app.request('/privasi')).text();
+      expect(bare).toContain('pejabat pelindungan data pribadi pemerintah daerah');
+      expect(bare).not.toContain('ppdp@gorontalokota.go.id');
+      const admin = await signIn(site.app, ACCOUNTS.admin);
+      expect((await site.app.request('/api/admin/settings', { method: 'PUT', headers: { cookie: admin, 'content-type': 'application/json', origin: 'http://localhost' }, body: JSON.stringify({ dataProtectionContact: { ...contact, name: 'PPID <Kota> Gorontalo' } }) })).status).toBe(200);
+      for (const path of ['/privasi', '/en/privasi', '/aksesibilitas', '/en/aksesibilitas']) {
+        const res = await site.app.request(path);
+        expect(res.status, path).toBe(200);
+        const html = await res.text();
+        expect(html, path).toContain('<a href="mailto:ppdp@gorontalokota.go.id">ppdp@gorontalokota.go.id</a>');
+        expect(html, path).toContain('PPID &lt;Kota&gt; Gorontalo');
+        expect(html, path).toContain('0435 123456');
+        expect(html, path).not.toContain('/api/privacy-contact');
+      }
+      expect((await site.app.request('/id/privasi')).status).toBe(404);
+    } finally {
+      await site.close();
+    }
+  });
+
   it('can be cleared, and only an administrator may set it', async () => {
     const admin = await signIn(t.app, ACCOUNTS.admin);
     expect((await put(admin, { dataProtectionContact: contact })).status).toBe(200);

@@ -9,7 +9,6 @@ import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
 import { createApp } from '../../server/app.ts';
-import type { AppDeps } from '../../server/deps.ts';
 import { findUnitBySlug } from '../../db/queries/units.ts';
 import { unitScores } from '../../server/views/unit-scores.ts';
 import { parsePeriodCode } from '../../core/domain/periods.ts';
