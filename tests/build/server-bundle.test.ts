@@ -99,12 +99,15 @@ describe('the server bundle that npm start runs (issue 26 item 5)', () => {
       expect(home.status).toBe(200);
       expect(await home.text()).toMatch(/^<!DOCTYPE html>/i);
       // An Astro page rendered on demand (docs/decisions/054): the bundle loads the build's dist/server/entry.mjs, and
-      // the page (here the site's 404 for an unknown lock) links the site's stylesheet, which the server serves.
+      // the page (here the site's 404 for an unknown lock) carries the site's stylesheet in its head (inlined by the
+      // build, decision 068) and links the build's files, which the server serves.
       const evidence = await fetch(`${base}/bukti/tidak-ada`);
       expect(evidence.status).toBe(404);
-      const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(await evidence.text())?.[1];
-      expect(stylesheet).toBeDefined();
-      expect(await (await fetch(`${base}${stylesheet}`)).text()).toMatch(/--brand: ?#0b5563/);
+      const page = await evidence.text();
+      expect(/<style>[^<]*--brand: ?#0b5563/.test(page)).toBe(true);
+      const icon = /<link rel="icon" href="([^"]+)"/.exec(page)?.[1];
+      expect(icon).toBeDefined();
+      expect((await fetch(`${base}${icon}`)).status).toBe(200);
       const regions = await fetch(`${base}/api/regions`);
       expect(regions.status).toBe(200);
       expect(regions.headers.get('content-type')).toMatch(/^application\/json/);
