@@ -106,7 +106,7 @@ export function composeMail(content: MailContent): ComposedMail {
     w.signature,
   ].join('\n\n') + '\n';
   const html =
-    `<!doctype html><html lang="${content.language}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>` +
+    `<html lang="${content.language}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>` +
     `<body style="margin:0;padding:16px;background:#fff"><div style="max-width:600px">` +
     `<p style="${P}">${escapeHtml(greeting)}</p>` +
     content.blocks.map(htmlOf).join('') +
