@@ -1,5 +1,6 @@
 // One interface for the three export formats: a header, rows in batches, and an end. Each writes to a sink as it goes.
 import { csvRecord } from '../../core/domain/csv.ts';
+import { columnWords, DICTIONARY_HEADER, DICTIONARY_SHEET, SHEET_NAMES, type ColumnWords } from '../../core/i18n/i18n-export-columns.ts';
 import { COLUMN_KINDS, type ColumnKind } from './column-kinds.ts';
 import { ZipStream, type Sink } from './zip-stream.ts';
 
@@ -94,25 +95,51 @@ function cellXml(value: Cell, ref: string, kind?: ColumnKind): string {
   return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xml(String(value))}</t></is></c>`;
 }
 
-// The smallest complete style sheet with the two number formats dates and timestamps need (ISO order, any locale).
+// The smallest complete style sheet with what the files need: the two date formats (ISO order, any locale) and a bold
+// header. Cell styles: 1 = a date (yyyy-mm-dd), 2 = a timestamp (yyyy-mm-dd hh:mm:ss), 3 = a bold header cell.
+const HEADER_STYLE = 3;
 const STYLES_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
   + '<numFmts count="2"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/><numFmt numFmtId="165" formatCode="yyyy-mm-dd hh:mm:ss"/></numFmts>'
-  + '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
+  + '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
   + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
   + '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
   + '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-  + '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+  + '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
   + '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
+  + '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+  + '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
   + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
-/** An Office Open XML workbook with one sheet, streamed row by row (inline strings, no shared-strings table). */
-export function xlsxWriter(sink: Sink, sheetName: string): TableWriter {
+const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
+const SHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+const REL_SHEET = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+
+/** A worksheet's opening: the header row frozen (it stays on screen while scrolling) and the columns' widths. */
+function sheetStart(widths: readonly number[]): string {
+  return XML_HEAD + '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    + '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+    + `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
+    + '<sheetData>';
+}
+
+function headerRowXml(labels: readonly string[]): string {
+  return `<row r="1">${labels.map((label, i) => `<c r="${columnName(i)}1" s="${HEADER_STYLE}" t="inlineStr"><is><t xml:space="preserve">${xml(label)}</t></is></c>`).join('')}</row>`;
+}
+
+/**
+ * An Office Open XML workbook for people (issue 28 item 7), streamed row by row (inline strings, no shared-strings
+ * table): the first sheet holds the data under Indonesian column titles, bold and frozen, with column widths; the
+ * second, "Kamus data", gives each column's code, title, meaning and unit. `table` names the words
+ * (core/i18n/i18n-export-columns.ts); the machine codes stay in CSV and NDJSON.
+ */
+export function xlsxWriter(sink: Sink, table: string): TableWriter {
   const zip = new ZipStream(sink);
   let sheet: Awaited<ReturnType<ZipStream['entry']>> | undefined;
-  let rowNumber = 0;
+  let rowNumber = 1;
   let columnCount = 0;
   let kinds: (ColumnKind | undefined)[] = [];
+  let codes: readonly string[] = [];
+  let words: ColumnWords[] = [];
   const rowXml = (cells: readonly Cell[]) => {
     rowNumber++;
     return `<row r="${rowNumber}">${cells.map((v, i) => cellXml(v, `${columnName(i)}${rowNumber}`, kinds[i])).join('')}</row>`;
@@ -120,14 +147,21 @@ export function xlsxWriter(sink: Sink, sheetName: string): TableWriter {
   return {
     header: async (columns) => {
       columnCount = columns.length;
+      codes = columns;
       kinds = columns.map((c) => COLUMN_KINDS[c]);
-      await zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>');
-      await zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>');
-      await zip.file('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${xml(sheetName.slice(0, 31))}" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-      await zip.file('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>');
+      words = columns.map((c) => {
+        const found = columnWords(table, c);
+        if (!found) throw new Error(`no words for column ${c} of ${table} (core/i18n/i18n-export-columns.ts)`);
+        return found;
+      });
+      const names = [SHEET_NAMES[table] ?? table, DICTIONARY_SHEET].map((n) => xml(n.slice(0, 31)));
+      await zip.file('[Content_Types].xml', `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${SHEET_TYPE}"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="${SHEET_TYPE}"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`);
+      await zip.file('_rels/.rels', `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+      await zip.file('xl/workbook.xml', `${XML_HEAD}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${names[0]}" sheetId="1" r:id="rId1"/><sheet name="${names[1]}" sheetId="2" r:id="rId3"/></sheets></workbook>`);
+      await zip.file('xl/_rels/workbook.xml.rels', `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_SHEET}" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId3" Type="${REL_SHEET}" Target="worksheets/sheet2.xml"/></Relationships>`);
       await zip.file('xl/styles.xml', STYLES_XML);
       sheet = await zip.entry('xl/worksheets/sheet1.xml');
-      await sheet.write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + rowXml(columns));
+      await sheet.write(sheetStart(words.map((w) => Math.max(w.width, Math.min(w.label.length + 2, 40)))) + headerRowXml(words.map((w) => w.label)));
     },
     rows: async (rows) => {
       await sheet!.write(rows.map((r) => rowXml(r.slice(0, Math.max(columnCount, r.length)))).join(''));
@@ -135,13 +169,29 @@ export function xlsxWriter(sink: Sink, sheetName: string): TableWriter {
     end: async () => {
       await sheet!.write('</sheetData></worksheet>');
       await sheet!.end();
+      // The dictionary sheet: plain text cells, numbered from row 2 again.
+      kinds = [];
+      rowNumber = 1;
+      const dictionary = await zip.entry('xl/worksheets/sheet2.xml');
+      await dictionary.write(sheetStart([26, 30, 80, 24]) + headerRowXml(DICTIONARY_HEADER)
+        + words.map((w, i) => rowXml([codes[i]!, w.label, w.meaning, w.unit])).join('') + '</sheetData></worksheet>');
+      await dictionary.end();
       await zip.finish();
     },
   };
 }
 
-export function tableWriter(format: ExportFormat, sink: Sink, options: { separator: ',' | ';'; sheetName: string }): TableWriter {
+/**
+ * A download's file name: `base.format`, and for a `;` CSV `base-titik-koma.csv`, so the two CSV files of the same
+ * data can sit side by side in a folder and be told apart (issue 28 item 7).
+ */
+export function exportFileName(base: string, format: ExportFormat, separator: ',' | ';'): string {
+  return `${base}${format === 'csv' && separator === ';' ? '-titik-koma' : ''}.${format}`;
+}
+
+/** `table` names the columns' words for XLSX (core/i18n/i18n-export-columns.ts): a dataset, or "kepatuhan". */
+export function tableWriter(format: ExportFormat, sink: Sink, options: { separator: ',' | ';'; table: string }): TableWriter {
   if (format === 'csv') return csvWriter(sink, options.separator);
   if (format === 'ndjson') return ndjsonWriter(sink);
-  return xlsxWriter(sink, options.sheetName);
+  return xlsxWriter(sink, options.table);
 }

@@ -27,7 +27,7 @@ import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, notFound, validationFailed } from '../errors.ts';
 import { csvFile, safeName, writePackZip, type PackFile, type StreamedPackFile } from '../export/evidence-pack.ts';
 import { renderResultsPoster, resultsPosterData, resultsPosterFileName } from '../report/results-poster.ts';
-import { CONTENT_TYPES, tableWriter, type Cell } from '../export/table-writers.ts';
+import { CONTENT_TYPES, exportFileName, tableWriter, type Cell } from '../export/table-writers.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
 import { requireRole, requireUser } from '../middleware/session.ts';
 import { parseWith } from '../validate.ts';
@@ -124,7 +124,7 @@ function boardRows(board: Board, year: number): Cell[][] {
 
 async function tableBytes(format: 'csv' | 'xlsx', separator: ',' | ';', rows: Cell[][]): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  const writer = tableWriter(format, async (chunk) => void chunks.push(chunk), { separator, sheetName: 'kepatuhan' });
+  const writer = tableWriter(format, async (chunk) => void chunks.push(chunk), { separator, table: 'kepatuhan' });
   await writer.header(COMPLIANCE_COLUMNS);
   await writer.rows(rows);
   await writer.end();
@@ -162,7 +162,7 @@ export function complianceRoutes({ db, now, publicUrl }: AppDeps) {
       // Audited like every export: who, which year and region, how many rows.
       await writeAudit(db, { userId: user.id, action: 'export.compliance', target: `${year}.${format}`, details: { region: c.req.query('region') ?? null, rows: board.length } }, now());
       c.header('Content-Type', CONTENT_TYPES[format as 'csv' | 'xlsx']);
-      c.header('Content-Disposition', `attachment; filename="rapor-kepatuhan-${year}${c.req.query('region') ? `-${c.req.query('region')}` : ''}.${format}"`);
+      c.header('Content-Disposition', `attachment; filename="${exportFileName(`rapor-kepatuhan-${year}${c.req.query('region') ? `-${c.req.query('region')}` : ''}`, format as 'csv' | 'xlsx', sep === 'semicolon' ? ';' : ',')}"`);
       return c.body(new Uint8Array(bytes), 200);
     })
     .get('/pack', async (c) => {

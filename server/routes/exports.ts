@@ -10,7 +10,7 @@ import { todayIn } from '../../core/domain/time-zones.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, notFound, validationFailed } from '../errors.ts';
 import { DATASETS, columnsFor, rowsOf, type Dataset } from '../export/datasets.ts';
-import { CONTENT_TYPES, tableWriter, type ExportFormat } from '../export/table-writers.ts';
+import { CONTENT_TYPES, exportFileName, tableWriter, type ExportFormat } from '../export/table-writers.ts';
 import { requireUser } from '../middleware/session.ts';
 import { periodFromQuery } from './period-query.ts';
 
@@ -48,7 +48,7 @@ export function exportRoutes({ db, readDb, now, publicUrl, asnThresholds }: AppD
 
     const includeExcluded = q.includeExcluded === 'true';
     const columns = columnsFor(dataset, includeExcluded);
-    const filename = `rapor-${dataset}-${period.code.replace(/\.\./g, '_')}${q.unit ? `-${q.unit}` : q.region ? `-${q.region}` : ''}.${format}`;
+    const filename = exportFileName(`rapor-${dataset}-${period.code.replace(/\.\./g, '_')}${q.unit ? `-${q.unit}` : q.region ? `-${q.region}` : ''}`, format, q.sep === 'semicolon' ? ';' : ',');
     c.header('Content-Type', CONTENT_TYPES[format]);
     c.header('Content-Disposition', `attachment; filename="${filename}"`);
     c.header('Cache-Control', 'no-store');
@@ -57,7 +57,7 @@ export function exportRoutes({ db, readDb, now, publicUrl, asnThresholds }: AppD
       let rows = 0;
       let completed = false;
       try {
-        const writer = tableWriter(format, (chunk) => s.write(chunk).then(() => undefined), { separator: q.sep === 'semicolon' ? ';' : ',', sheetName: dataset });
+        const writer = tableWriter(format, (chunk) => s.write(chunk).then(() => undefined), { separator: q.sep === 'semicolon' ? ';' : ',', table: dataset });
         await writer.header(columns);
         for await (const batch of rowsOf(dataset, {
           db: reader,

@@ -1,7 +1,6 @@
 // The ASN evidence export (issue 16, items 5–8) recounted from the raw rows of the demo database: the exact shares and
 // medians per permit type, the follow-up items that were due, each official's own days in the post, and achievement
 // rounded half up from exact values only at the end (DOMAIN.md §8, decision 025).
-import { inflateRawSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Connection } from '../../db/connect.ts';
 import { holidaySet } from '../../db/queries/holidays.ts';
@@ -11,6 +10,7 @@ import { parseCsv } from '../../core/domain/csv.ts';
 import { parsePeriodCode } from '../../core/domain/periods.ts';
 import { permitTiming, type SlaUnit } from '../../core/domain/working-days.ts';
 import { demoDb, signIn } from '../support/db.ts';
+import { xlsxTable } from '../support/xlsx.ts';
 
 // 1 December 2026: a follow-up item due on 15 December 2026 is not yet due (issue 16, item 6).
 const TODAY = '2026-12-01';
@@ -218,34 +218,6 @@ describe('permit types (issue 16, item 8)', () => {
   });
 });
 
-/** The first worksheet of an XLSX file as rows of cell texts (inline strings and numbers, as our writer puts them). */
-function xlsxRows(bytes: Buffer): string[][] {
-  // The central directory holds each entry's sizes (the local headers defer them to a data descriptor).
-  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = bytes.readUInt32LE(end + 16);
-  const entries = bytes.readUInt16LE(end + 10);
-  for (let i = 0; i < entries; i++) {
-    const size = bytes.readUInt32LE(at + 20);
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const extra = bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
-    const local = bytes.readUInt32LE(at + 42);
-    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    if (name === 'xl/worksheets/sheet1.xml') {
-      const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-      const xml = inflateRawSync(bytes.subarray(start, start + size)).toString('utf8');
-      return [...xml.matchAll(/<row[^>]*>([\s\S]*?)<\/row>/g)].map((r) => [...r[1]!.matchAll(/<c r="([A-Z]+)\d+"[^>]*?(?:\/>|>([\s\S]*?)<\/c>)/g)]
-        .reduce<string[]>((cells, c) => {
-          const col = [...c[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-          while (cells.length < col) cells.push('');
-          cells.push((/<t[^>]*>([\s\S]*?)<\/t>|<v>([\s\S]*?)<\/v>/.exec(c[2] ?? '') ?? []).slice(1).find((x) => x !== undefined) ?? '');
-          return cells;
-        }, []));
-    }
-    at += 46 + nameLength + extra;
-  }
-  throw new Error('no worksheet in the XLSX file');
-}
-
 describe('standards in minutes or hours (issue 25, item 1)', () => {
   const NAMED = [['2025-S1', 'dpmptsp-kota-gorontalo'], ['2026', 'dpmptsp-kota-palembang'], ['2025', 'dpmptsp-kabupaten-gorontalo']] as const;
 
@@ -255,8 +227,8 @@ describe('standards in minutes or hours (issue 25, item 1)', () => {
       const csv = (await evidence(period, unit)).filter((r) => r.service_slug === 'nib-oss');
       const ndjson = (await (await app.request(`/api/exports/asn-evidence.ndjson?${query}`, { headers: { cookie } })).text()).trim().split('\n')
         .map((line) => JSON.parse(line) as Record<string, unknown>).filter((r) => r.service_slug === 'nib-oss');
-      const [header, ...cells] = xlsxRows(Buffer.from(await (await app.request(`/api/exports/asn-evidence.xlsx?${query}`, { headers: { cookie } })).arrayBuffer()));
-      const xlsx = cells.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? '']))).filter((r) => r.service_slug === 'nib-oss');
+      const xlsx = xlsxTable(Buffer.from(await (await app.request(`/api/exports/asn-evidence.xlsx?${query}`, { headers: { cookie } })).arrayBuffer()))
+        .filter((r) => r.service_slug === 'nib-oss');
       expect(csv.length, `${period} ${unit}`).toBeGreaterThan(0);
       expect([ndjson.length, xlsx.length]).toEqual([csv.length, csv.length]);
       for (const row of csv) {

@@ -10,6 +10,7 @@ import type { Connection } from '../../db/connect.ts';
 import { createApp } from '../../server/app.ts';
 import { parseCsv } from '../../core/domain/csv.ts';
 import { demoDb, signIn } from '../support/db.ts';
+import { readWorkbook } from '../support/xlsx.ts';
 
 let conn: Connection;
 let app: ReturnType<typeof createApp>;
@@ -127,12 +128,13 @@ function fodsRows(xml: string): SheetCell[][] {
   return rows.filter((r) => r.some((c) => c.type !== null));
 }
 
-function convertToFods(dir: string, file: string, infilter?: string) {
+/** `codeOf`: for an XLSX file, its column titles to codes (the workbook's own "Kamus data", issue 28 item 7). */
+function convertToFods(dir: string, file: string, infilter?: string, codeOf?: Map<string, string>) {
   const args = ['--headless', `-env:UserInstallation=file://${dir}/profile`, ...(infilter ? [`--infilter=${infilter}`] : []), '--convert-to', 'fods', '--outdir', dir, join(dir, file)];
   const result = spawnSync(soffice!, args, { encoding: 'utf8', timeout: 120_000 });
   expect(result.status, result.stderr).toBe(0);
   const rows = fodsRows(readFileSync(join(dir, file.replace(/\.[a-z]+$/, '.fods')), 'utf8'));
-  const header = rows[0]!.map((c) => c.text);
+  const header = rows[0]!.map((c) => (codeOf ? codeOf.get(c.text) ?? `unknown title ${c.text}` : c.text));
   return rows.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? { type: null, value: null, text: '' }])));
 }
 
@@ -171,8 +173,10 @@ describe.skipIf(!soffice)('in LibreOffice', () => {
     ['asn-evidence', ['tenure_from'], [], ['target', 'n']],
   ] as const)('%s.xlsx opens with dates as dates and numbers as numbers', async (dataset, dates, timestamps, numbers) => {
     const query = '?period=2026-Q3&region=7571';
-    writeFileSync(join(dir, `${dataset}.xlsx`), await download(`/api/exports/${dataset}.xlsx${query}`));
-    const sheet = convertToFods(dir, `${dataset}.xlsx`);
+    const workbook = await download(`/api/exports/${dataset}.xlsx${query}`);
+    writeFileSync(join(dir, `${dataset}.xlsx`), workbook);
+    const codeOf = new Map(readWorkbook(workbook).rows(2).slice(1).map(([code, label]) => [label!, code!]));
+    const sheet = convertToFods(dir, `${dataset}.xlsx`, undefined, codeOf);
     const ours = table(await download(`/api/exports/${dataset}.csv${query}`));
     expect(sheet.length).toBe(ours.length);
     expect(sheet.length).toBeGreaterThan(0);

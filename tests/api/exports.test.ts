@@ -8,6 +8,7 @@ import type { Connection } from '../../db/connect.ts';
 import { createApp } from '../../server/app.ts';
 import { parseCsv } from '../../core/domain/csv.ts';
 import { demoDb, signIn } from '../support/db.ts';
+import { readWorkbook } from '../support/xlsx.ts';
 
 let conn: Connection;
 let app: ReturnType<typeof createApp>;
@@ -152,11 +153,15 @@ describe.skipIf(!soffice)('XLSX in a real spreadsheet program', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rapor-xlsx-'));
     try {
       const query = '?period=2026-Q3&region=7571';
-      writeFileSync(join(dir, `${dataset}.xlsx`), (await download(`/api/exports/${dataset}.xlsx${query}`)).bytes);
+      const workbook = (await download(`/api/exports/${dataset}.xlsx${query}`)).bytes;
+      writeFileSync(join(dir, `${dataset}.xlsx`), workbook);
+      // The data sheet's titles are Indonesian (issue 28 item 7); the workbook's "Kamus data" maps them to the codes.
+      const codeOf = new Map(readWorkbook(workbook).rows(2).slice(1).map(([code, label]) => [label!, code!]));
       const result = spawnSync(soffice!, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', dir, join(dir, `${dataset}.xlsx`)], { encoding: 'utf8', timeout: 120_000 });
       expect(result.status, result.stderr).toBe(0);
-      const fromSpreadsheet = table(readFileSync(join(dir, `${dataset}.csv`)));
+      const fromSpreadsheet = table(readFileSync(join(dir, `${dataset}.csv`))).map((row) => Object.fromEntries(Object.entries(row).map(([label, value]) => [codeOf.get(label) ?? `unknown title ${label}`, value])));
       const ours = table((await download(`/api/exports/${dataset}.csv${query}`)).bytes);
+      expect(Object.keys(fromSpreadsheet[0] ?? {})).toEqual(Object.keys(ours[0] ?? {}));
       expect(fromSpreadsheet.length).toBe(ours.length);
       expect(fromSpreadsheet.length).toBeGreaterThan(0);
       const key = Object.keys(ours[0]!)[0]!;
