@@ -525,6 +525,12 @@ export interface WebhookDeliveryTable {
   last_attempt_at: string | null;
 }
 
+/** A time-based webhook event already queued (its key names the event, the unit and the day or item). */
+export interface WebhookMarkTable {
+  key: string;
+  created_at: string;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -562,6 +568,7 @@ export interface Database {
   outbox: OutboxTable;
   webhook_endpoints: WebhookEndpointTable;
   webhook_deliveries: WebhookDeliveryTable;
+  webhook_marks: WebhookMarkTable;
 }
 
 export type Region = Selectable<RegionTable>;

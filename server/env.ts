@@ -35,6 +35,8 @@ export interface WebhookSettings {
   pollMs: number;
   /** RAPOR_WEBHOOK_RETRY_MS: the wait after the first failed try (5 s); the rest of the schedule scales with it. */
   firstRetryMs: number;
+  /** RAPOR_WEBHOOK_SCAN_MS: how often the time-based events are looked for (10 min). */
+  scanMs: number;
 }
 
 export interface MailSettings {
@@ -139,6 +141,7 @@ function webhookSettings(source: NodeJS.ProcessEnv): WebhookSettings {
     key,
     pollMs: milliseconds('RAPOR_WEBHOOK_POLL_MS', source.RAPOR_WEBHOOK_POLL_MS, 2_000),
     firstRetryMs: milliseconds('RAPOR_WEBHOOK_RETRY_MS', source.RAPOR_WEBHOOK_RETRY_MS, 5_000),
+    scanMs: milliseconds('RAPOR_WEBHOOK_SCAN_MS', source.RAPOR_WEBHOOK_SCAN_MS, 10 * 60_000),
   };
 }
 

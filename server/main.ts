@@ -20,6 +20,7 @@ import { answerClientErrors, gateBodies, MAX_CONNECTIONS, SERVER_TIMEOUTS } from
 import { EnvError, readEnv } from './env.ts';
 import { startOutboxWorker } from './jobs/outbox.ts';
 import { startWebhookWorker } from './jobs/webhooks.ts';
+import { startTimedEventJob } from './jobs/webhook-events.ts';
 import { webhookSecretBox } from './webhooks/secrets.ts';
 import { RETRY_SCHEDULE_MS } from '../core/domain/webhooks.ts';
 import { purgeOldDeliveries } from '../db/queries/webhooks.ts';
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
     db: conn.db, secrets: webhookSecretBox(conn.db, env.webhooks.key), now: () => new Date(), pollMs: env.webhooks.pollMs,
     refuseNonPublic: env.production, retryScale: env.webhooks.firstRetryMs / RETRY_SCHEDULE_MS[0],
   });
+  const timedEvents = startTimedEventJob(conn.db, { publicUrl: env.publicUrl, mailBaseUrl: env.publicUrl ?? `http://localhost:${env.port}` }, env.webhooks.scanMs, () => new Date());
   if (env.production && !env.webhooks.key) {
     console.log('[rapor] Webhook: tanpa RAPOR_WEBHOOK_KEY rahasia webhook disegel dengan kunci di basis data / no RAPOR_WEBHOOK_KEY: webhook secrets are sealed with a key kept in the database itself (set it: docs/decisions/064).');
   }
@@ -119,7 +121,7 @@ async function main(): Promise<void> {
     clearInterval(purgeTimer);
     server.close();
     void reader?.close();
-    void Promise.all([outbox.stop(), webhooks.stop()])
+    void Promise.all([outbox.stop(), webhooks.stop(), timedEvents.stop()])
       .then(() => checkpoints?.stop())
       .then(() => conn.close())
       .finally(() => process.exit(0));

@@ -41,11 +41,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_error', 'text')
     .addColumn('last_attempt_at', 'varchar(30)')
     .execute();
+  // One row per time-based event already queued (period.closed, comment.awaiting_reply, followup.overdue), written in
+  // the transaction that queues it: a restart neither repeats nor skips one.
+  await db.schema
+    .createTable('webhook_marks')
+    .addColumn('key', 'varchar(200)', (c) => c.primaryKey())
+    .addColumn('created_at', 'varchar(30)', (c) => c.notNull())
+    .execute();
   await db.schema.createIndex('webhook_deliveries_due').on('webhook_deliveries').column('next_attempt_at').execute();
   await db.schema.createIndex('webhook_deliveries_endpoint').on('webhook_deliveries').columns(['endpoint_id', 'created_at']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('webhook_marks').execute();
   await db.schema.dropTable('webhook_deliveries').execute();
   await db.schema.dropTable('webhook_endpoints').execute();
 }

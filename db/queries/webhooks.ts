@@ -206,3 +206,50 @@ export async function storedWebhookKey(db: Kysely<Database>, fresh: () => string
   await db.insertInto('settings').values({ key, value: fresh(), updated_at: now.toISOString() }).onConflict((oc) => oc.column('key').doNothing()).execute();
   return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow()).value;
 }
+
+/** The event types some active endpoint subscribes to (the time-based job looks for nothing else). */
+export async function subscribedEventTypes(db: Kysely<Database>): Promise<Set<string>> {
+  const rows = await db.selectFrom('webhook_endpoints').select('events').distinct().where('paused_at', 'is', null).where('disabled_at', 'is', null).execute();
+  return new Set(rows.flatMap((r) => r.events.split(',')));
+}
+
+/** Marks a time-based event queued; false when it already was (then queue nothing). Call it in the queueing transaction. */
+export async function markOnce(db: Db, key: string, now: Date): Promise<boolean> {
+  const result = await db.insertInto('webhook_marks').values({ key, created_at: now.toISOString() }).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Every unit with its region's time zone. */
+export async function unitsWithTimeZones(db: Kysely<Database>) {
+  return db.selectFrom('units').innerJoin('regions', 'regions.code', 'units.region_code')
+    .select(['units.id as id', 'units.slug as slug', 'regions.timezone as timezone']).orderBy('units.id').execute();
+}
+
+/** Follow-up items not done whose due date is from `from` and before `before` (the latest "today" of any time zone). */
+export async function openFollowUpsDue(db: Kysely<Database>, from: string, before: string) {
+  return db.selectFrom('follow_ups').innerJoin('units', 'units.id', 'follow_ups.unit_id').innerJoin('regions', 'regions.code', 'units.region_code')
+    .select(['follow_ups.id as id', 'follow_ups.unit_id as unitId', 'units.slug as slug', 'regions.timezone as timezone', 'follow_ups.due_date as dueDate'])
+    .where('follow_ups.status', '!=', 'selesai').where('follow_ups.due_date', '>=', from).where('follow_ups.due_date', '<', before)
+    .orderBy('follow_ups.id').execute();
+}
+
+/**
+ * Per unit of `unitIds` and local day from `from` to `to`, the public comments (not hidden, not held or withheld,
+ * counted) still without a reply: how many.
+ */
+export async function unansweredCommentCounts(db: Kysely<Database>, unitIds: string[], from: string, to: string) {
+  if (unitIds.length === 0) return [];
+  return db.selectFrom('responses')
+    .select(['responses.unit_id as unitId', 'responses.local_date as localDate', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('responses.unit_id', 'in', unitIds)
+    .where('responses.comment', 'is not', null)
+    .where('responses.comment_hidden_at', 'is', null)
+    .where('responses.exclusion_reason', 'is', null)
+    .where((eb) => eb.or([eb('responses.comment_review', 'is', null), eb('responses.comment_review', '=', 'published')]))
+    .where('responses.local_date', '>=', from)
+    .where('responses.local_date', '<=', to)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('replies').select('replies.id').whereRef('replies.response_id', '=', 'responses.id'))))
+    .groupBy(['responses.unit_id', 'responses.local_date'])
+    .orderBy('responses.unit_id').orderBy('responses.local_date')
+    .execute();
+}

@@ -56,3 +56,34 @@ export function reviewQueued(trx: Transaction<Database>, deps: Pick<AppDeps, 'pu
     payload: payload('review.queued', hour, { unit: unit.slug, api: `${b}/api/review/comments?status=pending` }),
   }, at);
 }
+
+/** period.closed: a unit's quarter closed (decision 021); its figures are final. */
+export function periodClosed(trx: Transaction<Database>, deps: Pick<AppDeps, 'publicUrl' | 'mailBaseUrl'>, unit: { id: string; slug: string }, period: string, at: Date) {
+  const b = base(deps);
+  return queueWebhookEvent(trx, {
+    unitIds: [unit.id],
+    payload: payload('period.closed', at, { unit: unit.slug, period, url: `${b}/unit/${unit.slug}`, api: `${b}/api/units/${unit.slug}/scores?period=${period}` }),
+  }, at);
+}
+
+/** comment.awaiting_reply: a unit's public comments of one day still wait for a reply after 3 working days (how many). */
+export function commentsAwaitingReply(
+  trx: Transaction<Database>, deps: Pick<AppDeps, 'publicUrl' | 'mailBaseUrl'>, unit: { id: string; slug: string }, day: string, waiting: number, at: Date,
+) {
+  const b = base(deps);
+  return queueWebhookEvent(trx, {
+    unitIds: [unit.id],
+    payload: payload('comment.awaiting_reply', at, { unit: unit.slug, date: day, waiting, url: `${b}/unit/${unit.slug}`, api: `${b}/api/units/${unit.slug}/comments` }),
+  }, at);
+}
+
+/** followup.overdue: a follow-up item passed its due date without being done. */
+export function followUpOverdue(
+  trx: Transaction<Database>, deps: Pick<AppDeps, 'publicUrl' | 'mailBaseUrl'>, unit: { id: string; slug: string }, item: { id: string; dueDate: string }, at: Date,
+) {
+  const b = base(deps);
+  return queueWebhookEvent(trx, {
+    unitIds: [unit.id],
+    payload: payload('followup.overdue', at, { unit: unit.slug, followUpId: item.id, dueDate: item.dueDate, api: `${b}/api/units/${unit.slug}/follow-ups` }),
+  }, at);
+}

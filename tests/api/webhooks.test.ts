@@ -159,3 +159,37 @@ async function rateWith(comment: string) {
   });
   expect(res.status).toBe(201);
 }
+
+describe('time-based events', () => {
+  it('queues period.closed, comment.awaiting_reply and followup.overdue once each, for subscribers only, and nothing again on the next scan', async () => {
+    const { scanTimedEvents } = await import('../../server/jobs/webhook-events.ts');
+    const deps = { publicUrl: 'https://rapor.example.go.id' };
+    // Nobody subscribes yet: nothing is marked.
+    expect(await scanTimedEvents(t.db, deps, new Date('2026-10-05T03:00:00Z'))).toBe(0);
+    await as(t.app, 'staffGorontalo', 'POST', '/api/webhooks', { url: HOOK, events: ['period.closed', 'comment.awaiting_reply', 'followup.overdue'] });
+    // A comment left on Monday 10 August, unanswered; a follow-up item due 20 August, not done.
+    await rateWith('Antreannya panjang sekali');
+    await t.db.insertInto('follow_ups').values({
+      id: 'fu-1', unit_id: 'u-gtlo', period: '2026-Q2', element: 'U7', problem: 'Antrean', action: 'Tambah loket', responsible: 'Kasi',
+      due_date: '2026-08-20', status: 'berjalan', progress: 10, evidence_url: null, completed_on: null, created_at: '2026-07-01T00:00:00.000Z',
+      updated_at: '2026-07-01T00:00:00.000Z', planned_on: '2026-07-01', started_on: '2026-07-02',
+    }).execute();
+    // 21 August: the comment waited more than 3 working days; the item is overdue; no quarter closed within 7 days.
+    const scan = async (at: string) => {
+      await scanTimedEvents(t.db, deps, new Date(at));
+      return (await t.db.selectFrom('webhook_deliveries').select('payload').orderBy('id').execute()).map((d) => JSON.parse(d.payload) as { type: string; data: object });
+    };
+    const august = await scan('2026-08-21T03:00:00Z');
+    expect(august.map((p) => [p.type, p.data])).toEqual([
+      ['comment.awaiting_reply', { unit: FIXTURE.gorontaloUnit, date: '2026-08-10', waiting: 1, url: `https://rapor.example.go.id/unit/${FIXTURE.gorontaloUnit}`, api: `https://rapor.example.go.id/api/units/${FIXTURE.gorontaloUnit}/comments` }],
+      ['followup.overdue', { unit: FIXTURE.gorontaloUnit, followUpId: 'fu-1', dueDate: '2026-08-20', api: `https://rapor.example.go.id/api/units/${FIXTURE.gorontaloUnit}/follow-ups` }],
+    ]);
+    expect(await scan('2026-08-21T09:00:00Z')).toHaveLength(2);
+    // Q3 closes on 4 October (decision 021): period.closed for the staff's unit only (their endpoint's scope).
+    const october = await scan('2026-10-05T03:00:00Z');
+    expect(october.slice(2).map((p) => [p.type, p.data])).toEqual([
+      ['period.closed', { unit: FIXTURE.gorontaloUnit, period: '2026-Q3', url: `https://rapor.example.go.id/unit/${FIXTURE.gorontaloUnit}`, api: `https://rapor.example.go.id/api/units/${FIXTURE.gorontaloUnit}/scores?period=2026-Q3` }],
+    ]);
+    expect(await scan('2026-10-06T03:00:00Z')).toHaveLength(3);
+  });
+});
