@@ -57,3 +57,20 @@ describe('addresses a live portal refuses to call', () => {
     expect(isNonPublicAddress(address)).toBe(false);
   });
 });
+
+describe('the sealed secret', () => {
+  it('opens with the key it was sealed with, names a different key clearly, and RAPOR_WEBHOOK_KEY must be 32 bytes', async () => {
+    const { parseWebhookKey, secretBox } = await import('../../server/webhooks/secrets.ts');
+    const { EnvError, readEnv } = await import('../../server/env.ts');
+    const key = Buffer.alloc(32, 7);
+    const secret = newWebhookSecret();
+    const sealed = secretBox(key).seal(secret);
+    expect(sealed).not.toContain(secret.slice(6));
+    expect(secretBox(key).open(sealed)).toBe(secret);
+    expect(() => secretBox(Buffer.alloc(32, 8)).open(sealed)).toThrow(/sealed with another key/);
+    expect(parseWebhookKey(key.toString('base64'))).toEqual(key);
+    expect(parseWebhookKey(key.toString('hex'))).toEqual(key);
+    expect(readEnv({ RAPOR_WEBHOOK_KEY: key.toString('base64') }).webhooks.key).toEqual(key);
+    expect(() => readEnv({ RAPOR_WEBHOOK_KEY: 'kurang-panjang' })).toThrow(EnvError);
+  });
+});
