@@ -479,6 +479,58 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
+/** A webhook endpoint (issue 27 item 5, docs/decisions/064): its owner, its scope (a unit, a region or all) and events. */
+export interface WebhookEndpointTable {
+  /** "ep_" and a UUID v7's hex. */
+  id: string;
+  owner_user_id: string;
+  url: string;
+  /** The event types it subscribes to, comma-separated (core/domain/webhooks.ts WEBHOOK_EVENTS). */
+  events: string;
+  /** One unit; else region_code (with its sub-regions); both null: every unit. */
+  unit_id: string | null;
+  region_code: string | null;
+  /** The signing secret sealed with AES-256-GCM (server/webhooks/secrets.ts): key id, nonce, ciphertext and tag. */
+  secret_sealed: string;
+  created_at: string;
+  secret_rotated_at: string | null;
+  /** After a rotation the old secret still signs (a second signature) until previous_secret_until. */
+  previous_secret_sealed: string | null;
+  previous_secret_until: string | null;
+  /** Paused by its owner: no new deliveries are queued, waiting ones wait. */
+  paused_at: string | null;
+  /** Disabled by a 410 Gone answer (or a refused address): like paused, and says why. */
+  disabled_at: string | null;
+  disabled_reason: string | null;
+}
+
+/** One event for one endpoint (the webhook outbox): sent by server/jobs/webhooks.ts with the same webhook-id each try. */
+export interface WebhookDeliveryTable {
+  /** "msg_" and a UUID v7's hex: the webhook-id header. */
+  id: string;
+  endpoint_id: string;
+  event_type: string;
+  /** The JSON body, exactly as signed and sent. */
+  payload: string;
+  created_at: string;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  claimed_until: string | null;
+  claim_id: string | null;
+  delivered_at: string | null;
+  failed_at: string | null;
+  /** The HTTP status of the last try (null: no answer). */
+  last_status: number | null;
+  last_error: string | null;
+  last_attempt_at: string | null;
+}
+
+/** A time-based webhook event already queued (its key names the event, the unit and the day or item). */
+export interface WebhookMarkTable {
+  key: string;
+  created_at: string;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -514,9 +566,14 @@ export interface Database {
   compliance_thresholds: ComplianceThresholdTable;
   screen_hours: ScreenHourTable;
   outbox: OutboxTable;
+  webhook_endpoints: WebhookEndpointTable;
+  webhook_deliveries: WebhookDeliveryTable;
+  webhook_marks: WebhookMarkTable;
 }
 
 export type Region = Selectable<RegionTable>;
+export type WebhookEndpoint = Selectable<WebhookEndpointTable>;
+export type WebhookDelivery = Selectable<WebhookDeliveryTable>;
 export type Unit = Selectable<UnitTable>;
 export type Service = Selectable<ServiceTable>;
 export type NewUnit = Insertable<UnitTable>;

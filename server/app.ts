@@ -31,6 +31,7 @@ import { staffRoutes } from './routes/staff.ts';
 import { staffToolRoutes } from './routes/staff-tools.ts';
 import { unitPublicRoutes } from './routes/unit-public.ts';
 import { unitRoutes } from './routes/units.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { evidencePageLimit } from './middleware/evidence-page-limit.ts';
 import { openApiDocument } from './openapi.ts';
 import { publicationApiRoutes, publicationPageHeaders } from './publication/routes.ts';
@@ -90,7 +91,8 @@ export function createApp(deps: AppDeps) {
     .route('/evidence', evidenceRoutes(deps))
     .route('/compliance', compliance.compliance)
     .route('/open-data', openData.openData)
-    .route('/catalog.jsonld', openData.catalog);
+    .route('/catalog.jsonld', openData.catalog)
+    .route('/webhooks', webhookRoutes(deps));
   api.onError(handleError);
 
   const app = new Hono();

@@ -30,6 +30,10 @@ export interface AppDeps {
    * (docs/decisions/018).
    */
   requireAdminTwoFactor?: boolean;
+  /** RAPOR_WEBHOOK_KEY: seals webhook secrets at rest; absent, a key kept in the settings table (docs/decisions/064). */
+  webhookKey?: Buffer | undefined;
+  /** Refuse webhook addresses in private, loopback or link-local networks (NODE_ENV=production; decision 064). */
+  refuseNonPublicWebhooks?: boolean;
 }
 
 /** Hono's typed context variables for every route module. */

@@ -4,6 +4,7 @@ import { DEFAULT_SQLITE_FILE, DEMO_SQLITE_FILE } from '../db/connect.ts';
 import { MAX_BATCH } from '../db/group-commit.ts';
 import { FIRST_RETRY_MS } from '../core/domain/outbox.ts';
 import { parseProxyTrust, type ProxyTrust } from './auth/client.ts';
+import { parseWebhookKey } from './webhooks/secrets.ts';
 
 export interface Env {
   port: number;
@@ -23,6 +24,19 @@ export interface Env {
   writeBatch: number;
   /** Outgoing mail (issue 27 item 1, docs/decisions/060). */
   mail: MailSettings;
+  /** Signed webhooks (issue 27 item 5, docs/decisions/064). */
+  webhooks: WebhookSettings;
+}
+
+export interface WebhookSettings {
+  /** RAPOR_WEBHOOK_KEY: 32 bytes (base64 or hex) that seal the endpoints' secrets; undefined: a key in the database. */
+  key: Buffer | undefined;
+  /** RAPOR_WEBHOOK_POLL_MS: how often the worker looks for due deliveries (2 s). */
+  pollMs: number;
+  /** RAPOR_WEBHOOK_RETRY_MS: the wait after the first failed try (5 s); the rest of the schedule scales with it. */
+  firstRetryMs: number;
+  /** RAPOR_WEBHOOK_SCAN_MS: how often the time-based events are looked for (10 min). */
+  scanMs: number;
 }
 
 export interface MailSettings {
@@ -119,6 +133,18 @@ function mailSettings(source: NodeJS.ProcessEnv): MailSettings {
   };
 }
 
+function webhookSettings(source: NodeJS.ProcessEnv): WebhookSettings {
+  const text = source.RAPOR_WEBHOOK_KEY?.trim();
+  const key = parseWebhookKey(text);
+  if (text && !key) throw new EnvError('RAPOR_WEBHOOK_KEY must be 32 random bytes in base64 or hex, such as the output of "openssl rand -base64 32".');
+  return {
+    key,
+    pollMs: milliseconds('RAPOR_WEBHOOK_POLL_MS', source.RAPOR_WEBHOOK_POLL_MS, 2_000),
+    firstRetryMs: milliseconds('RAPOR_WEBHOOK_RETRY_MS', source.RAPOR_WEBHOOK_RETRY_MS, 5_000),
+    scanMs: milliseconds('RAPOR_WEBHOOK_SCAN_MS', source.RAPOR_WEBHOOK_SCAN_MS, 10 * 60_000),
+  };
+}
+
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const production = source.NODE_ENV?.trim().toLowerCase() === 'production';
   const portText = source.PORT ?? '4321';
@@ -146,5 +172,6 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     asnThresholds: thresholds(source.RAPOR_ASN_THRESHOLDS),
     writeBatch: writeBatch(source.RAPOR_WRITE_BATCH),
     mail: mailSettings(source),
+    webhooks: webhookSettings(source),
   };
 }

@@ -19,6 +19,11 @@ import { clientDir } from './astro-pages.ts';
 import { answerClientErrors, gateBodies, MAX_CONNECTIONS, SERVER_TIMEOUTS } from './body-gate.ts';
 import { EnvError, readEnv } from './env.ts';
 import { startOutboxWorker } from './jobs/outbox.ts';
+import { startWebhookWorker } from './jobs/webhooks.ts';
+import { startTimedEventJob } from './jobs/webhook-events.ts';
+import { webhookSecretBox } from './webhooks/secrets.ts';
+import { RETRY_SCHEDULE_MS } from '../core/domain/webhooks.ts';
+import { purgeOldDeliveries } from '../db/queries/webhooks.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { prepareDatabase, StartRefused } from './startup.ts';
 
@@ -59,6 +64,7 @@ async function main(): Promise<void> {
   const app = createApp({
     db: conn.db, readDb: reader?.db, now: () => new Date(), distDir: env.distDir, trustProxy: env.trustProxy,
     publicUrl: env.publicUrl, mailBaseUrl: env.publicUrl ?? `http://localhost:${env.port}`, demo: env.demo, asnThresholds: env.asnThresholds, requireAdminTwoFactor: env.production,
+    webhookKey: env.webhooks.key, refuseNonPublicWebhooks: env.production,
   });
   // Mail leaves only through the outbox (docs/decisions/060): the worker sends what was committed, also what an
   // earlier process left unsent.
@@ -66,6 +72,15 @@ async function main(): Promise<void> {
   const outbox = startOutboxWorker({
     db: conn.db, transport, now: () => new Date(), pollMs: env.mail.pollMs, leaseMs: env.mail.leaseMs, firstRetryMs: env.mail.firstRetryMs,
   });
+  // Webhook deliveries leave only through their outbox too (docs/decisions/064).
+  const webhooks = startWebhookWorker({
+    db: conn.db, secrets: webhookSecretBox(conn.db, env.webhooks.key), now: () => new Date(), pollMs: env.webhooks.pollMs,
+    refuseNonPublic: env.production, retryScale: env.webhooks.firstRetryMs / RETRY_SCHEDULE_MS[0],
+  });
+  const timedEvents = startTimedEventJob(conn.db, { publicUrl: env.publicUrl, mailBaseUrl: env.publicUrl ?? `http://localhost:${env.port}` }, env.webhooks.scanMs, () => new Date());
+  if (env.production && !env.webhooks.key) {
+    console.log('[rapor] Webhook: tanpa RAPOR_WEBHOOK_KEY rahasia webhook disegel dengan kunci di basis data / no RAPOR_WEBHOOK_KEY: webhook secrets are sealed with a key kept in the database itself (set it: docs/decisions/064).');
+  }
   // overrideGlobalObjects: false keeps the platform's own Response, as app.request() and every in-process test use:
   // @hono/node-server's faster stand-in keeps header changes made through `res.headers` apart from the headers it was
   // built with and drops them when anything later reads the body (Hono's c.header(), compression), which sent pages
@@ -96,6 +111,7 @@ async function main(): Promise<void> {
     const sessions = await purgeExpiredSessions(conn.db, at);
     await purgeSignInData(conn.db, at, KNOWN_DEVICE_MS);
     await purgeSentMail(conn.db, new Date(at.getTime() - SENT_MAIL_KEPT_MS));
+    await purgeOldDeliveries(conn.db, new Date(at.getTime() - SENT_MAIL_KEPT_MS));
     if (result.addressHashesCleared || sessions) console.log(`[rapor] Retensi / retention: ${result.addressHashesCleared} address hashes cleared, ${sessions} sessions ended.`);
   };
   await purge();
@@ -105,7 +121,7 @@ async function main(): Promise<void> {
     clearInterval(purgeTimer);
     server.close();
     void reader?.close();
-    void outbox.stop()
+    void Promise.all([outbox.stop(), webhooks.stop(), timedEvents.stop()])
       .then(() => checkpoints?.stop())
       .then(() => conn.close())
       .finally(() => process.exit(0));

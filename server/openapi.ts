@@ -61,6 +61,13 @@ const SUMMARIES: Record<string, string> = {
   'GET /api/open-data/{period}/datapackage.json': 'Open data (public): the Frictionless Tabular Data Package of a closed quarter (2026-Q3) or year (2026), every column typed and explained; aggregates only',
   'GET /api/open-data/{period}/scores.csv': 'Open data (public): a row per unit for a closed quarter or year: IKM, 95 % interval, grade, the nine element averages, sample target, BPS and Kemendagri region codes',
   'GET /api/catalog.jsonld': 'Open data (public): the DCAT catalogue (JSON-LD) of every published period, for CKAN and other harvesters',
+  'POST /api/webhooks': 'Register a signed webhook endpoint (Standard Webhooks 1.0) for events of a unit, a region or every unit: answers {id, secret}, the whsec_ secret shown once (admin: any unit; evaluator: inside their region, their whole region by default; staff: their own unit, not review.queued). Events: period.closed, reply.published, comment.awaiting_reply, review.queued, followup.overdue, evidence.locked. Deliveries carry webhook-id, webhook-timestamp and webhook-signature (v1,<base64 HMAC-SHA256 of id.timestamp.body>, keyed by the base64 after whsec_); retried with the same webhook-id; 410 disables; private addresses refused in production (decision 064)',
+  'GET /api/webhooks': 'The account’s webhook endpoints (an administrator: every one), without secrets',
+  'PATCH /api/webhooks/{id}': 'Pause ({paused: true}) or resume an endpoint; resuming also lifts a disabling by 410 (audited)',
+  'POST /api/webhooks/{id}/rotate': 'A new whsec_ secret, shown once; the old one keeps signing beside it (a second signature) for 24 h (audited)',
+  'DELETE /api/webhooks/{id}': 'Delete an endpoint and its delivery log (audited)',
+  'GET /api/webhooks/{id}/deliveries': 'The endpoint’s delivery log, newest first: type, tries, last status and error, delivered or failed',
+  'POST /api/webhooks/{id}/deliveries/{deliveryId}/redeliver': 'Send a delivery again with its own webhook-id, its retry schedule started afresh (audited)',
 };
 
 /** The plain HTML forms of the rating and permit pages post here too, for residents without JavaScript (decision 030). */
@@ -95,7 +102,7 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
     const path = r.path.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, (_m, name: string, pattern = '') => `{${name}}${/\\(\.[a-z]+)\}$/.exec(pattern)?.[1] ?? ''}`);
     const key = `${r.method} ${path}`;
     const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review|compliance)\//.test(path) || path === '/api/compliance' || path === '/api/auth/me' || path === '/api/evidence/locks' || path === '/api/evidence/{id}/files/{name}' || (path.startsWith('/api/auth/2fa') && path !== '/api/auth/2fa/verify');
+    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review|compliance)\//.test(path) || path === '/api/compliance' || path === '/api/auth/me' || path === '/api/evidence/locks' || path === '/api/evidence/{id}/files/{name}' || path.startsWith('/api/webhooks') || (path.startsWith('/api/auth/2fa') && path !== '/api/auth/2fa/verify');
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: SUMMARIES[key] ?? (path.startsWith('/api/admin/') ? 'Administration (admin only)' : path.startsWith('/api/staff/') ? 'Unit workspace (staff of the unit, admin)' : key),
       parameters: [...params, ...(r.method === 'GET' && !params.length && path !== '/api/health' ? periodParams : [])],

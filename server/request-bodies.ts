@@ -13,6 +13,7 @@ import { followUpPatchSchema, followUpSchema } from '../core/domain/follow-up-in
 import { permitInputSchema } from '../core/domain/permit-input.ts';
 import { frameOriginsSchema } from '../core/domain/publication-kit.ts';
 import { ratingInputSchema } from '../core/domain/rating-input.ts';
+import { webhookCreateSchema, webhookPatchSchema } from '../core/domain/webhooks.ts';
 import { capSchema, limitsSchema } from './routes/admin-integrity.ts';
 import { tenureEndSchema } from './routes/admin.ts';
 import { loginSchema } from './routes/auth.ts';
@@ -66,6 +67,8 @@ export const REQUEST_BODIES: Record<string, RequestBody> = {
   'POST /api/staff/units/{slug}/responses/{id}/replies': { schema: replySchema },
   'POST /api/staff/units/{slug}/responses/{id}/hide': { schema: hideSchema },
   'POST /api/staff/units/{slug}/responses/{id}/restore': { schema: restoreSchema },
+  'POST /api/webhooks': { schema: webhookCreateSchema },
+  'PATCH /api/webhooks/{id}': { schema: webhookPatchSchema },
 };
 
 /**

@@ -1,6 +1,6 @@
 // Locked evidence snapshots (docs/decisions/026-locked-evidence.md): written once, in one transaction with the audit
 // entry, and only ever read afterwards. Nothing here updates or deletes a lock or its files.
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, EvidenceLock } from '../../core/schema.ts';
 import { writeAudit } from './audit.ts';
 
@@ -23,7 +23,11 @@ export interface NewEvidenceLock {
 }
 
 /** Stores a snapshot as the next version of its period and scope; answers that version. */
-export async function insertEvidenceLock(db: Kysely<Database>, lock: NewEvidenceLock, now: Date): Promise<number> {
+export async function insertEvidenceLock(
+  db: Kysely<Database>, lock: NewEvidenceLock, now: Date,
+  /** Runs in the lock's transaction with its version (the evidence.locked webhook event). */
+  also?: (trx: Transaction<Database>, version: number) => Promise<unknown>,
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const last = await trx
       .selectFrom('evidence_locks')
@@ -44,6 +48,7 @@ export async function insertEvidenceLock(db: Kysely<Database>, lock: NewEvidence
       userId: lock.user.id, action: 'evidence.lock', target: lock.id, unitId: lock.unitIds.length === 1 ? lock.unitIds[0]! : null,
       details: { period: lock.period, scope: lock.scope, version, units: lock.unitIds.length, files: Object.fromEntries(lock.files.map((f) => [f.name, f.sha256])) },
     }, now);
+    await also?.(trx, version);
     return version;
   });
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../core/schema.ts';
 import { writeAudit } from './audit.ts';
 import { unitsInScope, type Scope } from './scope.ts';
@@ -10,6 +10,8 @@ import { unitsInScope, type Scope } from './scope.ts';
  */
 export async function addReply(
   db: Kysely<Database>, scope: Scope, unitId: string, responseId: string, reply: { id: string; body: string; userId: string }, now: Date,
+  /** Runs in the reply's transaction once it is written (the reply.published webhook event). */
+  also?: (trx: Transaction<Database>) => Promise<unknown>,
 ): Promise<{ id: string; body: string; createdAt: string } | 'comment_under_review' | 'comment_withheld' | undefined> {
   return db.transaction().execute(async (trx) => {
     const target = await trx
@@ -26,6 +28,7 @@ export async function addReply(
     if (target.comment_review === 'withheld') return 'comment_withheld';
     await trx.insertInto('replies').values({ id: reply.id, response_id: responseId, unit_id: unitId, body: reply.body, author_user_id: reply.userId, created_at: now.toISOString() }).execute();
     await writeAudit(trx, { userId: reply.userId, action: 'reply.create', unitId, target: responseId }, now);
+    await also?.(trx);
     return { id: reply.id, body: reply.body, createdAt: now.toISOString() };
   });
 }

@@ -17,6 +17,7 @@ import { DEFAULT_THRESHOLDS } from '../../core/domain/asn-evidence.ts';
 import { uuidV7 } from '../../core/domain/ids.ts';
 import { isTimeZone, todayIn, type TimeZone } from '../../core/domain/time-zones.ts';
 import { parseCsv } from '../../core/domain/csv.ts';
+import { evidenceLocked } from '../webhooks/events.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, notFound, validationFailed } from '../errors.ts';
 import { compareFiles, figureChanges, parseLockScope, type FigureChange, type LiveComparison } from '../../core/domain/evidence-lock.ts';
@@ -158,7 +159,7 @@ export function evidenceRoutes(deps: AppDeps) {
         version = await insertEvidenceLock(db, {
           id, period: period.code, scope: target.scope, publicUrl: base, unitIds: units.map((u) => u.id),
           user: { id: target.user.id, name: target.user.name, role: target.user.role }, files,
-        }, at);
+        }, at, (trx, v) => evidenceLocked(trx, deps, { id, version: v, period: period.code, scope: target.scope, unitIds: units.map((u) => u.id) }, at));
       } catch (error) {
         // Two locks of one period and scope at the same moment: the unique version refuses the second.
         if (/unique|duplicate/i.test(String(error))) throw new ApiError(409, 'lock_conflict', 'Another lock of this period and scope was being stored at the same moment; try again.');

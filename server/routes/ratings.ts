@@ -20,6 +20,7 @@ import { parseRatingInput, type RatingInput } from '../../core/domain/rating-inp
 import { redactPersonalData } from '../../core/domain/redaction.ts';
 import { isTimeZone, localDateOf, localHourOf, todayIn } from '../../core/domain/time-zones.ts';
 import type { RatingAckBody } from '../../core/api-types.ts';
+import { reviewQueued } from '../webhooks/events.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, validationFailed, visitCodeRefused } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
@@ -145,7 +146,11 @@ export function ratingRoutes(deps: AppDeps) {
           if (ratingShareExceeded({ ...share, sampleTarget: target(quarter.from, quarter.to), candidateTotal })) record.exclusionReason = 'address_share';
         }
       }
-      return insertRating(trx, record, scope.rollups);
+      const stored = await insertRating(trx, record, scope.rollups);
+      // A held comment (decision 019) queues review.queued for the endpoints that subscribe; a rating without one runs
+      // no query more (docs/decisions/064).
+      if (stored.outcome === 'created' && stored.ack.commentReview === 'pending') await reviewQueued(trx, deps, unit, arrived);
+      return stored;
     }, limits.map((l) => l.bucket)).catch(async (error: unknown): Promise<RecordOutcome> => {
       // Another process stored the same key first (PostgreSQL, several servers): answer with its receipt.
       const earlier = isUniqueViolation(error) ? await findAck(db, unit.id, key) : undefined;

@@ -9,6 +9,7 @@ import { uuidV7 } from '../../core/domain/ids.ts';
 import { redactPersonalData } from '../../core/domain/redaction.ts';
 import { tabulateProfile } from '../../core/domain/respondent-profile.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
+import { replyPublished } from '../webhooks/events.ts';
 import { ApiError, notFound, validationFailed } from '../errors.ts';
 import { readJsonBody } from '../middleware/json-body.ts';
 import { parseWith } from '../validate.ts';
@@ -36,7 +37,8 @@ function moderationRefusal(error: 'not_found' | 'integrity_exclusion' | 'note_re
   }
 }
 
-export function staffRoutes({ db, now }: AppDeps) {
+export function staffRoutes(deps: AppDeps) {
+  const { db, now } = deps;
   return new Hono<AppEnv>()
     .get('/units/:slug/responses', async (c) => {
       const { scope, unit } = await requireWorkspace(c, db);
@@ -79,7 +81,9 @@ export function staffRoutes({ db, now }: AppDeps) {
       const { body } = parseWith(replySchema, await readJsonBody(c));
       const at = now();
       // Replies are public: they get the same masking of personal data as residents' comments.
-      const reply = await addReply(db, scope, unit.id, c.req.param('id'), { id: uuidV7(at.getTime()), body: redactPersonalData(body), userId: user.id }, at);
+      const replyId = uuidV7(at.getTime());
+      const reply = await addReply(db, scope, unit.id, c.req.param('id'), { id: replyId, body: redactPersonalData(body), userId: user.id }, at,
+        (trx) => replyPublished(trx, deps, unit, replyId, at));
       if (!reply) throw notFound('A commented rating of this unit', 'response_not_found');
       if (typeof reply === 'string') throw replyRefused(reply);
       return c.json(reply, 201);

@@ -58,6 +58,8 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   'POST /api/staff/units/{slug}/responses/{id}/replies': { body: 'Terima kasih atas masukannya' },
   'POST /api/staff/units/{slug}/responses/{id}/hide': { reason: 'spam', note: '' },
   'POST /api/staff/units/{slug}/responses/{id}/restore': {},
+  'POST /api/webhooks': { url: 'https://hooks.contoh.go.id/rapor', events: ['reply.published', 'evidence.locked'], unit: 'dukcapil-semarang' },
+  'PATCH /api/webhooks/{id}': { paused: true },
 };
 
 const app = createApp({ db: undefined as never, now: () => new Date() });
