@@ -257,6 +257,17 @@ export interface RecoveryCodeTable {
   used_at: string | null;
 }
 
+/** A single-use link of an invitation or a password reset (docs/decisions/061), as SHA-256 of its token. */
+export interface AccountTokenTable {
+  token_hash: string;
+  user_id: string;
+  /** "invite" (72 h) or "reset" (1 h). */
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 /** A sign-in whose password was right and which waits for its second factor; the cookie holds the token. */
 export interface PendingLoginTable {
   id_hash: string;
@@ -569,6 +580,7 @@ export interface Database {
   webhook_endpoints: WebhookEndpointTable;
   webhook_deliveries: WebhookDeliveryTable;
   webhook_marks: WebhookMarkTable;
+  account_tokens: AccountTokenTable;
 }
 
 export type Region = Selectable<RegionTable>;

@@ -13,6 +13,7 @@ import { commentReviewRoutes } from './routes/comment-review.ts';
 import { complianceRoutes } from './routes/compliance.ts';
 import { rtlRegisterRoutes } from './routes/rtl-register.ts';
 import { twoFactorRoutes } from './routes/two-factor.ts';
+import { passwordRoutes } from './routes/password.ts';
 import { handleError } from './middleware/errors.ts';
 import { evaluationRoutes } from './routes/evaluation.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
     .route('/', healthRoutes(deps)) // /health and /meta: the server's own state
     .route('/auth', authRoutes(deps))
     .route('/auth', twoFactorRoutes(deps))
+    .route('/auth', passwordRoutes(deps))
     .route('/regions', regionRoutes(deps))
     .route('/units', unitRoutes(deps))
     .route('/units', formTicketRoutes(deps))

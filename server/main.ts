@@ -12,6 +12,7 @@ import { configureGroupCommit } from '../db/group-commit.ts';
 import { purgeAbuseData } from '../db/queries/integrity.ts';
 import { purgeSentMail } from '../db/queries/outbox.ts';
 import { purgeExpiredSessions } from '../db/queries/sessions.ts';
+import { purgeAccountTokens } from '../db/queries/account-tokens.ts';
 import { purgeSignInData } from '../db/queries/two-factor.ts';
 import { KNOWN_DEVICE_MS } from '../core/domain/two-factor.ts';
 import { createApp } from './app.ts';
@@ -112,6 +113,8 @@ async function main(): Promise<void> {
     await purgeSignInData(conn.db, at, KNOWN_DEVICE_MS);
     await purgeSentMail(conn.db, new Date(at.getTime() - SENT_MAIL_KEPT_MS));
     await purgeOldDeliveries(conn.db, new Date(at.getTime() - SENT_MAIL_KEPT_MS));
+    // Mail links a week past their expiry (until then a click is told "used" or "expired", not "unknown").
+    await purgeAccountTokens(conn.db, new Date(at.getTime() - 7 * 24 * 60 * 60 * 1000));
     if (result.addressHashesCleared || sessions) console.log(`[rapor] Retensi / retention: ${result.addressHashesCleared} address hashes cleared, ${sessions} sessions ended.`);
   };
   await purge();

@@ -29,6 +29,10 @@ const SUMMARIES: Record<string, string> = {
   'POST /api/auth/login': 'Sign in (session cookie)',
   'POST /api/auth/logout': 'Sign out',
   'GET /api/auth/me': 'The signed-in account',
+  'POST /api/auth/password-reset': 'Ask for a password reset link by mail ("Lupa kata sandi?"): the same 202 for every address, known or not; a known, enabled account is mailed a single-use link to /atur-sandi valid 1 hour (throttled per address and per client); also the /lupa-sandi page\'s plain HTML form',
+  'POST /api/auth/password': 'Choose a password with the token of an invitation (72 h) or reset (1 h) link, once; ends every session of the account; also the /atur-sandi page\'s plain HTML form',
+  'PUT /api/auth/password': 'Change the signed-in account\'s password with the current one (limited like sign-in); ends the account\'s other sessions',
+  'POST /api/admin/users': 'Invite an account (admin; audited): no password is taken; the account is mailed a single-use link valid 72 hours to choose its own (answers invitation.expiresAt)',
   'GET /api/auth/2fa': 'Whether two-factor sign-in is available, required and on for the signed-in account',
   'POST /api/auth/2fa/setup': 'Start enrolling an authenticator app with the current password: a new secret, its otpauth:// URI and a QR code (SVG)',
   'POST /api/auth/2fa/enable': 'Confirm enrolment with a code and the current password; answers ten single-use recovery codes, once',
@@ -72,6 +76,14 @@ const SUMMARIES: Record<string, string> = {
 
 /** The plain HTML forms of the rating and permit pages post here too, for residents without JavaScript (decision 030). */
 const FORM_BODIES: Record<string, object> = {
+  'POST /api/auth/password-reset': {
+    type: 'object',
+    description: "The /lupa-sandi page's form fields (email, lang). Answers 303 to /lupa-sandi?terkirim=1 for every address, or the page again (text/html) with the error.",
+  },
+  'POST /api/auth/password': {
+    type: 'object',
+    description: "The /atur-sandi page's form fields (token, password, passwordAgain, lang). Answers 303 to /atur-sandi?selesai=1, or the page again (text/html) with the errors.",
+  },
   'POST /api/units/{slug}/ratings': {
     type: 'object',
     description: "The /nilai page's form fields (idempotencyKey, lang, channel, service, U1…U9, gender, age, education, occupation, comment, visitCode, website), judged by the JSON body's schema. Answers 303 to /tanda-terima/{receipt}, or the page again (text/html) with the errors beside the fields.",
@@ -87,6 +99,23 @@ const errorResponse = (description: string) => ({ description, content: { 'appli
 
 /** Error answers a route documents beyond the default (each with its code). */
 const RESPONSES: Record<string, Record<string, object>> = {
+  'POST /api/auth/password-reset': {
+    '202': { description: 'Accepted, whatever the address (no account enumeration)' },
+    '429': errorResponse('`too_many_reset_requests`: 3 an hour per address, 10 an hour per client (Retry-After)'),
+  },
+  'POST /api/auth/password': {
+    '403': errorResponse('`account_disabled`: the link\'s account is disabled'),
+    '404': errorResponse('`token_unknown`: no such link'),
+    '410': errorResponse('`token_used` or `token_expired`: the link was used already (or another link of the account set the password) or has expired'),
+    '429': errorResponse('`too_many_attempts`: 30 tries in 15 minutes per client'),
+  },
+  'PUT /api/auth/password': {
+    '401': errorResponse('`not_signed_in`, or `invalid_credentials`: the current password is not right'),
+  },
+  'POST /api/admin/users': {
+    '400': errorResponse('`password_not_accepted`: the account chooses its own password from the invitation; `validation_failed`'),
+    '409': errorResponse('`email_taken`'),
+  },
   'GET /api/evidence/{id}/files/{name}': {
     '401': errorResponse('`not_signed_in`: the files of locked evidence are not public (decision 050)'),
     '403': errorResponse('`evidence_restricted`: the account\'s scope does not cover the lock'),
@@ -102,7 +131,7 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
     const path = r.path.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, (_m, name: string, pattern = '') => `{${name}}${/\\(\.[a-z]+)\}$/.exec(pattern)?.[1] ?? ''}`);
     const key = `${r.method} ${path}`;
     const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review|compliance)\//.test(path) || path === '/api/compliance' || path === '/api/auth/me' || path === '/api/evidence/locks' || path === '/api/evidence/{id}/files/{name}' || path.startsWith('/api/webhooks') || (path.startsWith('/api/auth/2fa') && path !== '/api/auth/2fa/verify');
+    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review|compliance)\//.test(path) || path === '/api/compliance' || path === '/api/auth/me' || (path === '/api/auth/password' && r.method === 'PUT') || path === '/api/evidence/locks' || path === '/api/evidence/{id}/files/{name}' || path.startsWith('/api/webhooks') || (path.startsWith('/api/auth/2fa') && path !== '/api/auth/2fa/verify');
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: SUMMARIES[key] ?? (path.startsWith('/api/admin/') ? 'Administration (admin only)' : path.startsWith('/api/staff/') ? 'Unit workspace (staff of the unit, admin)' : key),
       parameters: [...params, ...(r.method === 'GET' && !params.length && path !== '/api/health' ? periodParams : [])],

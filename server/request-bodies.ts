@@ -17,6 +17,7 @@ import { webhookCreateSchema, webhookPatchSchema } from '../core/domain/webhooks
 import { capSchema, limitsSchema } from './routes/admin-integrity.ts';
 import { tenureEndSchema } from './routes/admin.ts';
 import { loginSchema } from './routes/auth.ts';
+import { changePasswordSchema, resetRequestSchema, setPasswordSchema } from './routes/password.ts';
 import { writtenReason } from './routes/evaluation.ts';
 import { lockSchema } from './routes/evidence.ts';
 import { publicationSchema } from './routes/rtl-register.ts';
@@ -35,6 +36,9 @@ export const REQUEST_BODIES: Record<string, RequestBody> = {
   'POST /api/units/{slug}/ratings': { schema: ratingInputSchema },
   'POST /api/units/{slug}/permit-reports': { schema: permitInputSchema },
   'POST /api/auth/login': { schema: loginSchema },
+  'POST /api/auth/password-reset': { schema: resetRequestSchema },
+  'POST /api/auth/password': { schema: setPasswordSchema },
+  'PUT /api/auth/password': { schema: changePasswordSchema },
   'POST /api/auth/2fa/setup': { schema: setupSchema },
   'POST /api/auth/2fa/enable': { schema: enableSchema },
   'POST /api/auth/2fa/verify': { schema: codeSchema },

@@ -61,7 +61,6 @@ export const userSchema = v.object({
   role: v.picklist(['staff', 'evaluator', 'admin'] as const, 'must be staff, evaluator or admin'),
   unitSlug: v.nullable(slug),
   regionCode: v.nullable(regionCode),
-  password: v.pipe(v.string('must be text'), v.minLength(10, 'must have at least 10 characters'), v.maxLength(200, 'is too long')),
 });
 
 export const userPatchSchema = v.partial(v.object({

@@ -21,6 +21,8 @@ import { ApiError, notFound, validationFailed } from '../errors.ts';
 import { readJsonBody, readTextBody } from '../middleware/json-body.ts';
 import { requireRole } from '../middleware/session.ts';
 import { parseWith } from '../validate.ts';
+import { newToken } from '../auth/tokens.ts';
+import { queueAccountLink } from '../mail/account-mails.ts';
 
 const IMPORT_LIMIT_BYTES = 2 * 1024 * 1024;
 
@@ -34,7 +36,8 @@ function answer<T>(c: Context, result: AdminOutcome<T>, body: Record<string, unk
 /** PATCH /admin/officials/{id}: the last day of an official's tenure. */
 export const tenureEndSchema = v.object({ to: v.pipe(v.string('must be a date YYYY-MM-DD'), v.isoDate('must be a date YYYY-MM-DD'), v.check(isValidDate, 'must be a date YYYY-MM-DD')) });
 
-export function adminRoutes({ db, now }: AppDeps) {
+export function adminRoutes(deps: AppDeps) {
+  const { db, now } = deps;
   return new Hono<AppEnv>()
     .use('*', async (c, next) => {
       requireRole(c, 'admin');
@@ -62,7 +65,12 @@ export function adminRoutes({ db, now }: AppDeps) {
     })
     .get('/users', async (c) => c.json({ items: await listUsers(db) }, 200))
     .post('/users', async (c) => {
-      const u = parseWith(userSchema, await readJsonBody(c));
+      const body = await readJsonBody(c);
+      // An account chooses its own password from its invitation mail (issue 27 item 2, decision 061).
+      if (body && typeof body === 'object' && 'password' in body) {
+        throw new ApiError(400, 'password_not_accepted', 'The account chooses its own password from the invitation mail; send no password.', { password: 'is not accepted' });
+      }
+      const u = parseWith(userSchema, body);
       if (u.role === 'staff' && !u.unitSlug) throw validationFailed({ unitSlug: 'a staff account needs its unit' });
       if (u.role !== 'staff' && u.unitSlug) throw validationFailed({ unitSlug: 'only staff accounts belong to a unit' });
       if (u.role !== 'evaluator' && u.regionCode) throw validationFailed({ regionCode: 'only evaluator accounts have a region' });
@@ -78,9 +86,16 @@ export function adminRoutes({ db, now }: AppDeps) {
       }
       const at = now();
       const id = uuidV7(at.getTime());
-      await insertUser(db, { id, email: u.email, name: u.name, role: u.role, unitId, regionCode: u.regionCode, passwordHash: await hashPassword(u.password), createdAt: at.toISOString() });
-      await writeAudit(db, { userId: c.get('user')!.id, action: 'user.create', unitId, target: id, details: { email: u.email, role: u.role } }, at);
-      return c.json({ id, email: u.email, name: u.name, role: u.role, unitSlug: u.unitSlug, regionCode: u.regionCode }, 201);
+      // Until the invitation is used the account's hash is of a random password nobody knows: sign-in is refused as for
+      // any wrong password, with the same answer and the same time.
+      const passwordHash = await hashPassword(newToken());
+      const invitation = await db.transaction().execute(async (trx) => {
+        await insertUser(trx, { id, email: u.email, name: u.name, role: u.role, unitId, regionCode: u.regionCode, passwordHash, createdAt: at.toISOString() });
+        const sent = await queueAccountLink(trx, { ...deps, now: () => at }, { id, email: u.email, name: u.name, role: u.role }, 'invite');
+        await writeAudit(trx, { userId: c.get('user')!.id, action: 'user.create', unitId, target: id, details: { email: u.email, role: u.role, invitation: true } }, at);
+        return sent;
+      });
+      return c.json({ id, email: u.email, name: u.name, role: u.role, unitSlug: u.unitSlug, regionCode: u.regionCode, invitation: { expiresAt: invitation.expiresAt } }, 201);
     })
     .patch('/users/:id', async (c) => {
       const p = parseWith(userPatchSchema, await readJsonBody(c));

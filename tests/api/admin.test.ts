@@ -56,19 +56,22 @@ describe('units and services', () => {
 });
 
 describe('accounts', () => {
-  it('creates a staff account that can sign in, and disabling it ends its sessions', async () => {
-    const res = await call('POST', '/admin/users', { email: 'Petugas.Baru@uji.rapor.id', name: 'Petugas Baru', role: 'staff', unitSlug: FIXTURE.palembangUnit, regionCode: null, password: 'sandi-baru-123' });
+  it('creates a staff account that can sign in once it chose its password from the invitation, and disabling it ends its sessions', async () => {
+    const res = await call('POST', '/admin/users', { email: 'Petugas.Baru@uji.rapor.id', name: 'Petugas Baru', role: 'staff', unitSlug: FIXTURE.palembangUnit, regionCode: null });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
+    const mail = await t.db.selectFrom('outbox').select('text').where('recipient', '=', 'petugas.baru@uji.rapor.id').executeTakeFirstOrThrow();
+    const token = /atur-sandi\?token=([\w-]+)/.exec(mail.text)![1];
+    expect((await call('POST', '/auth/password', { token, password: 'sandi-baru-123' })).status).toBe(200);
     const session = await signIn(t.app, 'petugas.baru@uji.rapor.id', 'sandi-baru-123');
     expect((await call('PATCH', `/admin/users/${id}`, { disabled: true })).status).toBe(200);
     expect((await t.app.request('/api/auth/me', { headers: { cookie: session } })).status).toBe(401);
   });
 
-  it('refuses a staff account without a unit, a short password and a taken email', async () => {
-    const base = { email: 'x@uji.rapor.id', name: 'X', role: 'staff', unitSlug: null, regionCode: null, password: 'sandi-baru-123' };
+  it('refuses a staff account without a unit, a typed password and a taken email', async () => {
+    const base = { email: 'x@uji.rapor.id', name: 'X', role: 'staff', unitSlug: null, regionCode: null };
     expect(await fields(await call('POST', '/admin/users', base))).toHaveProperty('unitSlug');
-    expect(await fields(await call('POST', '/admin/users', { ...base, role: 'admin', password: 'pendek' }))).toHaveProperty('password');
+    expect(await fields(await call('POST', '/admin/users', { ...base, role: 'admin', password: 'sandi-baru-123' }))).toHaveProperty('password');
     expect((await call('POST', '/admin/users', { ...base, role: 'admin', email: ACCOUNTS.admin })).status).toBe(409);
   });
 

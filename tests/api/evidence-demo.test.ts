@@ -188,8 +188,12 @@ describe('locked evidence on the demo data', () => {
       .map((m) => `${m[1]}: ${m[2]} → ${m[3]}`);
     // An out-of-scope evaluator (Kota Palembang), made by the administrator.
     const admin = await signIn(app, 'admin@demo.rapor.id', 'rapor-demo-2026');
-    const made = await post(admin, '/api/admin/users', { email: 'evaluator.palembang@demo.rapor.id', name: 'Evaluator Palembang', role: 'evaluator', unitSlug: null, regionCode: '1671', password: 'rapor-demo-2026' });
+    const made = await post(admin, '/api/admin/users', { email: 'evaluator.palembang@demo.rapor.id', name: 'Evaluator Palembang', role: 'evaluator', unitSlug: null, regionCode: '1671' });
     expect(made.status, await made.clone().text()).toBe(201);
+    // The account chooses its password from its invitation mail's link (issue 27 item 2).
+    const invitation = await conn.db.selectFrom('outbox').select('text').where('recipient', '=', 'evaluator.palembang@demo.rapor.id').executeTakeFirstOrThrow();
+    const token = /atur-sandi\?token=([\w-]+)/.exec(invitation.text)![1];
+    expect((await post('', '/api/auth/password', { token, password: 'rapor-demo-2026' })).status).toBe(200);
     const outsider = await signIn(app, 'evaluator.palembang@demo.rapor.id', 'rapor-demo-2026');
 
     // Anonymous: no file, with a clear error; the scores behind two ratings are not in the answer.

@@ -155,6 +155,12 @@ describe('fuzzing every route', () => {
     await fc.assert(fc.asyncProperty(fc.oneof(twoFactorBody.map((b) => JSON.stringify(b)), body), contentType, cookie, async (b, type, c) => check(method, path, { body: method === 'GET' ? undefined : b, type, cookie: c || undefined })), { numRuns: 150 });
   });
 
+  it.each([['POST', '/api/auth/password-reset'], ['POST', '/api/auth/password'], ['PUT', '/api/auth/password']])('%s %s (accounts by mail) with random bodies, content types and cookies', async (method, path) => {
+    const fields = fc.record({ email: fc.oneof(hostileString, fc.emailAddress()), token: fc.oneof(hostileString, fc.stringMatching(/^[\w-]{43}$/)), password: hostileString, passwordAgain: hostileString, currentPassword: hostileString, lang: hostileString }, { requiredKeys: [] });
+    const encoded = fc.oneof(fields.map((f) => JSON.stringify(f)), fields.map((f) => new URLSearchParams(f as Record<string, string>).toString()), body);
+    await fc.assert(fc.asyncProperty(encoded, contentType, fc.constantFrom(admin, ''), async (b, type, c) => check(method, path, { body: b, type, cookie: c || undefined })), { numRuns: 150 });
+  });
+
   const privateRoutes: [string, string][] = [
     ['GET', '/responses'], ['GET', '/profile'], ['POST', '/responses/x/replies'], ['POST', '/responses/x/hide'], ['POST', '/responses/x/restore'],
     ['GET', '/follow-ups/suggestions'], ['POST', '/follow-ups'], ['PATCH', '/follow-ups/x'], ['POST', '/visit-codes'], ['GET', '/visit-codes'],

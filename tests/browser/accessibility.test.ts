@@ -31,6 +31,17 @@ const PAGES: { path: string; ready: string; signedIn?: boolean; as?: string; act
   { path: '/izin/dpmptsp-kota-gorontalo', ready: 'form#formulir-izin' },
   { path: '/waktu-izin?periode=2026', ready: '[data-testid="permit-overview"]' },
   { path: '/masuk', ready: 'form.login' },
+  // Accounts by mail (issue 27 item 2): the plain forms of a forgotten password, and a link that is not known (404).
+  { path: '/lupa-sandi', ready: 'form.account-form' },
+  { path: '/atur-sandi?token=tautan-tidak-ada', ready: '[data-token-state]' },
+  {
+    path: '/lupa-sandi?galat', ready: 'form.account-form',
+    act: async (page) => {
+      await page.locator('#reset-email').fill('bukan-alamat');
+      await page.locator('form.account-form button[type="submit"]').click();
+      await page.locator('.error-summary').waitFor();
+    },
+  },
   { path: '/metodologi', ready: 'h1' },
   { path: '/privasi', ready: 'h1' },
   { path: '/aksesibilitas', ready: 'h1' },
