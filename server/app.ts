@@ -5,7 +5,6 @@ import { compression } from './middleware/compression.ts';
 import { sameOriginGuard } from './middleware/csrf.ts';
 import { refuseNulInUrl } from './middleware/url-text.ts';
 import { sessionMiddleware } from './middleware/session.ts';
-import { apiTokenMiddleware } from './middleware/api-token.ts';
 import { apiTokenRoutes } from './routes/api-tokens.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { adminIntegrityRoutes } from './routes/admin-integrity.ts';
@@ -57,7 +56,6 @@ export function createApp(deps: AppDeps) {
     .use('*', refuseNulInUrl())
     .use('*', sameOriginGuard(deps.trustProxy))
     .use('*', sessionMiddleware(deps))
-    .use('*', apiTokenMiddleware(deps)) // after the session: a request with `Authorization: Bearer` is the token's, read-only (decision 065)
     .route('/', healthRoutes(deps)) // /health and /meta: the server's own state
     .route('/auth', authRoutes(deps))
     .route('/auth', twoFactorRoutes(deps))

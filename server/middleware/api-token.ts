@@ -1,6 +1,6 @@
 // `Authorization: Bearer rpr_…` (issue 27 item 6, docs/decisions/065-api-tokens.md): a system reads, as the token's
-// account, every GET (and HEAD) route that account's session could read, in its scope, and nothing else. It runs after
-// the session middleware and replaces its account: a request that shows a token is the token's, whatever cookie it
+// account, every GET (and HEAD) route that account's session could read, in its scope, and nothing else. The session
+// middleware hands it every request that shows a bearer token: such a request is the token's, whatever cookie it
 // carries. Any other method with a token is refused before the token is even looked up; a token that does not work
 // (unknown, revoked, expired, its account disabled) is refused, never read as "no account". Every use is audited.
 import type { MiddlewareHandler } from 'hono';
@@ -25,6 +25,8 @@ export function apiTokenMiddleware({ db, now, requireAdminTwoFactor = false }: A
   return async (c, next) => {
     const token = bearerToken(c.req.header('authorization'));
     if (token === undefined) return next();
+    c.set('user', null);
+    c.set('enrolOnly', null);
     if (!READS.has(c.req.method)) {
       throw new ApiError(403, 'token_read_only', 'An API token only reads (GET and HEAD). Sign in to change anything.');
     }

@@ -30,6 +30,7 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   'POST /api/auth/2fa/enable': { code: '123456', password: 'rahasia-sekali' },
   'POST /api/auth/2fa/verify': { code: 'abcd-efgh-ijkl-mnop' },
   'POST /api/auth/2fa/disable': { code: '123456' },
+  'POST /api/tokens': { name: 'Dasbor Bappeda', expiresAt: '2027-06-30', password: 'rahasia-sekali' },
   'POST /api/evaluation/moderation-requests/{id}/approve': { reason: 'Spam yang jelas' },
   'POST /api/evaluation/moderation-requests/{id}/reject': { reason: 'Keluhan yang sah' },
   'POST /api/evaluation/responses/{id}/lift': { reason: 'Bukan spam' },
