@@ -41,7 +41,8 @@ const invalidCode = (status: 400 | 401) => new ApiError(status, 'invalid_code', 
 
 /**
  * Re-authentication (docs/decisions/043): starting and confirming enrolment need the account's current password, not
- * only a session, so a stolen session cannot enrol its own authenticator and keep the recovery codes. The password
+ * only a session, so a stolen session cannot enrol its own authenticator and keep the recovery codes (nor create an API
+ * token, decision 065). The password
  * is a sign-in password for the limits on guessing (core/domain/sign-in-limits.ts).
  */
 export async function reauthenticate(c: Context<AppEnv>, deps: AppDeps, user: User, password: string | undefined, at: Date, why = 'to change two-factor sign-in'): Promise<void> {

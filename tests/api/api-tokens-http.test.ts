@@ -2,10 +2,12 @@
 // account's API token reads /api/exports/scores.csv in its scope and is refused outside it, refused on every POST, PUT,
 // PATCH and DELETE route of the route table, refused for token management and refused after revocation; the account
 // page's plain HTML forms (no JavaScript) create a token shown once and revoke it. The rules one by one, in process:
-// tests/api/api-tokens.test.ts.
+// tests/api/api-tokens.test.ts. The same forms in Chromium with every script refused, on a 320 px screen, at the end.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { signInOverHttp, startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, sharedBrowser, signInOverHttp, startServer, type RunningServer } from '../support/browser.ts';
 
 const STAFF = 'staff.dpmptsp-kota-gorontalo@demo.rapor.id';
 const UNIT = 'dpmptsp-kota-gorontalo';
@@ -98,7 +100,7 @@ describe('API tokens over HTTP', () => {
     expect(created.headers.get('content-type')).toContain('text/html');
     expect(created.headers.get('cache-control')).toContain('no-store');
     const page = await created.text();
-    const token = /data-testid="api-token-value">(rpr_[A-Za-z0-9_-]{43})</.exec(page)?.[1];
+    const token = /data-testid="api-token-value"[^>]*>(rpr_[A-Za-z0-9_-]{43})</.exec(page)?.[1];
     expect(token).toBeDefined();
     expect((await get(`/api/exports/scores.csv?unit=${UNIT}`, bearer(token!))).status).toBe(200);
 
@@ -106,7 +108,7 @@ describe('API tokens over HTTP', () => {
     const akun = await (await get('/akun', { cookie })).text();
     expect(akun).toContain('Dasbor HTML');
     expect(akun).not.toContain(token!);
-    const id = /<tr data-token-id="([^"]+)">\s*<th scope="row">Dasbor HTML</.exec(akun)?.[1];
+    const id = /<tr data-token-id="([^"]+)"[^>]*>\s*<th scope="row"[^>]*>Dasbor HTML</.exec(akun)?.[1];
     expect(id).toBeDefined();
 
     const revoked = await fetch(`${server.url}/api/tokens/${id}/revoke`, form({ lang: 'id' }));
@@ -121,4 +123,45 @@ describe('API tokens over HTTP', () => {
     const gone = await get(`/api/exports/scores.csv?unit=${UNIT}`, bearer(json.token));
     expect([gone.status, await errorCode(gone)]).toEqual([401, 'token_revoked']);
   });
+
+  it.skipIf(!hasChromium)('the /akun section works in Chromium with every script refused, on a 320 px screen, and axe finds nothing in it', async () => {
+    const browser = await sharedBrowser();
+    const context = await browser.newContext({ viewport: { width: 320, height: 740 }, locale: 'id-ID' });
+    try {
+      // The islands never start, as on a failed load; the session comes from signing in over HTTP.
+      await context.route('**/_astro/*.js', (route) => route.abort());
+      await context.addCookies(cookie.split('; ').map((pair) => {
+        const [name, value] = pair.split(/=(.*)/s) as [string, string];
+        return { name, value, url: server.url };
+      }));
+      const page = await context.newPage();
+      await page.goto(`${server.url}/akun`);
+      const section = page.getByTestId('api-tokens');
+      await section.getByLabel('Nama', { exact: true }).fill('Sistem kepegawaian');
+      await section.getByLabel('Kata sandi Anda saat ini').fill(PASSWORD);
+      await section.getByRole('button', { name: 'Buat token' }).click();
+      const token = (await page.getByTestId('api-token-value').textContent({ timeout: 30_000 }))!;
+      expect(token).toMatch(/^rpr_[A-Za-z0-9_-]{43}$/);
+      expect((await get(`/api/exports/scores.csv?unit=${UNIT}`, bearer(token))).status).toBe(200);
+      const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+      await page.evaluate(axeSource);
+      const result = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        return axe.run(document.querySelector('[data-testid="api-tokens"]')!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+      });
+      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      // The long token and the table of tokens stay within a 320 px screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+      await page.goto(`${server.url}/akun`);
+      await section.getByRole('button', { name: 'Cabut token Sistem kepegawaian' }).click();
+      await page.waitForURL('**/akun#token-api');
+      expect(await section.textContent()).not.toContain('Sistem kepegawaian');
+      const after = await get(`/api/exports/scores.csv?unit=${UNIT}`, bearer(token));
+      expect([after.status, await errorCode(after)]).toEqual([401, 'token_revoked']);
+    } finally {
+      await context.close();
+      await browser.close();
+    }
+  }, 120_000);
 });
