@@ -61,11 +61,14 @@ describe('API tokens over HTTP', () => {
     const own = await (await get('/api/exports/scores.csv', bearer(token))).text();
     expect(slugsOf(own)).toEqual([UNIT]);
 
+    // HEAD reads too.
+    expect((await fetch(`${server.url}${inScope}`, { method: 'HEAD', headers: bearer(token) })).status).toBe(200);
+
     // The account sees the token's last use, and the unit's audit trail each use.
     const listed = (await (await get('/api/tokens', { cookie })).json()) as { items: { id: string; lastUsedAt: string | null }[] };
     expect(listed.items.find((k) => k.id === id)?.lastUsedAt).not.toBeNull();
     const audit = (await (await get(`/api/staff/units/${UNIT}/audit?limit=100`, { cookie })).json()) as { items: { action: string; target: string }[] };
-    expect(audit.items.filter((a) => a.action === 'api_token.use' && a.target === id).length).toBe(4);
+    expect(audit.items.filter((a) => a.action === 'api_token.use' && a.target === id).length).toBe(5);
   });
 
   it('are refused on every POST, PUT, PATCH and DELETE route of the route table, and for token management', async () => {

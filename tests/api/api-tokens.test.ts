@@ -124,8 +124,6 @@ describe('API tokens', () => {
     expect(JSON.parse(uses[0]!.details!)).toEqual({ method: 'GET', path: scores });
     const row = await t.db.selectFrom('api_tokens').select('last_used_at').where('id', '=', id).executeTakeFirstOrThrow();
     expect(row.last_used_at).toBe(t.clock.now.toISOString());
-    // HEAD reads too.
-    expect((await send('HEAD', scores, { token })).status).toBe(200);
   });
 
   it('refuse every POST, PUT, PATCH and DELETE route, with or without a session beside them, and change nothing', async () => {
