@@ -542,6 +542,19 @@ export interface WebhookMarkTable {
   created_at: string;
 }
 
+/** An API token of an account (issue 27 item 6, docs/decisions/065): the token itself is never stored, its SHA-256 is. */
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  /** Null: the token does not expire (it still ends when revoked or when its account is disabled). */
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -581,6 +594,7 @@ export interface Database {
   webhook_deliveries: WebhookDeliveryTable;
   webhook_marks: WebhookMarkTable;
   account_tokens: AccountTokenTable;
+  api_tokens: ApiTokenTable;
 }
 
 export type Region = Selectable<RegionTable>;
@@ -601,3 +615,4 @@ export type ModerationRequest = Selectable<ModerationRequestTable>;
 export type EvidenceLock = Selectable<EvidenceLockTable>;
 export type EvidenceFile = Selectable<EvidenceFileTable>;
 export type OutboxMail = Selectable<OutboxTable>;
+export type ApiToken = Selectable<ApiTokenTable>;

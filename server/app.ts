@@ -5,6 +5,7 @@ import { compression } from './middleware/compression.ts';
 import { sameOriginGuard } from './middleware/csrf.ts';
 import { refuseNulInUrl } from './middleware/url-text.ts';
 import { sessionMiddleware } from './middleware/session.ts';
+import { apiTokenRoutes } from './routes/api-tokens.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { adminIntegrityRoutes } from './routes/admin-integrity.ts';
 import { formPageTickets, formTicketRoutes } from './routes/form-tickets.ts';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps) {
     .route('/auth', authRoutes(deps))
     .route('/auth', twoFactorRoutes(deps))
     .route('/auth', passwordRoutes(deps))
+    .route('/tokens', apiTokenRoutes(deps))
     .route('/regions', regionRoutes(deps))
     .route('/units', unitRoutes(deps))
     .route('/units', formTicketRoutes(deps))

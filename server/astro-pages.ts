@@ -12,6 +12,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppDeps } from './deps.ts';
 import type { WorkspaceRole } from '../core/i18n/lang.ts';
 import { headerRole } from './middleware/session.ts';
+import type { ApiTokenFormAnswer } from './views/api-tokens.ts';
 
 /** The prerendered pages and the browser's files (served as they are). */
 export const clientDir = (distDir: string): string => join(distDir, 'client');
@@ -41,6 +42,8 @@ export interface PageLocals {
   form?: FormAnswer;
   /** Each island's start scripts (source path → script URLs), for the page's `<link rel="modulepreload">`. */
   preload?: Record<string, string[]>;
+  /** The API token form of /akun, posted without JavaScript: the new token (shown once) or what was wrong. */
+  apiTokenForm?: ApiTokenFormAnswer;
 }
 
 /**
@@ -202,7 +205,7 @@ export function astroPages(deps: AppDeps & { distDir: string }): MiddlewareHandl
  * Renders the on-demand page at `path` (e.g. `/404`, `/nilai/{slug}`) as a GET with the reader's cookies, whatever
  * the request was, and answers it with `status`. Null without a built site (API tests with a stand-in site).
  */
-async function renderPath(deps: AppDeps, c: Context, path: string, status: ContentfulStatusCode, extra: Pick<PageLocals, 'form'> = {}): Promise<Response | null> {
+async function renderPath(deps: AppDeps, c: Context, path: string, status: ContentfulStatusCode, extra: Pick<PageLocals, 'form' | 'apiTokenForm'> = {}): Promise<Response | null> {
   const astro = deps.distDir ? await astroHandler(deps.distDir) : null;
   if (!astro) return null;
   const headers = new Headers(c.req.raw.headers);
@@ -224,6 +227,18 @@ async function renderPath(deps: AppDeps, c: Context, path: string, status: Conte
 export async function renderFormAnswer(deps: AppDeps, c: Context, path: string, form: FormAnswer): Promise<Response> {
   const res = await renderPath(deps, c, path, form.status, { form });
   if (!res) throw new Error(`no built site to render ${path} (run npx astro build)`);
+  return res;
+}
+
+/**
+ * The answer to a plain HTML form post of the API token section (/akun): the page, rendered with `apiTokenForm` in
+ * `Astro.locals` (the new token shown once, or the form's messages), answered with `status`.
+ */
+export async function renderApiTokenAnswer(deps: AppDeps, c: Context, path: string, status: ContentfulStatusCode, apiTokenForm: ApiTokenFormAnswer): Promise<Response> {
+  const res = await renderPath(deps, c, path, status, { apiTokenForm });
+  if (!res) throw new Error(`no built site to render ${path} (run npx astro build)`);
+  // The page may hold a new token: no cache keeps it.
+  res.headers.set('cache-control', 'no-store');
   return res;
 }
 

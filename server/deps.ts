@@ -46,5 +46,7 @@ export interface AppEnv {
      * that needs an account refuses them (403 two_factor_required) except the few that enrol.
      */
     enrolOnly: User | null;
+    /** The API token the request came with (its id), when it came with one: the request may only read (decision 065). */
+    apiToken?: string;
   };
 }

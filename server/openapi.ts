@@ -33,6 +33,10 @@ const SUMMARIES: Record<string, string> = {
   'POST /api/auth/password': 'Choose a password with the token of an invitation (72 h) or reset (1 h) link, once; ends every session of the account; also the /atur-sandi page\'s plain HTML form',
   'PUT /api/auth/password': 'Change the signed-in account\'s password with the current one (limited like sign-in); ends the account\'s other sessions',
   'POST /api/admin/users': 'Invite an account (admin; audited): no password is taken; the account is mailed a single-use link valid 72 hours to choose its own (answers invitation.expiresAt)',
+  'GET /api/tokens': 'The signed-in account’s live API tokens: name, created, expires, last used; never the token (session only, not with a token)',
+  'POST /api/tokens': 'Create an API token ({name, expiresAt?, password}: the current password re-authenticates): answers {id, token} once, the token `rpr_…` is stored as its SHA-256 only; at most 20 live per account (session only; audited). Also the account page’s plain HTML form, answered with the page showing the token once',
+  'DELETE /api/tokens/{id}': 'Revoke one of the account’s API tokens (session only; audited)',
+  'POST /api/tokens/{id}/revoke': 'Revoke one of the account’s API tokens: the account page’s plain HTML form (303 back to /akun), or 204 (session only; audited)',
   'GET /api/auth/2fa': 'Whether two-factor sign-in is available, required and on for the signed-in account',
   'POST /api/auth/2fa/setup': 'Start enrolling an authenticator app with the current password: a new secret, its otpauth:// URI and a QR code (SVG)',
   'POST /api/auth/2fa/enable': 'Confirm enrolment with a code and the current password; answers ten single-use recovery codes, once',
@@ -84,6 +88,10 @@ const FORM_BODIES: Record<string, object> = {
     type: 'object',
     description: "The /atur-sandi page's form fields (token, password, passwordAgain, lang). Answers 303 to /atur-sandi?selesai=1, or the page again (text/html) with the errors.",
   },
+  'POST /api/tokens': {
+    type: 'object',
+    description: "The /akun page's API token form (lang, name, expiresAt, password), judged by the JSON body's schema. Answers the page (text/html, 201) showing the new token once, or the page again with the errors beside the fields.",
+  },
   'POST /api/units/{slug}/ratings': {
     type: 'object',
     description: "The /nilai page's form fields (idempotencyKey, lang, channel, service, U1…U9, gender, age, education, occupation, comment, visitCode, website), judged by the JSON body's schema. Answers 303 to /tanda-terima/{receipt}, or the page again (text/html) with the errors beside the fields.",
@@ -116,11 +124,17 @@ const RESPONSES: Record<string, Record<string, object>> = {
     '400': errorResponse('`password_not_accepted`: the account chooses its own password from the invitation; `validation_failed`'),
     '409': errorResponse('`email_taken`'),
   },
+  'GET /api/tokens': { '403': errorResponse('`token_not_allowed`: API tokens are managed with a session, never with a token') },
   'GET /api/evidence/{id}/files/{name}': {
     '401': errorResponse('`not_signed_in`: the files of locked evidence are not public (decision 050)'),
     '403': errorResponse('`evidence_restricted`: the account\'s scope does not cover the lock'),
     '404': errorResponse('`evidence_file_not_found`: no such lock or file'),
   },
+};
+
+/** What a GET answers a bearer token that does not work (decision 065); public GETs too: a credential shown must be valid. */
+const TOKEN_REFUSALS = {
+  '401': errorResponse('With `Authorization: Bearer`: `token_invalid`, `token_revoked`, `token_expired` or `account_disabled` (and WWW-Authenticate: Bearer error="invalid_token"); without: `not_signed_in` where the route needs an account'),
 };
 
 export function openApiDocument(routes: { method: string; path: string }[]) {
@@ -131,7 +145,7 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
     const path = r.path.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, (_m, name: string, pattern = '') => `{${name}}${/\\(\.[a-z]+)\}$/.exec(pattern)?.[1] ?? ''}`);
     const key = `${r.method} ${path}`;
     const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review|compliance)\//.test(path) || path === '/api/compliance' || path === '/api/auth/me' || (path === '/api/auth/password' && r.method === 'PUT') || path === '/api/evidence/locks' || path === '/api/evidence/{id}/files/{name}' || path.startsWith('/api/webhooks') || (path.startsWith('/api/auth/2fa') && path !== '/api/auth/2fa/verify');
+    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review|compliance|tokens)\//.test(path) || path === '/api/tokens' || path === '/api/compliance' || path === '/api/auth/me' || (path === '/api/auth/password' && r.method === 'PUT') || path === '/api/evidence/locks' || path === '/api/evidence/{id}/files/{name}' || path.startsWith('/api/webhooks') || (path.startsWith('/api/auth/2fa') && path !== '/api/auth/2fa/verify');
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: SUMMARIES[key] ?? (path.startsWith('/api/admin/') ? 'Administration (admin only)' : path.startsWith('/api/staff/') ? 'Unit workspace (staff of the unit, admin)' : key),
       parameters: [...params, ...(r.method === 'GET' && !params.length && path !== '/api/health' ? periodParams : [])],
@@ -139,9 +153,11 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
         'application/json': { schema: requestBodyJsonSchema(REQUEST_BODIES[key]) },
         ...(FORM_BODIES[key] ? { 'application/x-www-form-urlencoded': { schema: FORM_BODIES[key] } } : {}),
       } } } : {}),
-      ...(isPrivate ? { security: [{ session: [] }] } : {}),
+      // An API token reads every GET route its account's session may read (decision 065), token management excepted.
+      ...(isPrivate ? { security: r.method === 'GET' && !path.startsWith('/api/tokens') ? [{ session: [] }, { apiToken: [] }] : [{ session: [] }] } : {}),
       responses: {
         '200': { description: 'OK' },
+        ...(r.method === 'GET' ? TOKEN_REFUSALS : { '403': errorResponse('`token_read_only`: a request with an API token only reads; also `cross_origin_refused` and the route’s own refusals') }),
         ...RESPONSES[key],
         default: { description: 'An error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       },
@@ -152,7 +168,15 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
     info: { title: 'Rapor API', version: '1', description: 'Public-service ratings (SKM, PermenPANRB 14/2017). The fixed parts follow the HTTP contract v1.' },
     paths,
     components: {
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'rapor_session' } },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'rapor_session' },
+        apiToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'rpr_ followed by 43 base64url characters',
+          description: 'An API token made on /akun or with POST /api/tokens (docs/decisions/065). `Authorization: Bearer rpr_…` reads every GET (and HEAD) route the token’s account may read, in its scope, exactly as its session would; public GET routes need none, but a token shown must be valid. Any other method with a token answers 403 `token_read_only`; token management answers 403 `token_not_allowed`. A revoked, expired or unknown token, or one whose account is disabled, answers 401 with its code. Every use is audited and sets the token’s last use.',
+        },
+      },
       schemas: {
         Error: {
           type: 'object',

@@ -7,6 +7,7 @@ import type * as v from 'valibot';
 import {
   holidaySchema, officialSchema, regionSchema, serviceSchema, settingsSchema, targetSchema, unitSchema, userPatchSchema, userSchema,
 } from '../core/domain/admin-input.ts';
+import { apiTokenSchema } from '../core/domain/api-tokens.ts';
 import { reviewDecisionSchema } from '../core/domain/comment-review.ts';
 import { thresholdsSchema } from '../core/domain/compliance.ts';
 import { followUpPatchSchema, followUpSchema } from '../core/domain/follow-up-input.ts';
@@ -43,6 +44,7 @@ export const REQUEST_BODIES: Record<string, RequestBody> = {
   'POST /api/auth/2fa/enable': { schema: enableSchema },
   'POST /api/auth/2fa/verify': { schema: codeSchema },
   'POST /api/auth/2fa/disable': { schema: disableSchema },
+  'POST /api/tokens': { schema: apiTokenSchema },
   'POST /api/evaluation/moderation-requests/{id}/approve': { schema: writtenReason },
   'POST /api/evaluation/moderation-requests/{id}/reject': { schema: writtenReason },
   'POST /api/evaluation/responses/{id}/lift': { schema: writtenReason },

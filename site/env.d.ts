@@ -14,6 +14,8 @@ declare namespace App {
     tooManyRequests?: boolean;
     /** A form posted without JavaScript that was not stored, shown again (server/astro-pages.ts renderFormAnswer). */
     form?: import('../server/astro-pages.ts').FormAnswer;
+    /** The API token form of /akun posted without JavaScript: the new token, shown once, or its messages. */
+    apiTokenForm?: import('../server/views/api-tokens.ts').ApiTokenFormAnswer;
     /** Each island's start scripts, from the build (site/integrations/modulepreload.mjs; Base.astro's `islands`). */
     preload?: Record<string, string[]>;
   }

@@ -23,6 +23,7 @@ import * as addressShare from './2026_12_07_0021_address_share.ts';
 import * as outbox from './2026_12_07_0022_outbox.ts';
 import * as accountTokens from './2026_12_07_0023_account_tokens.ts';
 import * as webhooks from './2026_12_07_0026_webhooks.ts';
+import * as apiTokens from './2026_12_07_0027_api_tokens.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_initial': initial,
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0022_outbox': outbox,
   '2026_12_07_0023_account_tokens': accountTokens,
   '2026_12_07_0026_webhooks': webhooks,
+  '2026_12_07_0027_api_tokens': apiTokens,
 };

@@ -9,6 +9,7 @@ import { sha256 } from '../auth/tokens.ts';
 import { twoFactorRequired } from '../../core/domain/two-factor.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError } from '../errors.ts';
+import { apiTokenMiddleware, bearerToken } from './api-token.ts';
 
 export const SESSION_COOKIE = 'rapor_session';
 
@@ -31,7 +32,10 @@ function accountOf(c: Context, deps: AppDeps): Promise<{ user: User | null; enro
 }
 
 export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const apiToken = apiTokenMiddleware(deps);
   return async (c, next) => {
+    // A request that shows `Authorization: Bearer` is the token's, read-only, whatever cookie it carries (decision 065).
+    if (bearerToken(c.req.header('authorization')) !== undefined) return apiToken(c, next);
     const { user, enrolOnly } = await accountOf(c, deps);
     c.set('user', user);
     c.set('enrolOnly', enrolOnly);

@@ -41,12 +41,13 @@ const invalidCode = (status: 400 | 401) => new ApiError(status, 'invalid_code', 
 
 /**
  * Re-authentication (docs/decisions/043): starting and confirming enrolment need the account's current password, not
- * only a session, so a stolen session cannot enrol its own authenticator and keep the recovery codes. The password
+ * only a session, so a stolen session cannot enrol its own authenticator and keep the recovery codes (nor create an API
+ * token, decision 065). The password
  * is a sign-in password for the limits on guessing (core/domain/sign-in-limits.ts).
  */
-async function reauthenticate(c: Context<AppEnv>, deps: AppDeps, user: User, password: string | undefined, at: Date): Promise<void> {
+export async function reauthenticate(c: Context<AppEnv>, deps: AppDeps, user: User, password: string | undefined, at: Date, why = 'to change two-factor sign-in'): Promise<void> {
   if (!password) {
-    throw new ApiError(400, 'reauthentication_required', 'Type the account\'s current password to change two-factor sign-in.', { password: 'is required' });
+    throw new ApiError(400, 'reauthentication_required', `Type the account's current password ${why}.`, { password: 'is required' });
   }
   const attempt = await beginAttempt(c, deps, 'password', user, at);
   if (!(await verifyPassword(password, user.password_hash))) throw new ApiError(401, 'invalid_credentials', 'The password is not right.');

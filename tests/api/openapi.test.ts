@@ -15,13 +15,22 @@ describe('the OpenAPI document', () => {
       expect(defined.size).toBeGreaterThan(50);
       expect([...defined].filter((d) => !documented.has(d))).toEqual([]);
       expect(doc.paths['/api/units/{slug}/ratings'].post.requestBody.content['application/json'].schema.required).toEqual(['idempotencyKey', 'answers']);
-      expect(doc.paths['/api/staff/units/{slug}/responses'].get.security).toEqual([{ session: [] }]);
+      // A private GET takes the session or an API token (decision 065); a private write, the session only.
+      expect(doc.paths['/api/staff/units/{slug}/responses'].get.security).toEqual([{ session: [] }, { apiToken: [] }]);
+      expect(doc.paths['/api/staff/units/{slug}/responses/{id}/replies'].post.security).toEqual([{ session: [] }]);
+      expect(doc.paths['/api/staff/units/{slug}/responses/{id}/replies'].post.responses['403'].description).toContain('token_read_only');
+      expect(doc.components.securitySchemes.apiToken).toMatchObject({ type: 'http', scheme: 'bearer' });
+      // Token management: a session only, never a token.
+      expect(doc.paths['/api/tokens'].get.security).toEqual([{ session: [] }]);
+      expect(doc.paths['/api/tokens'].get.responses['403'].description).toContain('token_not_allowed');
+      expect(doc.paths['/api/tokens'].post.requestBody.content['application/json'].schema.required).toEqual(['name']);
+      expect(doc.paths['/api/exports/{file}'].get.responses['401'].description).toContain('token_revoked');
       // A file route keeps its extension beside the JSON route of the same unit.
-      expect(doc.paths['/api/reports/skm/{slug}.pdf'].get.security).toEqual([{ session: [] }]);
+      expect(doc.paths['/api/reports/skm/{slug}.pdf'].get.security).toEqual([{ session: [] }, { apiToken: [] }]);
       expect(doc.paths['/api/reports/skm/{slug}'].get.summary).toContain('Data of the printable SKM report');
       // The files of locked evidence need an account whose scope covers the lock (decision 050).
       const lockFile = doc.paths['/api/evidence/{id}/files/{name}'].get;
-      expect(lockFile.security).toEqual([{ session: [] }]);
+      expect(lockFile.security).toEqual([{ session: [] }, { apiToken: [] }]);
       expect(lockFile.responses['401'].description).toContain('not_signed_in');
       expect(lockFile.responses['403'].description).toContain('evidence_restricted');
     } finally {

@@ -33,6 +33,7 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   'POST /api/auth/password-reset': { email: 'staf@contoh.go.id' },
   'POST /api/auth/password': { token: 'x4Jq0mZ9aT1bC2dE3fG4hI5jK6lM7nO8pQ9rS0tU1vW', password: 'kalimat sandi saya' },
   'PUT /api/auth/password': { currentPassword: 'sandi-lama-123', password: 'kalimat sandi saya' },
+  'POST /api/tokens': { name: 'Dasbor Bappeda', expiresAt: '2027-06-30', password: 'rahasia-sekali' },
   'POST /api/evaluation/moderation-requests/{id}/approve': { reason: 'Spam yang jelas' },
   'POST /api/evaluation/moderation-requests/{id}/reject': { reason: 'Keluhan yang sah' },
   'POST /api/evaluation/responses/{id}/lift': { reason: 'Bukan spam' },
