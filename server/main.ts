@@ -18,6 +18,7 @@ import { createApp } from './app.ts';
 import { clientDir } from './astro-pages.ts';
 import { answerClientErrors, gateBodies, MAX_CONNECTIONS, SERVER_TIMEOUTS } from './body-gate.ts';
 import { EnvError, readEnv } from './env.ts';
+import { startNotificationScheduler } from './jobs/notifications.ts';
 import { startOutboxWorker } from './jobs/outbox.ts';
 import { createMailTransport } from './mail/transport.ts';
 import { prepareDatabase, StartRefused } from './startup.ts';
@@ -66,6 +67,10 @@ async function main(): Promise<void> {
   const outbox = startOutboxWorker({
     db: conn.db, transport, now: () => new Date(), pollMs: env.mail.pollMs, leaseMs: env.mail.leaseMs, firstRetryMs: env.mail.firstRetryMs,
   });
+  // Digests due at 07:00 in each account's region's zone (decision 062); its only state is in the database.
+  const digests = startNotificationScheduler({
+    db: conn.db, now: () => new Date(), publicUrl: env.publicUrl, mailBaseUrl: env.publicUrl ?? `http://localhost:${env.port}`, pollMs: env.mail.digestPollMs,
+  });
   // overrideGlobalObjects: false keeps the platform's own Response, as app.request() and every in-process test use:
   // @hono/node-server's faster stand-in keeps header changes made through `res.headers` apart from the headers it was
   // built with and drops them when anything later reads the body (Hono's c.header(), compression), which sent pages
@@ -105,7 +110,8 @@ async function main(): Promise<void> {
     clearInterval(purgeTimer);
     server.close();
     void reader?.close();
-    void outbox.stop()
+    void digests.stop()
+      .then(() => outbox.stop())
       .then(() => checkpoints?.stop())
       .then(() => conn.close())
       .finally(() => process.exit(0));
