@@ -96,11 +96,14 @@ export function startNotificationScheduler(deps: Deps & { pollMs: number; log?: 
   let running: Promise<DigestRun> = Promise.resolve({ queued: 0, skipped: 0 });
   const pass = () => sendUnitDigests(deps, { mode: 'scheduled' });
   const tick = () => (running = running.then(pass, pass));
+  let first = true;
   const loop = () => {
     timer = undefined;
     void tick()
       .then((r) => {
-        if (r.queued) log(`[rapor] Ringkasan / digests: ${r.queued} queued.`);
+        // The first pass always says what it did (a restart that sends nothing says so too).
+        if (r.queued || first) log(`[rapor] Ringkasan / digests: ${r.queued} queued.`);
+        first = false;
       })
       .catch((error: unknown) => log(`[rapor] Ringkasan / digests failed: ${String(error)}`))
       .finally(() => {

@@ -113,6 +113,8 @@ export interface RunningServer extends ServerAddress {
   alive(): boolean;
   /** Ends the process with a signal and waits for it (SIGKILL: a crash; nothing is flushed or closed). */
   kill(signal: NodeJS.Signals): Promise<void>;
+  /** What the process printed so far (stdout and stderr). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -172,6 +174,7 @@ export async function startServer(env: Record<string, string> = {}, options: { d
     pid: child.pid!,
     alive: () => child.exitCode === null && child.signalCode === null,
     kill,
+    output: () => output,
     stop: async () => {
       await kill('SIGTERM');
       if (!options.keepFiles) rmSync(dir, { recursive: true, force: true });
