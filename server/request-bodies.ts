@@ -8,6 +8,7 @@ import {
   holidaySchema, officialSchema, regionSchema, serviceSchema, settingsSchema, targetSchema, unitSchema, userPatchSchema, userSchema,
 } from '../core/domain/admin-input.ts';
 import { reviewDecisionSchema } from '../core/domain/comment-review.ts';
+import { preferencesSchema, runSchema } from '../core/domain/notifications.ts';
 import { thresholdsSchema } from '../core/domain/compliance.ts';
 import { followUpPatchSchema, followUpSchema } from '../core/domain/follow-up-input.ts';
 import { permitInputSchema } from '../core/domain/permit-input.ts';
@@ -66,6 +67,8 @@ export const REQUEST_BODIES: Record<string, RequestBody> = {
   'POST /api/staff/units/{slug}/responses/{id}/replies': { schema: replySchema },
   'POST /api/staff/units/{slug}/responses/{id}/hide': { schema: hideSchema },
   'POST /api/staff/units/{slug}/responses/{id}/restore': { schema: restoreSchema },
+  'PUT /api/account/notifications': { schema: preferencesSchema },
+  'POST /api/admin/notifications/run': { schema: runSchema },
 };
 
 /**

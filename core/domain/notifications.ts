@@ -1,6 +1,7 @@
 // Alerts and digests chosen per account (issue 27 item 3, docs/decisions/062-notifications.md): the kinds of mail an
 // account may get, how often each may come, what a real office gets when it chose nothing, the digest windows (which
 // local dates a digest covers) and when a digest is due (07:00 in the account's region's time zone). Pure: no clock.
+import * as v from 'valibot';
 import type { Role } from '../schema.ts';
 import { instantOfLocal, localDateOf, type TimeZone } from './time-zones.ts';
 
@@ -76,6 +77,20 @@ export function checkPreferences(role: string, input: unknown): PreferenceCheck 
   if (Object.keys(input).length === 0) fields.preferences = 'must name at least one kind';
   return Object.keys(fields).length ? { ok: false, fields } : { ok: true, changes };
 }
+
+/** PUT /api/account/notifications: `{preferences: {kind: frequency}}`; which kinds the role may choose is checked after. */
+export const preferencesSchema = v.object({
+  preferences: v.record(v.string(), v.picklist(FREQUENCIES, `must be ${FREQUENCIES.join(', ')}`)),
+});
+
+/** What an administrator may send now (POST /api/admin/notifications/run, npm run notify). */
+export const DIGEST_RUN_KINDS = ['weekly-digest', 'daily-digest'] as const;
+export type DigestRunKind = (typeof DIGEST_RUN_KINDS)[number];
+
+export const runSchema = v.object({
+  kind: v.picklist(DIGEST_RUN_KINDS, `must be one of ${DIGEST_RUN_KINDS.join(', ')}`),
+  unit: v.optional(v.pipe(v.string('must be a unit slug'), v.maxLength(120, 'must be a unit slug'))),
+});
 
 /** The local hour digests go out (07:00 in the account's region's zone). */
 export const DIGEST_HOUR = 7;

@@ -3,7 +3,7 @@
 // it chose), or now for an administrator (the run route, `npm run notify`). Each mail is queued in the transaction
 // that claims its window (digest_window_to), so a window is sent once whatever restarts or other processes do; the
 // scheduler's only state is that column. The figures come from server/views/unit-digest.ts (the scores route's own).
-import { dueDigestWindow, immediateDigestWindow, KIND_RULES, type DigestWindow, type Frequency } from '../../core/domain/notifications.ts';
+import { dueDigestWindow, immediateDigestWindow, KIND_RULES, type DigestRunKind, type DigestWindow, type Frequency } from '../../core/domain/notifications.ts';
 import { isTimeZone } from '../../core/domain/time-zones.ts';
 import { unsubscribeToken } from '../../core/domain/unsubscribe-token.ts';
 import { claimDigestWindow, staffDigestRecipients, unsubscribeSecret } from '../../db/queries/notifications.ts';
@@ -14,8 +14,7 @@ import { mailBase, queueMail } from '../mail/queue.ts';
 import { freshUnsubscribeSecret } from '../views/notification-preferences.ts';
 import { unitDigest, type UnitDigest } from '../views/unit-digest.ts';
 
-export const DIGEST_RUN_KINDS = ['weekly-digest', 'daily-digest'] as const;
-export type DigestRunKind = (typeof DIGEST_RUN_KINDS)[number];
+export { DIGEST_RUN_KINDS, type DigestRunKind } from '../../core/domain/notifications.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'now' | 'publicUrl' | 'mailBaseUrl'>;
 

@@ -5,17 +5,18 @@
 //   signed); a GET changes nothing and sends the reader to the confirmation page with its button;
 // - /admin/notifications/run: an administrator sends a digest now (mounted after the admin guard).
 import { Hono, type Context } from 'hono';
-import { checkPreferences } from '../../core/domain/notifications.ts';
+import { checkPreferences, preferencesSchema, runSchema } from '../../core/domain/notifications.ts';
 import { href } from '../../core/i18n/i18n.ts';
 import type { Lang } from '../../core/i18n/lang.ts';
 import { writeAudit } from '../../db/queries/audit.ts';
 import { setPreferences, turnOff } from '../../db/queries/notifications.ts';
 import type { AppDeps, AppEnv } from '../deps.ts';
 import { ApiError, notFound, validationFailed } from '../errors.ts';
-import { DIGEST_RUN_KINDS, sendUnitDigests, type DigestRunKind } from '../jobs/notifications.ts';
+import { sendUnitDigests } from '../jobs/notifications.ts';
 import { readJsonBody, readTextBody } from '../middleware/json-body.ts';
 import { requireUser } from '../middleware/session.ts';
 import { preferencesOf, unsubscribeView } from '../views/notification-preferences.ts';
+import { parseWith } from '../validate.ts';
 import { requireUnit } from './units.ts';
 import { isFormPost } from './html-forms.ts';
 
@@ -32,8 +33,8 @@ export function notificationRoutes(deps: AppDeps) {
     })
     .put('/notifications', async (c) => {
       const user = requireUser(c);
-      const body = (await readJsonBody(c)) as { preferences?: unknown } | null;
-      const checked = checkPreferences(user.role, body && typeof body === 'object' ? body.preferences : undefined);
+      const body = parseWith(preferencesSchema, await readJsonBody(c));
+      const checked = checkPreferences(user.role, body.preferences);
       if (!checked.ok) throw validationFailed(checked.fields);
       await store(user.id, checked.changes, 'api');
       return c.json({ preferences: await preferencesOf(db, user) }, 200);
@@ -94,15 +95,9 @@ export function notificationRoutes(deps: AppDeps) {
     .post('/notifications/run', async (c) => {
       // The admin guard (server/routes/admin.ts) runs before this module's routes.
       const user = requireUser(c);
-      const body = (await readJsonBody(c)) as { kind?: unknown; unit?: unknown } | null;
-      const kind = body && typeof body === 'object' ? body.kind : undefined;
-      const unit = body && typeof body === 'object' ? body.unit : undefined;
-      const fields: Record<string, string> = {};
-      if (typeof kind !== 'string' || !(DIGEST_RUN_KINDS as readonly string[]).includes(kind)) fields.kind = `must be one of ${DIGEST_RUN_KINDS.join(', ')}`;
-      if (unit !== undefined && typeof unit !== 'string') fields.unit = 'must be a unit slug';
-      if (Object.keys(fields).length) throw validationFailed(fields);
-      if (typeof unit === 'string') await requireUnit(db, unit);
-      const result = await sendUnitDigests(deps, { mode: 'now', kind: kind as DigestRunKind, ...(typeof unit === 'string' ? { unit } : {}) });
+      const { kind, unit } = parseWith(runSchema, await readJsonBody(c));
+      if (unit !== undefined) await requireUnit(db, unit);
+      const result = await sendUnitDigests(deps, { mode: 'now', kind, ...(unit !== undefined ? { unit } : {}) });
       await writeAudit(db, { userId: user.id, action: 'notifications.run', details: { kind, unit: unit ?? null, ...result } }, now());
       return c.json({ kind, unit: unit ?? null, ...result }, 200);
     });

@@ -25,7 +25,9 @@ describe('an account’s choices', () => {
     expect((await t.app.request('/api/account/notifications')).status).toBe(401);
     const before = await (await t.app.request('/api/account/notifications', { headers: { cookie: staff } })).json();
     expect(before.preferences.find((p: { kind: string }) => p.kind === 'unit-digest')).toEqual({ kind: 'unit-digest', frequency: 'weekly', allowed: ['daily', 'weekly', 'off'] });
-    const bad = await t.app.request('/api/account/notifications', json(staff, 'PUT', { preferences: { 'unit-digest': 'hourly', 'review-waiting': 'daily' } }));
+    const hourly = await t.app.request('/api/account/notifications', json(staff, 'PUT', { preferences: { 'unit-digest': 'hourly' } }));
+    expect([hourly.status, await hourly.json()]).toMatchObject([400, { error: { code: 'validation_failed', fields: { 'preferences.unit-digest': 'must be immediately, daily, weekly, off' } } }]);
+    const bad = await t.app.request('/api/account/notifications', json(staff, 'PUT', { preferences: { 'unit-digest': 'immediately', 'review-waiting': 'daily' } }));
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'validation_failed', fields: { 'unit-digest': 'must be one of daily, weekly, off', 'review-waiting': 'is not a kind of mail for a staff account' } } });
     const ok = await t.app.request('/api/account/notifications', json(staff, 'PUT', { preferences: { 'score-alert': 'daily' } }));

@@ -58,6 +58,8 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   'POST /api/staff/units/{slug}/responses/{id}/replies': { body: 'Terima kasih atas masukannya' },
   'POST /api/staff/units/{slug}/responses/{id}/hide': { reason: 'spam', note: '' },
   'POST /api/staff/units/{slug}/responses/{id}/restore': {},
+  'PUT /api/account/notifications': { preferences: { 'unit-digest': 'weekly', 'score-alert': 'off' } },
+  'POST /api/admin/notifications/run': { kind: 'weekly-digest', unit: 'dpmptsp-kota-gorontalo' },
 };
 
 const app = createApp({ db: undefined as never, now: () => new Date() });
