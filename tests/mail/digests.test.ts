@@ -95,6 +95,17 @@ describe('the weekly digest of unit staff, on the real server', () => {
     const post = await fetch(local, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
     expect(await post.json()).toEqual({ unsubscribed: true, kind: 'unit-digest', changed: true });
     expect(await (await fetch(local)).text()).toContain('data-testid="unsubscribed"');
+    // The preferences on /akun (a plain form) show it off; the account turns it on again there, without JavaScript.
+    const staffCookie = await signInOverHttp(server!, STAFF);
+    const akun = await (await fetch(`${server!.url}/akun`, { headers: { cookie: staffCookie } })).text();
+    expect(akun).toMatch(/<select id="notif-unit-digest" name="unit-digest"[^>]*>.*<option value="off" selected>/s);
+    const saved = await fetch(`${server!.url}/api/account/notifications`, {
+      method: 'POST', redirect: 'manual', body: 'lang=id&unit-digest=weekly',
+      headers: { cookie: staffCookie, origin: server!.url, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect([saved.status, saved.headers.get('location')]).toEqual([303, '/akun?pemberitahuan=tersimpan#notifikasi']);
+    expect(await (await fetch(`${server!.url}/akun?pemberitahuan=tersimpan`, { headers: { cookie: staffCookie } })).text()).toContain('data-testid="notifications-saved"');
+    await fetch(local, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
 
     const before = smtp.received.length;
     const staffCount = new Set(smtp.received.map(to)).size;
