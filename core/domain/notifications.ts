@@ -134,6 +134,17 @@ export function immediateDigestWindow(days: number, tz: TimeZone, now: Date): Di
   return { from: addDays(to, -(days - 1)), to };
 }
 
+/**
+ * An item "becomes overdue" the day after its due date; an alert is sent for items that became overdue within this
+ * many days (a portal's first start, or an account new to a unit, is not flooded with old items: the digest lists them).
+ */
+export const OVERDUE_ALERT_DAYS = 7;
+
+/** Whether a follow-up item due on `dueDate` became overdue recently enough, by the unit's `today`, to alert about. */
+export function isNewlyOverdue(dueDate: string, today: string): boolean {
+  return dueDate < today && dueDate >= addDays(today, -OVERDUE_ALERT_DAYS);
+}
+
 /** Whole days from a local date to another (an age in days). */
 export function daysFrom(from: string, to: string): number {
   return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000);

@@ -42,6 +42,10 @@ export interface DigestWords {
   unsubDone: (kind: string) => string;
   unsubAlreadyOff: (kind: string) => string;
   toPreferences: string;
+  // The follow-up overdue alert
+  overdueSubject: (unit: string) => string;
+  overdueText: (problem: string, due: string) => string;
+  overdueAction: string;
 }
 
 const id: DigestWords = {
@@ -89,6 +93,9 @@ const id: DigestWords = {
   unsubDone: (kind) => `Anda tidak akan menerima surel “${kind}” lagi.`,
   unsubAlreadyOff: (kind) => `Surel “${kind}” sudah tidak dikirim kepada Anda.`,
   toPreferences: 'Atur semua pemberitahuan',
+  overdueSubject: (unit) => `Tindak lanjut melewati tenggat: ${unit}`,
+  overdueText: (problem, due) => `Rencana tindak lanjut “${problem}” belum selesai dan melewati tenggat ${due}.`,
+  overdueAction: 'Perbarui tindak lanjut di dasbor',
 };
 
 const en: DigestWords = {
@@ -136,6 +143,9 @@ const en: DigestWords = {
   unsubDone: (kind) => `You will not get “${kind}” mail any more.`,
   unsubAlreadyOff: (kind) => `“${kind}” mail is no longer sent to you.`,
   toPreferences: 'Manage all notifications',
+  overdueSubject: (unit) => `Follow-up item overdue: ${unit}`,
+  overdueText: (problem, due) => `The follow-up item “${problem}” is not done and was due on ${due}.`,
+  overdueAction: 'Update the follow-up in the dashboard',
 };
 
 export const digestWords: Record<Lang, DigestWords> = { id, en };

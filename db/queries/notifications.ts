@@ -128,3 +128,56 @@ export async function kiosksWaiting(db: Db, unitId: string): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** A follow-up item past its due date, once per active staff account of its unit, that was not alerted yet. */
+export interface OverdueFollowUpAlert {
+  followUpId: string;
+  problem: string;
+  dueDate: string;
+  unitSlug: string;
+  unitName: string;
+  timezone: string;
+  userId: string;
+  email: string;
+  frequency: string | null;
+}
+
+/**
+ * Open follow-up items (not "selesai") due on or after `fromDate` and before `beforeDate` (local dates; the caller
+ * narrows each to its unit's own today), paired with every active staff account of the unit that has had no alert
+ * about it yet.
+ */
+export async function overdueFollowUpAlerts(db: Db, fromDate: string, beforeDate: string): Promise<OverdueFollowUpAlert[]> {
+  return db
+    .selectFrom('follow_ups as f')
+    .innerJoin('units', 'units.id', 'f.unit_id')
+    .innerJoin('regions', 'regions.code', 'units.region_code')
+    .innerJoin('users', (j) => j.onRef('users.unit_id', '=', 'units.id').on('users.role', '=', 'staff').on('users.disabled_at', 'is', null))
+    .leftJoin('notification_preferences as p', (j) => j.onRef('p.user_id', '=', 'users.id').on('p.kind', '=', 'followup-overdue'))
+    .select([
+      'f.id as followUpId', 'f.problem as problem', 'f.due_date as dueDate', 'units.slug as unitSlug', 'units.name as unitName',
+      'regions.timezone as timezone', 'users.id as userId', 'users.email as email', 'p.frequency as frequency',
+    ])
+    .where('f.status', '!=', 'selesai')
+    .where('f.due_date', '>=', fromDate)
+    .where('f.due_date', '<', beforeDate)
+    .where((eb) => eb.not(eb.exists(
+      eb.selectFrom('notification_alerts_sent as s').select('s.user_id')
+        .whereRef('s.user_id', '=', 'users.id').where('s.kind', '=', 'followup-overdue').whereRef('s.subject_key', '=', 'f.id'),
+    )))
+    .orderBy('f.due_date')
+    .orderBy('users.email')
+    .execute();
+}
+
+/** Notes that an alert went to an account; false when one already had (another process, a restart): send nothing then. */
+export async function recordAlert(trx: Transaction<Database>, userId: string, kind: string, subjectKey: string, now: Date): Promise<boolean> {
+  // RETURNING answers a row only when this insert made one (both engines), whatever the driver counts.
+  const inserted = await trx
+    .insertInto('notification_alerts_sent')
+    .values({ user_id: userId, kind, subject_key: subjectKey, sent_at: now.toISOString() })
+    .onConflict((oc) => oc.columns(['user_id', 'kind', 'subject_key']).doNothing())
+    .returning('user_id')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}

@@ -3,10 +3,13 @@
 // it chose), or now for an administrator (the run route, `npm run notify`). Each mail is queued in the transaction
 // that claims its window (digest_window_to), so a window is sent once whatever restarts or other processes do; the
 // scheduler's only state is that column. The figures come from server/views/unit-digest.ts (the scores route's own).
-import { dueDigestWindow, immediateDigestWindow, KIND_RULES, type DigestRunKind, type DigestWindow, type Frequency } from '../../core/domain/notifications.ts';
-import { isTimeZone } from '../../core/domain/time-zones.ts';
+import { addLocalDays, dueDigestWindow, immediateDigestWindow, isNewlyOverdue, KIND_RULES, OVERDUE_ALERT_DAYS, type DigestRunKind, type DigestWindow, type Frequency } from '../../core/domain/notifications.ts';
+import { composeMail, mailLink } from '../../core/domain/mail.ts';
+import { fmtDate } from '../../core/i18n/format.ts';
+import { digestWords } from '../../core/i18n/i18n-mail-digests.ts';
+import { isTimeZone, todayIn } from '../../core/domain/time-zones.ts';
 import { unsubscribeToken } from '../../core/domain/unsubscribe-token.ts';
-import { claimDigestWindow, staffDigestRecipients, unsubscribeSecret } from '../../db/queries/notifications.ts';
+import { claimDigestWindow, overdueFollowUpAlerts, recordAlert, staffDigestRecipients, unsubscribeSecret } from '../../db/queries/notifications.ts';
 import { findUnitBySlug } from '../../db/queries/units.ts';
 import type { AppDeps } from '../deps.ts';
 import { unitDigestMail } from '../mail/digest.ts';
@@ -80,6 +83,54 @@ export async function sendUnitDigests(deps: Deps, run: { mode: 'scheduled' } | {
   return { queued, skipped };
 }
 
+/**
+ * Alerts unit staff once per follow-up item that became overdue (in the last OVERDUE_ALERT_DAYS days, by the unit's
+ * own date), for accounts that chose "immediately" (the default). Each alert is recorded in notification_alerts_sent
+ * in the transaction that queues it, so it goes once whatever restarts or other processes do. Daily and weekly
+ * bundles of alerts are not built yet: those accounts see the items in their digest.
+ */
+export async function sendFollowUpAlerts(deps: Deps): Promise<DigestRun> {
+  const { db } = deps;
+  const now = deps.now();
+  const kind = 'followup-overdue';
+  // The widest span of local dates across Indonesia's zones; each row is then judged by its unit's own today.
+  const rows = await overdueFollowUpAlerts(db, addLocalDays(todayIn('Asia/Jakarta', now), -OVERDUE_ALERT_DAYS), todayIn('Asia/Jayapura', now));
+  if (!rows.length) return { queued: 0, skipped: 0 };
+  const secret = await unsubscribeSecret(db, freshUnsubscribeSecret, now);
+  const base = mailBase(deps);
+  let queued = 0;
+  let skipped = 0;
+  for (const r of rows) {
+    const frequency = (r.frequency ?? KIND_RULES[kind].defaults) as Frequency;
+    const today = todayIn(isTimeZone(r.timezone) ? r.timezone : 'Asia/Jakarta', now);
+    if (frequency !== 'immediately' || !isNewlyOverdue(r.dueDate, today)) {
+      skipped++;
+      continue;
+    }
+    const lang = 'id' as const;
+    const w = digestWords[lang];
+    const mail = composeMail({
+      language: lang,
+      subject: w.overdueSubject(r.unitName),
+      blocks: [
+        { kind: 'paragraph', text: w.overdueText(r.problem, fmtDate(lang, r.dueDate)) },
+        { kind: 'action', label: w.overdueAction, url: mailLink(base, '/dasbor') },
+      ],
+      reason: w.reasonDigest(r.unitName),
+      unsubscribeUrl: mailLink(base, '/api/notifications/unsubscribe', { token: unsubscribeToken(secret, r.userId, kind) }),
+      preferencesUrl: mailLink(base, '/akun'),
+    });
+    const sent = await db.transaction().execute(async (trx) => {
+      if (!(await recordAlert(trx, r.userId, kind, r.followUpId, now))) return false;
+      await queueMail(trx, deps, { kind, recipient: r.email, language: lang }, mail);
+      return true;
+    });
+    if (sent) queued++;
+    else skipped++;
+  }
+  return { queued, skipped };
+}
+
 export interface NotificationScheduler {
   /** Runs one scheduled pass now (tests), after any pass in progress. */
   tick(): Promise<DigestRun>;
@@ -93,7 +144,12 @@ export function startNotificationScheduler(deps: Deps & { pollMs: number; log?: 
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<DigestRun> = Promise.resolve({ queued: 0, skipped: 0 });
-  const pass = () => sendUnitDigests(deps, { mode: 'scheduled' });
+  let alerts = 0;
+  const pass = async () => {
+    const digests = await sendUnitDigests(deps, { mode: 'scheduled' });
+    alerts = (await sendFollowUpAlerts(deps)).queued;
+    return digests;
+  };
   const tick = () => (running = running.then(pass, pass));
   let first = true;
   const loop = () => {
@@ -101,7 +157,7 @@ export function startNotificationScheduler(deps: Deps & { pollMs: number; log?: 
     void tick()
       .then((r) => {
         // The first pass always says what it did (a restart that sends nothing says so too).
-        if (r.queued || first) log(`[rapor] Ringkasan / digests: ${r.queued} queued.`);
+        if (r.queued || alerts || first) log(`[rapor] Ringkasan / digests: ${r.queued} queued; peringatan / alerts: ${alerts} queued.`);
         first = false;
       })
       .catch((error: unknown) => log(`[rapor] Ringkasan / digests failed: ${String(error)}`))

@@ -1,6 +1,8 @@
 // Alerts and digests chosen per account (issue 27 item 3): the choices as JSON and as a plain form, the administrator's
 // run route with its errors, and the unsubscribe token (a GET changes nothing; a forged token is refused).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setPreferences } from '../../db/queries/notifications.ts';
+import { sendFollowUpAlerts } from '../../server/jobs/notifications.ts';
 import { ACCOUNTS, insertFixtureUsers, signIn, testApp } from '../support/db.ts';
 
 type T = Awaited<ReturnType<typeof testApp>>;
@@ -84,5 +86,32 @@ describe('unsubscribe links', () => {
     const after = await t.app.request('/api/admin/notifications/run', json(admin, 'POST', { kind: 'weekly-digest', unit: 'dukcapil-uji-gorontalo' }));
     expect(await after.json()).toMatchObject({ queued: 0, skipped: 1 });
     expect((await outbox()).filter((m) => m.recipient === ACCOUNTS.staffGorontalo)).toHaveLength(2);
+  });
+});
+
+describe('follow-up overdue alerts', () => {
+  it('alert each staff account that wants them once about an item that just became overdue, never about old, finished or other units’ items', async () => {
+    const item = (id: string, unit: string, due: string, status: string, problem: string) => ({
+      id, unit_id: unit, period: '2026-Q4', element: 'U3', problem, action: 'Tambah loket', responsible: 'Kepala seksi', due_date: due, status,
+      progress: 0, evidence_url: null, completed_on: status === 'selesai' ? '2026-12-01' : null, created_at: '2026-10-01T00:00:00.000Z',
+      updated_at: '2026-10-01T00:00:00.000Z', planned_on: '2026-10-01', started_on: null,
+    });
+    await t.db.insertInto('follow_ups').values([
+      item('f-new', 'u-gtlo', '2026-12-05', 'berjalan', 'Antrean lama'),
+      item('f-today', 'u-gtlo', '2026-12-07', 'rencana', 'Belum jatuh tempo'),
+      item('f-old', 'u-gtlo', '2026-10-01', 'rencana', 'Lama sekali'),
+      item('f-done', 'u-gtlo', '2026-12-04', 'selesai', 'Sudah selesai'),
+      item('f-plaju', 'u-plaju', '2026-12-05', 'rencana', 'Di Plaju'),
+    ]).execute();
+    // The form earlier turned these alerts off for Gorontalo's staff: on again; Plaju's staff turn them off.
+    expect((await t.app.request('/api/account/notifications', json(staff, 'PUT', { preferences: { 'followup-overdue': 'immediately' } }))).status).toBe(200);
+    await setPreferences(t.db, 'usr-staff-plaju', [{ kind: 'followup-overdue', frequency: 'off' }], t.clock.now);
+    const deps = { db: t.db, now: () => t.clock.now };
+    expect(await sendFollowUpAlerts(deps)).toEqual({ queued: 1, skipped: 1 });
+    expect(await sendFollowUpAlerts(deps)).toEqual({ queued: 0, skipped: 1 });
+    const alerts = (await outbox()).filter((m) => m.kind === 'followup-overdue');
+    expect(alerts.map((m) => [m.recipient, m.subject])).toEqual([[ACCOUNTS.staffGorontalo, 'Tindak lanjut melewati tenggat: Dukcapil Uji Gorontalo']]);
+    expect(alerts[0]!.text).toContain('Rencana tindak lanjut “Antrean lama” belum selesai dan melewati tenggat 5 Desember 2026.');
+    expect(JSON.parse(alerts[0]!.headers)['List-Unsubscribe']).toMatch(/token=u1\.usr-staff-gtlo\.followup-overdue\./);
   });
 });

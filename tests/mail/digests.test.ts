@@ -38,7 +38,9 @@ afterAll(async () => {
 });
 
 const to = (m: ParsedMail) => (m.to && 'text' in m.to ? m.to.text : '');
-const mailsTo = (address: string) => smtp.received.filter((m) => to(m) === address);
+/** Digests only (the same start may send follow-up alerts for items of the demo world that just became overdue). */
+const digests = () => smtp.received.filter((m) => /^Ringkasan /.test(m.subject ?? ''));
+const mailsTo = (address: string) => digests().filter((m) => to(m) === address);
 /** The first pass of a server's digest scheduler has run and queued what was due. */
 const firstPass = (s: RunningServer) => /Ringkasan \/ digests: (\d+) queued/.exec(s.output());
 async function allSent(): Promise<void> {
@@ -65,7 +67,7 @@ describe('the weekly digest of unit staff, on the real server', () => {
     expect(digest!.text).toMatch(/Ringkasan ini mencakup \d+ \w+ \d{4} sampai \d+ \w+ \d{4}\./);
     expect(digest!.subject).toMatch(/^Ringkasan mingguan DPMPTSP/);
     const perAddress = new Map<string, number>();
-    for (const m of smtp.received) perAddress.set(to(m), (perAddress.get(to(m)) ?? 0) + 1);
+    for (const m of digests()) perAddress.set(to(m), (perAddress.get(to(m)) ?? 0) + 1);
     expect([...perAddress.values()].every((n) => n === 1)).toBe(true);
     const before = smtp.received.length;
 
@@ -107,15 +109,15 @@ describe('the weekly digest of unit staff, on the real server', () => {
     expect(await (await fetch(`${server!.url}/akun?pemberitahuan=tersimpan`, { headers: { cookie: staffCookie } })).text()).toContain('data-testid="notifications-saved"');
     await fetch(local, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
 
-    const before = smtp.received.length;
-    const staffCount = new Set(smtp.received.map(to)).size;
+    const before = digests().length;
+    const staffCount = new Set(digests().map(to)).size;
     const cookie = await signInOverHttp(server!, 'admin@demo.rapor.id');
     const run = await fetch(`${server!.url}/api/admin/notifications/run`, {
       method: 'POST', headers: { cookie, origin: server!.url, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'weekly-digest' }),
     });
     expect(await run.json()).toEqual({ kind: 'weekly-digest', unit: null, queued: staffCount - 1, skipped: 1 });
     await allSent();
-    expect(smtp.received.length).toBe(before + staffCount - 1);
+    expect(digests().length).toBe(before + staffCount - 1);
     expect(mailsTo(STAFF)).toHaveLength(1);
 
     const other = 'staff.dukcapil-kota-gorontalo@demo.rapor.id';
