@@ -144,7 +144,8 @@ export async function startServer(env: Record<string, string> = {}, options: { d
     if (!env.DATABASE_URL) copyFileSync(await demoTemplate(), dbFile);
   }
   const port = await freePort();
-  const child = spawnServer(port, dbFile, env);
+  // Mail the server writes without SMTP (digests at its first start, decision 062) stays in its own directory.
+  const child = spawnServer(port, dbFile, { RAPOR_MAIL_DIR: join(dir, 'mail'), ...env });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 90 s:\n${output}`)), 90_000);
@@ -202,7 +203,7 @@ export async function sharedServer(): Promise<ServerAddress> {
     // Its output goes to a file: it outlives the test file (and the worker) that started it.
     const logFile = join(dir, 'shared-server.log');
     const log = openSync(logFile, 'a');
-    const child = spawnServer(port, dbFile, {}, log);
+    const child = spawnServer(port, dbFile, { RAPOR_MAIL_DIR: join(dir, 'shared-server-mail') }, log);
     closeSync(log);
     registerForTeardown(dir, 'shared-server', child.pid!);
     let exited: number | null | undefined;
