@@ -555,6 +555,26 @@ export interface ApiTokenTable {
   revoked_at: string | null;
 }
 
+/** An account's choice for one kind of alert or digest (issue 27 item 3, docs/decisions/062); no row: the default. */
+export interface NotificationPreferenceTable {
+  user_id: string;
+  kind: string;
+  /** 'immediately', 'daily', 'weekly' or 'off'. */
+  frequency: string;
+  updated_at: string;
+  /** The last local date (YYYY-MM-DD) a digest of this kind covered, and when it was queued. */
+  digest_window_to: string | null;
+  digest_sent_at: string | null;
+}
+
+/** An alert sent once to an account: `subject_key` names what it is about (a follow-up item, a comment, a quarter). */
+export interface NotificationAlertSentTable {
+  user_id: string;
+  kind: string;
+  subject_key: string;
+  sent_at: string;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -595,6 +615,8 @@ export interface Database {
   webhook_marks: WebhookMarkTable;
   account_tokens: AccountTokenTable;
   api_tokens: ApiTokenTable;
+  notification_preferences: NotificationPreferenceTable;
+  notification_alerts_sent: NotificationAlertSentTable;
 }
 
 export type Region = Selectable<RegionTable>;
@@ -616,3 +638,4 @@ export type EvidenceLock = Selectable<EvidenceLockTable>;
 export type EvidenceFile = Selectable<EvidenceFileTable>;
 export type OutboxMail = Selectable<OutboxTable>;
 export type ApiToken = Selectable<ApiTokenTable>;
+export type NotificationPreference = Selectable<NotificationPreferenceTable>;

@@ -20,6 +20,7 @@ import { evaluationRoutes } from './routes/evaluation.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { improvementRoutes } from './routes/improvement.ts';
+import { notificationRoutes } from './routes/notifications.ts';
 import { reportFileRoutes } from './routes/report-files.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps) {
   const compliance = complianceRoutes(deps);
   const evaluation = evaluationRoutes(deps);
   const openData = openDataRoutes(deps);
+  const notifications = notificationRoutes(deps);
   // Each module is mounted at the resource it serves, its paths relative to it (docs/decisions/058). Within a resource
   // the order is the order a request meets them: the admin guard (admin.ts) before every other /admin route, the
   // report's PDF before the report's data. tests/api/route-table.test.ts holds the table.
@@ -86,6 +88,9 @@ export function createApp(deps: AppDeps) {
     .route('/admin', adminIntegrity.admin)
     .route('/admin', publication.admin)
     .route('/admin', compliance.admin)
+    .route('/admin', notifications.admin)
+    .route('/account', notifications.account)
+    .route('/notifications', notifications.unsubscribe)
     .route('/integrity', evaluation.integrity)
     .route('/evaluation', evaluation.evaluation)
     .route('/review', commentReviewRoutes(deps))

@@ -52,6 +52,8 @@ export interface MailSettings {
   firstRetryMs: number;
   /** RAPOR_OUTBOX_LEASE_MS: how long a worker holds a mail it is sending before another may take it. */
   leaseMs: number;
+  /** RAPOR_DIGEST_POLL_MS: how often the scheduler looks for digests due (issue 27 item 3, decision 062). */
+  digestPollMs: number;
 }
 
 export class EnvError extends Error {}
@@ -130,6 +132,7 @@ function mailSettings(source: NodeJS.ProcessEnv): MailSettings {
     pollMs: milliseconds('RAPOR_OUTBOX_POLL_MS', source.RAPOR_OUTBOX_POLL_MS, 5_000),
     firstRetryMs: milliseconds('RAPOR_OUTBOX_RETRY_MS', source.RAPOR_OUTBOX_RETRY_MS, FIRST_RETRY_MS),
     leaseMs: milliseconds('RAPOR_OUTBOX_LEASE_MS', source.RAPOR_OUTBOX_LEASE_MS, 5 * 60_000),
+    digestPollMs: milliseconds('RAPOR_DIGEST_POLL_MS', source.RAPOR_DIGEST_POLL_MS, 60_000),
   };
 }
 

@@ -19,6 +19,7 @@ import { createApp } from './app.ts';
 import { clientDir } from './astro-pages.ts';
 import { answerClientErrors, gateBodies, MAX_CONNECTIONS, SERVER_TIMEOUTS } from './body-gate.ts';
 import { EnvError, readEnv } from './env.ts';
+import { startNotificationScheduler } from './jobs/notifications.ts';
 import { startOutboxWorker } from './jobs/outbox.ts';
 import { startWebhookWorker } from './jobs/webhooks.ts';
 import { startTimedEventJob } from './jobs/webhook-events.ts';
@@ -82,6 +83,10 @@ async function main(): Promise<void> {
   if (env.production && !env.webhooks.key) {
     console.log('[rapor] Webhook: tanpa RAPOR_WEBHOOK_KEY rahasia webhook disegel dengan kunci di basis data / no RAPOR_WEBHOOK_KEY: webhook secrets are sealed with a key kept in the database itself (set it: docs/decisions/064).');
   }
+  // Digests due at 07:00 in each account's region's zone (decision 062); its only state is in the database.
+  const digests = startNotificationScheduler({
+    db: conn.db, now: () => new Date(), publicUrl: env.publicUrl, mailBaseUrl: env.publicUrl ?? `http://localhost:${env.port}`, pollMs: env.mail.digestPollMs,
+  });
   // overrideGlobalObjects: false keeps the platform's own Response, as app.request() and every in-process test use:
   // @hono/node-server's faster stand-in keeps header changes made through `res.headers` apart from the headers it was
   // built with and drops them when anything later reads the body (Hono's c.header(), compression), which sent pages
@@ -124,7 +129,8 @@ async function main(): Promise<void> {
     clearInterval(purgeTimer);
     server.close();
     void reader?.close();
-    void Promise.all([outbox.stop(), webhooks.stop(), timedEvents.stop()])
+    void digests.stop()
+      .then(() => Promise.all([outbox.stop(), webhooks.stop(), timedEvents.stop()]))
       .then(() => checkpoints?.stop())
       .then(() => conn.close())
       .finally(() => process.exit(0));

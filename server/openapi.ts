@@ -37,6 +37,12 @@ const SUMMARIES: Record<string, string> = {
   'POST /api/tokens': 'Create an API token ({name, expiresAt?, password}: the current password re-authenticates): answers {id, token} once, the token `rpr_…` is stored as its SHA-256 only; at most 20 live per account (session only; audited). Also the account page’s plain HTML form, answered with the page showing the token once',
   'DELETE /api/tokens/{id}': 'Revoke one of the account’s API tokens (session only; audited)',
   'POST /api/tokens/{id}/revoke': 'Revoke one of the account’s API tokens: the account page’s plain HTML form (303 back to /akun), or 204 (session only; audited)',
+  'GET /api/account/notifications': 'The signed-in account’s choice per kind of alert or digest (immediately, daily, weekly, off), defaults where it chose none (issue 27 item 3)',
+  'PUT /api/account/notifications': 'Change the signed-in account’s choices: {preferences: {kind: frequency}}; kinds of another role or frequencies a kind does not allow are refused (400)',
+  'POST /api/account/notifications': 'The plain HTML form of /akun: one field per kind (kind=frequency), answered with 303 back to /akun',
+  'GET /api/notifications/unsubscribe': 'A mail’s unsubscribe link opened in a browser: 303 to the confirmation page /berhenti-langganan (changes nothing)',
+  'POST /api/notifications/unsubscribe': 'One-click unsubscribe (RFC 8058, List-Unsubscribe=One-Click) with the mail’s signed token (?token=…): turns that kind off for the account, no session needed; 404 for a bad token',
+  'POST /api/admin/notifications/run': 'Send a digest now: {kind: weekly-digest|daily-digest, unit?} to every staff account (of the unit) that has not turned it off; answers how many were queued and skipped (admin; audited)',
   'GET /api/auth/2fa': 'Whether two-factor sign-in is available, required and on for the signed-in account',
   'POST /api/auth/2fa/setup': 'Start enrolling an authenticator app with the current password: a new secret, its otpauth:// URI and a QR code (SVG)',
   'POST /api/auth/2fa/enable': 'Confirm enrolment with a code and the current password; answers ten single-use recovery codes, once',
@@ -145,10 +151,10 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
     const path = r.path.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, (_m, name: string, pattern = '') => `{${name}}${/\\(\.[a-z]+)\}$/.exec(pattern)?.[1] ?? ''}`);
     const key = `${r.method} ${path}`;
     const params = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review|compliance|tokens)\//.test(path) || path === '/api/tokens' || path === '/api/compliance' || path === '/api/auth/me' || (path === '/api/auth/password' && r.method === 'PUT') || path === '/api/evidence/locks' || path === '/api/evidence/{id}/files/{name}' || path.startsWith('/api/webhooks') || (path.startsWith('/api/auth/2fa') && path !== '/api/auth/2fa/verify');
+    const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review|compliance|tokens)\//.test(path) || path === '/api/tokens' || path === '/api/compliance' || path === '/api/auth/me' || path.startsWith('/api/account/') || (path === '/api/auth/password' && r.method === 'PUT') || path === '/api/evidence/locks' || path === '/api/evidence/{id}/files/{name}' || path.startsWith('/api/webhooks') || (path.startsWith('/api/auth/2fa') && path !== '/api/auth/2fa/verify');
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: SUMMARIES[key] ?? (path.startsWith('/api/admin/') ? 'Administration (admin only)' : path.startsWith('/api/staff/') ? 'Unit workspace (staff of the unit, admin)' : key),
-      parameters: [...params, ...(r.method === 'GET' && !params.length && path !== '/api/health' ? periodParams : [])],
+      parameters: [...params, ...(r.method === 'GET' && !params.length && path !== '/api/health' && !/^\/api\/(account|notifications)\//.test(path) ? periodParams : [])],
       ...(REQUEST_BODIES[key] ? { requestBody: { required: true, content: {
         'application/json': { schema: requestBodyJsonSchema(REQUEST_BODIES[key]) },
         ...(FORM_BODIES[key] ? { 'application/x-www-form-urlencoded': { schema: FORM_BODIES[key] } } : {}),

@@ -9,6 +9,7 @@ import {
 } from '../core/domain/admin-input.ts';
 import { apiTokenSchema } from '../core/domain/api-tokens.ts';
 import { reviewDecisionSchema } from '../core/domain/comment-review.ts';
+import { preferencesSchema, runSchema } from '../core/domain/notifications.ts';
 import { thresholdsSchema } from '../core/domain/compliance.ts';
 import { followUpPatchSchema, followUpSchema } from '../core/domain/follow-up-input.ts';
 import { permitInputSchema } from '../core/domain/permit-input.ts';
@@ -75,6 +76,8 @@ export const REQUEST_BODIES: Record<string, RequestBody> = {
   'POST /api/staff/units/{slug}/responses/{id}/restore': { schema: restoreSchema },
   'POST /api/webhooks': { schema: webhookCreateSchema },
   'PATCH /api/webhooks/{id}': { schema: webhookPatchSchema },
+  'PUT /api/account/notifications': { schema: preferencesSchema },
+  'POST /api/admin/notifications/run': { schema: runSchema },
 };
 
 /**

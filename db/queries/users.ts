@@ -63,7 +63,7 @@ export async function countDemoAccounts(db: Kysely<Database>): Promise<number> {
  */
 export async function deleteDemoAccounts(db: Kysely<Database>, now: Date): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    for (const table of ['sessions', 'recovery_codes', 'pending_logins', 'known_devices', 'account_tokens', 'api_tokens'] as const) {
+    for (const table of ['sessions', 'recovery_codes', 'pending_logins', 'known_devices', 'account_tokens', 'api_tokens', 'notification_preferences', 'notification_alerts_sent'] as const) {
       await trx.deleteFrom(table).where('user_id', 'in', demoAccounts(trx).select('id')).execute();
     }
     const deleted = Number((await trx.deleteFrom('users').where(isDemoAccount).executeTakeFirst()).numDeletedRows);

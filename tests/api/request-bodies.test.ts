@@ -64,6 +64,8 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   'POST /api/staff/units/{slug}/responses/{id}/restore': {},
   'POST /api/webhooks': { url: 'https://hooks.contoh.go.id/rapor', events: ['reply.published', 'evidence.locked'], unit: 'dukcapil-semarang' },
   'PATCH /api/webhooks/{id}': { paused: true },
+  'PUT /api/account/notifications': { preferences: { 'unit-digest': 'weekly', 'score-alert': 'off' } },
+  'POST /api/admin/notifications/run': { kind: 'weekly-digest', unit: 'dpmptsp-kota-gorontalo' },
 };
 
 const app = createApp({ db: undefined as never, now: () => new Date() });

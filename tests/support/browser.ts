@@ -113,6 +113,8 @@ export interface RunningServer extends ServerAddress {
   alive(): boolean;
   /** Ends the process with a signal and waits for it (SIGKILL: a crash; nothing is flushed or closed). */
   kill(signal: NodeJS.Signals): Promise<void>;
+  /** What the process printed so far (stdout and stderr). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -142,7 +144,8 @@ export async function startServer(env: Record<string, string> = {}, options: { d
     if (!env.DATABASE_URL) copyFileSync(await demoTemplate(), dbFile);
   }
   const port = await freePort();
-  const child = spawnServer(port, dbFile, env);
+  // Mail the server writes without SMTP (digests at its first start, decision 062) stays in its own directory.
+  const child = spawnServer(port, dbFile, { RAPOR_MAIL_DIR: join(dir, 'mail'), ...env });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 90 s:\n${output}`)), 90_000);
@@ -172,6 +175,7 @@ export async function startServer(env: Record<string, string> = {}, options: { d
     pid: child.pid!,
     alive: () => child.exitCode === null && child.signalCode === null,
     kill,
+    output: () => output,
     stop: async () => {
       await kill('SIGTERM');
       if (!options.keepFiles) rmSync(dir, { recursive: true, force: true });
@@ -199,7 +203,7 @@ export async function sharedServer(): Promise<ServerAddress> {
     // Its output goes to a file: it outlives the test file (and the worker) that started it.
     const logFile = join(dir, 'shared-server.log');
     const log = openSync(logFile, 'a');
-    const child = spawnServer(port, dbFile, {}, log);
+    const child = spawnServer(port, dbFile, { RAPOR_MAIL_DIR: join(dir, 'shared-server-mail') }, log);
     closeSync(log);
     registerForTeardown(dir, 'shared-server', child.pid!);
     let exited: number | null | undefined;

@@ -1,0 +1,177 @@
+// Digests chosen per account (issue 27 item 3, docs/decisions/062-notifications.md). `sendUnitDigests` queues the unit
+// staff's digest: on schedule, each account whose next window is due (07:00 in its region's zone; daily or weekly as
+// it chose), or now for an administrator (the run route, `npm run notify`). Each mail is queued in the transaction
+// that claims its window (digest_window_to), so a window is sent once whatever restarts or other processes do; the
+// scheduler's only state is that column. The figures come from server/views/unit-digest.ts (the scores route's own).
+import { addLocalDays, dueDigestWindow, immediateDigestWindow, isNewlyOverdue, KIND_RULES, OVERDUE_ALERT_DAYS, type DigestRunKind, type DigestWindow, type Frequency } from '../../core/domain/notifications.ts';
+import { composeMail, mailLink } from '../../core/domain/mail.ts';
+import { fmtDate } from '../../core/i18n/format.ts';
+import { digestWords } from '../../core/i18n/i18n-mail-digests.ts';
+import { isTimeZone, todayIn } from '../../core/domain/time-zones.ts';
+import { unsubscribeToken } from '../../core/domain/unsubscribe-token.ts';
+import { claimDigestWindow, overdueFollowUpAlerts, recordAlert, staffDigestRecipients, unsubscribeSecret } from '../../db/queries/notifications.ts';
+import { findUnitBySlug } from '../../db/queries/units.ts';
+import type { AppDeps } from '../deps.ts';
+import { unitDigestMail } from '../mail/digest.ts';
+import { mailBase, queueMail } from '../mail/queue.ts';
+import { freshUnsubscribeSecret } from '../views/notification-preferences.ts';
+import { unitDigest, type UnitDigest } from '../views/unit-digest.ts';
+
+export { DIGEST_RUN_KINDS, type DigestRunKind } from '../../core/domain/notifications.ts';
+
+type Deps = Pick<AppDeps, 'db' | 'now' | 'publicUrl' | 'mailBaseUrl'>;
+
+export interface DigestRun {
+  /** Mails queued, and accounts passed over (turned off, or their window already sent). */
+  queued: number;
+  skipped: number;
+}
+
+/**
+ * Queues unit digests. `scheduled`: each staff account's next due window by its own frequency. `now`: the given
+ * cadence for every staff account (of one unit) that has not turned the digest off, covering the last 7 days (or 1)
+ * up to yesterday; the account's next scheduled window then starts after it.
+ */
+export async function sendUnitDigests(deps: Deps, run: { mode: 'scheduled' } | { mode: 'now'; kind: DigestRunKind; unit?: string }): Promise<DigestRun> {
+  const { db } = deps;
+  const now = deps.now();
+  const kind = 'unit-digest';
+  const recipients = await staffDigestRecipients(db, kind, run.mode === 'now' ? run.unit : undefined);
+  const secret = await unsubscribeSecret(db, freshUnsubscribeSecret, now);
+  const base = mailBase(deps);
+  const digests = new Map<string, Promise<UnitDigest | undefined>>();
+  const digestOf = (slug: string, window: DigestWindow) => {
+    const key = `${slug} ${window.from} ${window.to}`;
+    if (!digests.has(key)) {
+      digests.set(key, findUnitBySlug(db, slug).then((unit) => (unit ? unitDigest(db, unit, window, now) : undefined)));
+    }
+    return digests.get(key)!;
+  };
+  let queued = 0;
+  let skipped = 0;
+  for (const r of recipients) {
+    const frequency = (r.frequency ?? KIND_RULES[kind].defaults) as Frequency;
+    const tz = isTimeZone(r.timezone) ? r.timezone : 'Asia/Jakarta';
+    let window: DigestWindow | null;
+    let cadence: 'weekly' | 'daily';
+    if (run.mode === 'scheduled') {
+      window = dueDigestWindow(frequency, r.windowTo, tz, now);
+      cadence = frequency === 'daily' ? 'daily' : 'weekly';
+    } else {
+      cadence = run.kind === 'daily-digest' ? 'daily' : 'weekly';
+      window = frequency === 'off' ? null : immediateDigestWindow(cadence === 'daily' ? 1 : 7, tz, now);
+    }
+    if (!window || !r.unitSlug) {
+      skipped++;
+      continue;
+    }
+    const digest = await digestOf(r.unitSlug, window);
+    if (!digest) {
+      skipped++;
+      continue;
+    }
+    const mail = unitDigestMail(digest, { lang: 'id', base, cadence, unsubscribeToken: unsubscribeToken(secret, r.userId, kind) });
+    const claimedTo = r.windowTo !== null && r.windowTo > window.to ? r.windowTo : window.to;
+    const sent = await db.transaction().execute(async (trx) => {
+      if (!(await claimDigestWindow(trx, r.userId, kind, frequency, r.windowTo, claimedTo, now))) return false;
+      await queueMail(trx, deps, { kind: cadence === 'daily' ? 'daily-digest' : 'weekly-digest', recipient: r.email, language: 'id' }, mail);
+      return true;
+    });
+    if (sent) queued++;
+    else skipped++;
+  }
+  return { queued, skipped };
+}
+
+/**
+ * Alerts unit staff once per follow-up item that became overdue (in the last OVERDUE_ALERT_DAYS days, by the unit's
+ * own date), for accounts that chose "immediately" (the default). Each alert is recorded in notification_alerts_sent
+ * in the transaction that queues it, so it goes once whatever restarts or other processes do. Daily and weekly
+ * bundles of alerts are not built yet: those accounts see the items in their digest.
+ */
+export async function sendFollowUpAlerts(deps: Deps): Promise<DigestRun> {
+  const { db } = deps;
+  const now = deps.now();
+  const kind = 'followup-overdue';
+  // The widest span of local dates across Indonesia's zones; each row is then judged by its unit's own today.
+  const rows = await overdueFollowUpAlerts(db, addLocalDays(todayIn('Asia/Jakarta', now), -OVERDUE_ALERT_DAYS), todayIn('Asia/Jayapura', now));
+  if (!rows.length) return { queued: 0, skipped: 0 };
+  const secret = await unsubscribeSecret(db, freshUnsubscribeSecret, now);
+  const base = mailBase(deps);
+  let queued = 0;
+  let skipped = 0;
+  for (const r of rows) {
+    const frequency = (r.frequency ?? KIND_RULES[kind].defaults) as Frequency;
+    const today = todayIn(isTimeZone(r.timezone) ? r.timezone : 'Asia/Jakarta', now);
+    if (frequency !== 'immediately' || !isNewlyOverdue(r.dueDate, today)) {
+      skipped++;
+      continue;
+    }
+    const lang = 'id' as const;
+    const w = digestWords[lang];
+    const mail = composeMail({
+      language: lang,
+      subject: w.overdueSubject(r.unitName),
+      blocks: [
+        { kind: 'paragraph', text: w.overdueText(r.problem, fmtDate(lang, r.dueDate)) },
+        { kind: 'action', label: w.overdueAction, url: mailLink(base, '/dasbor') },
+      ],
+      reason: w.reasonDigest(r.unitName),
+      unsubscribeUrl: mailLink(base, '/api/notifications/unsubscribe', { token: unsubscribeToken(secret, r.userId, kind) }),
+      preferencesUrl: mailLink(base, '/akun'),
+    });
+    const sent = await db.transaction().execute(async (trx) => {
+      if (!(await recordAlert(trx, r.userId, kind, r.followUpId, now))) return false;
+      await queueMail(trx, deps, { kind, recipient: r.email, language: lang }, mail);
+      return true;
+    });
+    if (sent) queued++;
+    else skipped++;
+  }
+  return { queued, skipped };
+}
+
+export interface NotificationScheduler {
+  /** Runs one scheduled pass now (tests), after any pass in progress. */
+  tick(): Promise<DigestRun>;
+  /** Stops the timer and waits for a pass in progress. */
+  stop(): Promise<void>;
+}
+
+/** Looks for due digests every `pollMs` (a minute by default), first right away; started and stopped by server/main.ts. */
+export function startNotificationScheduler(deps: Deps & { pollMs: number; log?: (line: string) => void }): NotificationScheduler {
+  const log = deps.log ?? ((line: string) => console.log(line));
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<DigestRun> = Promise.resolve({ queued: 0, skipped: 0 });
+  let alerts = 0;
+  const pass = async () => {
+    const digests = await sendUnitDigests(deps, { mode: 'scheduled' });
+    alerts = (await sendFollowUpAlerts(deps)).queued;
+    return digests;
+  };
+  const tick = () => (running = running.then(pass, pass));
+  let first = true;
+  const loop = () => {
+    timer = undefined;
+    void tick()
+      .then((r) => {
+        // The first pass always says what it did (a restart that sends nothing says so too).
+        if (r.queued || alerts || first) log(`[rapor] Ringkasan / digests: ${r.queued} queued; peringatan / alerts: ${alerts} queued.`);
+        first = false;
+      })
+      .catch((error: unknown) => log(`[rapor] Ringkasan / digests failed: ${String(error)}`))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(loop, deps.pollMs);
+      });
+  };
+  timer = setTimeout(loop, 0);
+  return {
+    tick,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,117 @@
+// Alerts and digests chosen per account (issue 27 item 3): the choices as JSON and as a plain form, the administrator's
+// run route with its errors, and the unsubscribe token (a GET changes nothing; a forged token is refused).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setPreferences } from '../../db/queries/notifications.ts';
+import { sendFollowUpAlerts } from '../../server/jobs/notifications.ts';
+import { ACCOUNTS, insertFixtureUsers, signIn, testApp } from '../support/db.ts';
+
+type T = Awaited<ReturnType<typeof testApp>>;
+let t: T;
+let staff: string;
+let admin: string;
+const json = (cookie: string, method: string, body: unknown) => ({ method, headers: { cookie, origin: 'http://localhost', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+beforeAll(async () => {
+  // Monday 7 December 2026, 10:00 WITA.
+  t = await testApp(new Date('2026-12-07T02:00:00Z'));
+  await insertFixtureUsers(t.db);
+  staff = await signIn(t.app, ACCOUNTS.staffGorontalo);
+  admin = await signIn(t.app, ACCOUNTS.admin);
+});
+afterAll(() => t.close());
+
+const outbox = () => t.db.selectFrom('outbox').selectAll().orderBy('created_at').orderBy('id').execute();
+
+describe('an account’s choices', () => {
+  it('answers the defaults a unit office gets, stores a JSON change, and refuses a kind or frequency it may not choose', async () => {
+    expect((await t.app.request('/api/account/notifications')).status).toBe(401);
+    const before = await (await t.app.request('/api/account/notifications', { headers: { cookie: staff } })).json();
+    expect(before.preferences.find((p: { kind: string }) => p.kind === 'unit-digest')).toEqual({ kind: 'unit-digest', frequency: 'weekly', allowed: ['daily', 'weekly', 'off'] });
+    const hourly = await t.app.request('/api/account/notifications', json(staff, 'PUT', { preferences: { 'unit-digest': 'hourly' } }));
+    expect([hourly.status, await hourly.json()]).toMatchObject([400, { error: { code: 'validation_failed', fields: { 'preferences.unit-digest': 'must be immediately, daily, weekly, off' } } }]);
+    const bad = await t.app.request('/api/account/notifications', json(staff, 'PUT', { preferences: { 'unit-digest': 'immediately', 'review-waiting': 'daily' } }));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: 'validation_failed', fields: { 'unit-digest': 'must be one of daily, weekly, off', 'review-waiting': 'is not a kind of mail for a staff account' } } });
+    const ok = await t.app.request('/api/account/notifications', json(staff, 'PUT', { preferences: { 'score-alert': 'daily' } }));
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).preferences.find((p: { kind: string }) => p.kind === 'score-alert').frequency).toBe('daily');
+  });
+
+  it('takes the plain HTML form from /akun and goes back to it with 303', async () => {
+    const res = await t.app.request('/api/account/notifications', {
+      method: 'POST', headers: { cookie: staff, origin: 'http://localhost', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'lang=en&unit-digest=daily&followup-overdue=off',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/en/akun?pemberitahuan=tersimpan#notifikasi');
+    const now = await (await t.app.request('/api/account/notifications', { headers: { cookie: staff } })).json();
+    expect(Object.fromEntries(now.preferences.map((p: { kind: string; frequency: string }) => [p.kind, p.frequency]))).toMatchObject({ 'unit-digest': 'daily', 'followup-overdue': 'off', 'score-alert': 'daily' });
+  });
+});
+
+describe('POST /api/admin/notifications/run', () => {
+  it('is for administrators, refuses a bad kind and an unknown unit, and queues a digest with one-click unsubscribe headers', async () => {
+    expect((await t.app.request('/api/admin/notifications/run', json(staff, 'POST', { kind: 'weekly-digest' }))).status).toBe(403);
+    const badKind = await t.app.request('/api/admin/notifications/run', json(admin, 'POST', { kind: 'monthly' }));
+    expect([badKind.status, (await badKind.json()).error.code]).toEqual([400, 'validation_failed']);
+    const unknown = await t.app.request('/api/admin/notifications/run', json(admin, 'POST', { kind: 'weekly-digest', unit: 'tidak-ada' }));
+    expect([unknown.status, (await unknown.json()).error.code]).toEqual([404, 'unit_not_found']);
+    const run = await t.app.request('/api/admin/notifications/run', json(admin, 'POST', { kind: 'weekly-digest', unit: 'dukcapil-uji-gorontalo' }));
+    expect(await run.json()).toEqual({ kind: 'weekly-digest', unit: 'dukcapil-uji-gorontalo', queued: 1, skipped: 0 });
+    const [mail] = await outbox();
+    expect(mail!.recipient).toBe(ACCOUNTS.staffGorontalo);
+    expect(mail!.kind).toBe('weekly-digest');
+    // The window is explicit: the seven days up to yesterday (local).
+    expect(mail!.text).toContain('Ringkasan ini mencakup 30 November 2026 sampai 6 Desember 2026.');
+    const headers = JSON.parse(mail!.headers) as Record<string, string>;
+    expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    expect(headers['List-Unsubscribe']).toMatch(/^<http:\/\/localhost:3000\/api\/notifications\/unsubscribe\?token=u1\.usr-/);
+  });
+});
+
+describe('unsubscribe links', () => {
+  it('changes nothing on GET, refuses a forged token, and turns the kind off on the one-click POST so the next run skips the address', async () => {
+    const [mail] = await outbox();
+    const link = new URL(/^<(.+)>$/.exec((JSON.parse(mail!.headers) as Record<string, string>)['List-Unsubscribe']!)![1]!);
+    const path = link.pathname + link.search;
+    const get = await t.app.request(path);
+    expect(get.status).toBe(303);
+    expect(get.headers.get('location')).toBe(`/berhenti-langganan${link.search}`);
+    const forged = await t.app.request(path.slice(0, -2) + (path.endsWith('AA') ? 'BB' : 'AA'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect([forged.status, (await forged.json()).error.code]).toEqual([404, 'unsubscribe_link_invalid']);
+    const again = await t.app.request('/api/admin/notifications/run', json(admin, 'POST', { kind: 'weekly-digest', unit: 'dukcapil-uji-gorontalo' }));
+    expect((await again.json()).queued).toBe(1);
+    const post = await t.app.request(path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(await post.json()).toEqual({ unsubscribed: true, kind: 'unit-digest', changed: true });
+    const after = await t.app.request('/api/admin/notifications/run', json(admin, 'POST', { kind: 'weekly-digest', unit: 'dukcapil-uji-gorontalo' }));
+    expect(await after.json()).toMatchObject({ queued: 0, skipped: 1 });
+    expect((await outbox()).filter((m) => m.recipient === ACCOUNTS.staffGorontalo)).toHaveLength(2);
+  });
+});
+
+describe('follow-up overdue alerts', () => {
+  it('alert each staff account that wants them once about an item that just became overdue, never about old, finished or other units’ items', async () => {
+    const item = (id: string, unit: string, due: string, status: string, problem: string) => ({
+      id, unit_id: unit, period: '2026-Q4', element: 'U3', problem, action: 'Tambah loket', responsible: 'Kepala seksi', due_date: due, status,
+      progress: 0, evidence_url: null, completed_on: status === 'selesai' ? '2026-12-01' : null, created_at: '2026-10-01T00:00:00.000Z',
+      updated_at: '2026-10-01T00:00:00.000Z', planned_on: '2026-10-01', started_on: null,
+    });
+    await t.db.insertInto('follow_ups').values([
+      item('f-new', 'u-gtlo', '2026-12-05', 'berjalan', 'Antrean lama'),
+      item('f-today', 'u-gtlo', '2026-12-07', 'rencana', 'Belum jatuh tempo'),
+      item('f-old', 'u-gtlo', '2026-10-01', 'rencana', 'Lama sekali'),
+      item('f-done', 'u-gtlo', '2026-12-04', 'selesai', 'Sudah selesai'),
+      item('f-plaju', 'u-plaju', '2026-12-05', 'rencana', 'Di Plaju'),
+    ]).execute();
+    // The form earlier turned these alerts off for Gorontalo's staff: on again; Plaju's staff turn them off.
+    expect((await t.app.request('/api/account/notifications', json(staff, 'PUT', { preferences: { 'followup-overdue': 'immediately' } }))).status).toBe(200);
+    await setPreferences(t.db, 'usr-staff-plaju', [{ kind: 'followup-overdue', frequency: 'off' }], t.clock.now);
+    const deps = { db: t.db, now: () => t.clock.now };
+    expect(await sendFollowUpAlerts(deps)).toEqual({ queued: 1, skipped: 1 });
+    expect(await sendFollowUpAlerts(deps)).toEqual({ queued: 0, skipped: 1 });
+    const alerts = (await outbox()).filter((m) => m.kind === 'followup-overdue');
+    expect(alerts.map((m) => [m.recipient, m.subject])).toEqual([[ACCOUNTS.staffGorontalo, 'Tindak lanjut melewati tenggat: Dukcapil Uji Gorontalo']]);
+    expect(alerts[0]!.text).toContain('Rencana tindak lanjut “Antrean lama” belum selesai dan melewati tenggat 5 Desember 2026.');
+    expect(JSON.parse(alerts[0]!.headers)['List-Unsubscribe']).toMatch(/token=u1\.usr-staff-gtlo\.followup-overdue\./);
+  });
+});
