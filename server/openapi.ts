@@ -47,6 +47,12 @@ const SUMMARIES: Record<string, string> = {
   'POST /api/evaluation/permit-reports/{id}/lift': 'Make a held-back permit report count, with a written reason (evaluator of the region, admin)',
   'GET /api/review/comments': 'Comments waiting for review (or reviewed) in the account’s region: evaluators and admins; paginated',
   'POST /api/review/comments/{id}': 'Publish or withhold a comment that names a person or alleges misconduct (audited)',
+  'GET /api/review/lapor': 'SP4N-LAPOR! hand-offs waiting to be forwarded (3 working days from the hold) or answered by the agency (5 working days from forwarding) in the account’s region, soonest due first, each with its due day and whether it is overdue (dueBy=YYYY-MM-DD narrows); evaluators and admins',
+  'GET /api/review/comments/{id}/lapor': 'A held comment’s SP4N-LAPOR! hand-off: the complaint (judul, isi, tanggal kejadian, lokasi, instansi, kategori, anonim, rahasia), as copyable text too, its tracking number, the agency’s answer and what is due; evaluators of the region and admins',
+  'GET /api/review/comments/{id}/lapor.json': 'The prepared SP4N-LAPOR! complaint as a JSON file (Content-Disposition: attachment), to file by hand on lapor.go.id (no connector: its API is not public)',
+  'POST /api/review/comments/{id}/lapor': 'Prepare (or, until forwarded, prepare again) the SP4N-LAPOR! complaint of a comment held because it alleges misconduct; `{}` takes the draft (anonim and rahasia on); audited',
+  'POST /api/review/comments/{id}/lapor/tracking': 'Record LAPOR!’s tracking number of a prepared complaint and the day it was filed (default today); audited',
+  'POST /api/review/comments/{id}/lapor/answer': 'Record the agency’s answer on LAPOR! (day and summary) to a forwarded complaint; audited',
   'POST /api/evidence/locks': 'Lock a period’s evidence for a unit, a region or the account’s whole scope: an immutable snapshot (ASN evidence CSV, scores CSV, SKM report data per unit) with a SHA-256 of each; locking again adds a version (evaluator of the region, admin; audited)',
   'GET /api/evidence/locks/{id}': 'A locked evidence snapshot (public): its files and hashes, who locked it and when, every version, and whether the live figures have changed since (which files)',
   'GET /api/compliance': 'Compliance board of a year (year=…, region=…; format=json|csv|xlsx, sep=comma|semicolon): per unit, quarters surveyed with an adequate sample, publication media, RTL planned/done/share/median days, scored by the ZI and PEKPPP scales, with evidence links (evaluators: their region; staff: their unit; admin: all)',
@@ -79,7 +85,18 @@ const periodParams = ['period', 'from', 'to'].map((name) => ({ name, in: 'query'
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 
 /** Error answers a route documents beyond the default (each with its code). */
+const laporErrors = {
+  '400': errorResponse('`validation_failed`: a field is malformed, or a date is in the future or before the step it follows'),
+  '403': errorResponse('`forbidden`: the comment’s unit is outside the account’s region'),
+  '404': errorResponse('`comment_not_found`: no such commented rating'),
+  '409': errorResponse('`lapor_not_misconduct`, `lapor_not_prepared`, `lapor_not_forwarded`, `lapor_already_forwarded` or `lapor_already_answered`: the steps go prepare → tracking number → answer'),
+};
 const RESPONSES: Record<string, Record<string, object>> = {
+  'GET /api/review/comments/{id}/lapor': laporErrors,
+  'GET /api/review/comments/{id}/lapor.json': laporErrors,
+  'POST /api/review/comments/{id}/lapor': laporErrors,
+  'POST /api/review/comments/{id}/lapor/tracking': laporErrors,
+  'POST /api/review/comments/{id}/lapor/answer': laporErrors,
   'GET /api/evidence/{id}/files/{name}': {
     '401': errorResponse('`not_signed_in`: the files of locked evidence are not public (decision 050)'),
     '403': errorResponse('`evidence_restricted`: the account\'s scope does not cover the lock'),
