@@ -1,13 +1,14 @@
 // Issue 27 item 7 (decision 066), over a real socket against `npm start`'s server: the unit's public page says only that
 // a complaint was forwarded to SP4N-LAPOR! and that it was answered — never the complaint's text, its tracking number or
-// the agency's answer. RAPOR_TEST_DATABASE (a postgres:// address) runs the server on that PostgreSQL.
+// the agency's answer; and, in Chromium, the evaluator's screen prepares a complaint and records its tracking number.
+// One server on the fixture world (a SQLite file) for both.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, migrateToLatest, type Connection } from '../../db/connect.ts';
 import { commentReviewColumns } from '../../db/queries/comment-review.ts';
-import { startServer, type RunningServer } from '../support/browser.ts';
+import { hasChromium, islandsStarted, reportSkip, sharedBrowser, signInOnPage, startServer, type RunningServer } from '../support/browser.ts';
 import { ACCOUNTS, FIXTURE, freshDatabaseUrl, insertFixture, insertFixtureUsers, TEST_PASSWORD } from '../support/db.ts';
 
 const COMMENT_ID = '0190f000-0000-7000-8000-00000000c0de';
@@ -15,6 +16,11 @@ const COMMENT = 'Oknum di loket minta uang pelicin seratus ribu';
 const TITLE = 'Pungutan liar loket tiga Dukcapil Uji';
 const TRACKING = 'LAPOR-7788123';
 const ANSWER = 'Inspektorat menjatuhkan teguran tertulis kepada petugas';
+// Held on Tuesday 1 December 2026: forwarding was due 3 working days later, Friday 4 December (no holiday then).
+const SCREEN_ID = '0190f000-0000-7000-8000-00000000beef';
+const SCREEN_COMMENT = 'Ada calo di depan kantor yang minta uang rokok';
+
+reportSkip('SP4N-LAPOR! hand-off screen');
 
 let server: RunningServer;
 let target: { url: string; drop(): Promise<void> };
@@ -29,14 +35,16 @@ beforeAll(async () => {
   await migrateToLatest(conn.db);
   await insertFixture(conn.db);
   await insertFixtureUsers(conn.db);
-  const cols = commentReviewColumns(COMMENT);
-  await conn.db.insertInto('responses').values({
-    id: COMMENT_ID, unit_id: 'u-gtlo', service_id: 's-ktp', created_at: '2026-12-01T02:00:00.000Z', local_date: '2026-12-01', local_hour: 10,
-    channel: 'web', u1: 3, u2: 3, u3: 3, u4: 3, u5: 3, u6: 3, u7: 3, u8: 3, u9: 3, gender: null, age: null, education: null, occupation: null,
-    comment: COMMENT, idempotency_key: crypto.randomUUID(), receipt: 'R-LAPOR', ip_hash: null, verified: 0, visit_code_id: null,
-    exclusion_reason: null, excluded_at: null, comment_hidden_reason: null, comment_hidden_at: null, device_id: null,
-    comment_review: cols.comment_review, comment_review_flags: cols.comment_review_flags,
-  }).execute();
+  for (const [id, comment] of [[COMMENT_ID, COMMENT], [SCREEN_ID, SCREEN_COMMENT]] as const) {
+    const cols = commentReviewColumns(comment);
+    await conn.db.insertInto('responses').values({
+      id, unit_id: 'u-gtlo', service_id: 's-ktp', created_at: '2026-12-01T02:00:00.000Z', local_date: '2026-12-01', local_hour: 10,
+      channel: 'web', u1: 3, u2: 3, u3: 3, u4: 3, u5: 3, u6: 3, u7: 3, u8: 3, u9: 3, gender: null, age: null, education: null, occupation: null,
+      comment, idempotency_key: crypto.randomUUID(), receipt: `R-${id.slice(-4)}`, ip_hash: null, verified: 0, visit_code_id: null,
+      exclusion_reason: null, excluded_at: null, comment_hidden_reason: null, comment_hidden_at: null, device_id: null,
+      comment_review: cols.comment_review, comment_review_flags: cols.comment_review_flags,
+    }).execute();
+  }
   server = await startServer({ DATABASE_URL: target.url });
   const login = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST', headers: { 'content-type': 'application/json', origin: server.url },
@@ -84,4 +92,43 @@ describe('the unit’s public page and SP4N-LAPOR!', () => {
       for (const secret of [COMMENT, 'uang pelicin', TITLE, TRACKING, ANSWER, 'teguran']) expect(body).not.toContain(secret);
     }
   });
+});
+
+describe.skipIf(!hasChromium)('the evaluator’s SP4N-LAPOR! screen, in Chromium', () => {
+  it('prepares the complaint from the review list, shows its text and due day, and records the tracking number', async () => {
+    const browser = await sharedBrowser();
+    const page = await browser.newPage({ locale: 'id-ID' });
+    page.setDefaultTimeout(20_000);
+    try {
+      await signInOnPage(page, server.url, ACCOUNTS.evaluatorGorontalo, TEST_PASSWORD);
+      await page.waitForURL('**/evaluasi');
+      await islandsStarted(page);
+      const item = page.getByTestId('comment-reviews').locator('li', { hasText: SCREEN_COMMENT });
+      await item.getByRole('button', { name: 'Siapkan untuk SP4N-LAPOR!' }).click();
+      const handoff = page.getByTestId('lapor-handoffs').locator('li', { hasText: 'Teruskan paling lambat' });
+      await handoff.waitFor();
+      expect(await handoff.getByLabel('Teks pengaduan (salin ke formulir LAPOR!)').inputValue()).toContain(`Isi laporan:\n${SCREEN_COMMENT}`);
+      expect(await handoff.textContent()).toContain('Teruskan paling lambat 4 Desember 2026');
+      expect(await handoff.textContent()).toContain('Terlambat');
+      expect(await handoff.getByRole('link', { name: 'Unduh berkas JSON' }).getAttribute('href')).toBe(`/api/review/comments/${SCREEN_ID}/lapor.json`);
+
+      await handoff.getByLabel('Nomor tiket LAPOR!').fill('LAPOR-4455667');
+      await handoff.getByRole('button', { name: 'Catat nomor tiket' }).click();
+      await page.getByText('Nomor tiket dicatat.').waitFor();
+      expect(await conn.db.selectFrom('lapor_handoffs').select(['tracking_number']).where('response_id', '=', SCREEN_ID).executeTakeFirst()).toEqual({ tracking_number: 'LAPOR-4455667' });
+      // Now waiting for the agency's answer, in the same list.
+      await page.getByTestId('lapor-handoffs').locator('li', { hasText: 'Jawaban instansi paling lambat' }).waitFor();
+
+      // The public page counts it, without its words.
+      const unitPage = await (await fetch(`${server.url}/unit/${FIXTURE.gorontaloUnit}`)).text();
+      expect(unitPage).toContain('2 pengaduan dari saran warga diteruskan ke SP4N-LAPOR!; 1 sudah dijawab oleh instansi.');
+      expect(unitPage).not.toContain('calo di depan kantor');
+      expect(unitPage).not.toContain('LAPOR-4455667');
+    } catch (error) {
+      await page.screenshot({ path: '/tmp/t6-lapor-screen.png', fullPage: true });
+      throw error;
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
 });
