@@ -82,6 +82,10 @@ const FORM_BODIES: Record<string, object> = {
 };
 
 const periodParams = ['period', 'from', 'to'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }));
+/** Query parameters of a route that takes others than the period's (which param-less GET routes get by default). */
+const QUERY_PARAMS: Record<string, object[]> = {
+  'GET /api/review/lapor': [{ name: 'dueBy', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'only hand-offs due on or before this day (overdue ones included)' }],
+};
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 
 /** Error answers a route documents beyond the default (each with its code). */
@@ -115,7 +119,7 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
     const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review|compliance)\//.test(path) || path === '/api/compliance' || path === '/api/auth/me' || path === '/api/evidence/locks' || path === '/api/evidence/{id}/files/{name}' || (path.startsWith('/api/auth/2fa') && path !== '/api/auth/2fa/verify');
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: SUMMARIES[key] ?? (path.startsWith('/api/admin/') ? 'Administration (admin only)' : path.startsWith('/api/staff/') ? 'Unit workspace (staff of the unit, admin)' : key),
-      parameters: [...params, ...(r.method === 'GET' && !params.length && path !== '/api/health' ? periodParams : [])],
+      parameters: [...params, ...(QUERY_PARAMS[key] ?? (r.method === 'GET' && !params.length && path !== '/api/health' ? periodParams : []))],
       ...(REQUEST_BODIES[key] ? { requestBody: { required: true, content: {
         'application/json': { schema: requestBodyJsonSchema(REQUEST_BODIES[key]) },
         ...(FORM_BODIES[key] ? { 'application/x-www-form-urlencoded': { schema: FORM_BODIES[key] } } : {}),
