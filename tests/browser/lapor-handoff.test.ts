@@ -2,7 +2,8 @@
 // a complaint was forwarded to SP4N-LAPOR! and that it was answered — never the complaint's text, its tracking number or
 // the agency's answer; and, in Chromium, the evaluator's screen prepares a complaint and records its tracking number.
 // One server on the fixture world (a SQLite file) for both.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +112,13 @@ describe.skipIf(!hasChromium)('the evaluator’s SP4N-LAPOR! screen, in Chromium
       expect(await handoff.textContent()).toContain('Teruskan paling lambat 4 Desember 2026');
       expect(await handoff.textContent()).toContain('Terlambat');
       expect(await handoff.getByRole('link', { name: 'Unduh berkas JSON' }).getAttribute('href')).toBe(`/api/review/comments/${SCREEN_ID}/lapor.json`);
+      // The section with its forms, scanned by axe-core as tests/browser/accessibility.test.ts scans whole pages.
+      await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+      const axe = await page.evaluate(async () => {
+        const run = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string }[] }> } }).axe.run;
+        return run(document.querySelector('section[aria-labelledby="ev-lapor"]')!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      });
+      expect(axe.violations.map((v) => v.id)).toEqual([]);
 
       await handoff.getByLabel('Nomor tiket LAPOR!').fill('LAPOR-4455667');
       await handoff.getByRole('button', { name: 'Catat nomor tiket' }).click();
