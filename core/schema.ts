@@ -575,6 +575,35 @@ export interface NotificationAlertSentTable {
   sent_at: string;
 }
 
+/**
+ * A held comment prepared as a complaint for SP4N-LAPOR! (issue 27 item 7, docs/decisions/066): the complaint as
+ * prepared, then the tracking number and the day it was forwarded, then the agency's answer. Never public.
+ */
+export interface LaporHandoffTable {
+  response_id: string;
+  unit_id: string;
+  title: string;
+  body: string;
+  /** YYYY-MM-DD, the day of the visit (the rating's local date unless the evaluator changed it). */
+  incident_date: string;
+  location: string;
+  agency: string;
+  category: string;
+  /** 1: the reporter's identity is hidden (LAPOR!'s "anonim"); on by default. */
+  anonymous: number;
+  /** 1: the complaint is not shown to the public on LAPOR! ("rahasia"); on by default. */
+  confidential: number;
+  prepared_at: string;
+  prepared_by: string;
+  tracking_number: string | null;
+  /** YYYY-MM-DD in the unit's time zone. */
+  forwarded_on: string | null;
+  forwarded_by: string | null;
+  answered_on: string | null;
+  answer_summary: string | null;
+  answered_by: string | null;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -617,6 +646,7 @@ export interface Database {
   api_tokens: ApiTokenTable;
   notification_preferences: NotificationPreferenceTable;
   notification_alerts_sent: NotificationAlertSentTable;
+  lapor_handoffs: LaporHandoffTable;
 }
 
 export type Region = Selectable<RegionTable>;
@@ -639,3 +669,4 @@ export type EvidenceFile = Selectable<EvidenceFileTable>;
 export type OutboxMail = Selectable<OutboxTable>;
 export type ApiToken = Selectable<ApiTokenTable>;
 export type NotificationPreference = Selectable<NotificationPreferenceTable>;
+export type LaporHandoff = Selectable<LaporHandoffTable>;

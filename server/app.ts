@@ -11,6 +11,7 @@ import { adminIntegrityRoutes } from './routes/admin-integrity.ts';
 import { formPageTickets, formTicketRoutes } from './routes/form-tickets.ts';
 import { authRoutes } from './routes/auth.ts';
 import { commentReviewRoutes } from './routes/comment-review.ts';
+import { laporRoutes } from './routes/lapor.ts';
 import { complianceRoutes } from './routes/compliance.ts';
 import { rtlRegisterRoutes } from './routes/rtl-register.ts';
 import { twoFactorRoutes } from './routes/two-factor.ts';
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps) {
     .route('/integrity', evaluation.integrity)
     .route('/evaluation', evaluation.evaluation)
     .route('/review', commentReviewRoutes(deps))
+    .route('/review', laporRoutes(deps))
     .route('/exports', exportRoutes(deps))
     .route('/reports', reportFileRoutes(deps)) // before reportRoutes: /reports/skm/{slug}.pdf is not a slug
     .route('/reports', reportRoutes(deps))

@@ -61,6 +61,12 @@ const SUMMARIES: Record<string, string> = {
   'POST /api/evaluation/permit-reports/{id}/lift': 'Make a held-back permit report count, with a written reason (evaluator of the region, admin)',
   'GET /api/review/comments': 'Comments waiting for review (or reviewed) in the account’s region: evaluators and admins; paginated',
   'POST /api/review/comments/{id}': 'Publish or withhold a comment that names a person or alleges misconduct (audited)',
+  'GET /api/review/lapor': 'SP4N-LAPOR! hand-offs waiting to be forwarded (3 working days from the hold) or answered by the agency (5 working days from forwarding) in the account’s region, soonest due first, each with its due day and whether it is overdue (dueBy=YYYY-MM-DD narrows); evaluators and admins',
+  'GET /api/review/comments/{id}/lapor': 'A held comment’s SP4N-LAPOR! hand-off: the complaint (judul, isi, tanggal kejadian, lokasi, instansi, kategori, anonim, rahasia), as copyable text too, its tracking number, the agency’s answer and what is due; evaluators of the region and admins',
+  'GET /api/review/comments/{id}/lapor.json': 'The prepared SP4N-LAPOR! complaint as a JSON file (Content-Disposition: attachment), to file by hand on lapor.go.id (no connector: its API is not public)',
+  'POST /api/review/comments/{id}/lapor': 'Prepare (or, until forwarded, prepare again) the SP4N-LAPOR! complaint of a comment held because it alleges misconduct; `{}` takes the draft (anonim and rahasia on); audited',
+  'POST /api/review/comments/{id}/lapor/tracking': 'Record LAPOR!’s tracking number of a prepared complaint and the day it was filed (default today); audited',
+  'POST /api/review/comments/{id}/lapor/answer': 'Record the agency’s answer on LAPOR! (day and summary) to a forwarded complaint; audited',
   'POST /api/evidence/locks': 'Lock a period’s evidence for a unit, a region or the account’s whole scope: an immutable snapshot (ASN evidence CSV, scores CSV, SKM report data per unit) with a SHA-256 of each; locking again adds a version (evaluator of the region, admin; audited)',
   'GET /api/evidence/locks/{id}': 'A locked evidence snapshot (public): its files and hashes, who locked it and when, every version, and whether the live figures have changed since (which files)',
   'GET /api/compliance': 'Compliance board of a year (year=…, region=…; format=json|csv|xlsx, sep=comma|semicolon): per unit, quarters surveyed with an adequate sample, publication media, RTL planned/done/share/median days, scored by the ZI and PEKPPP scales, with evidence links (evaluators: their region; staff: their unit; admin: all)',
@@ -109,9 +115,19 @@ const FORM_BODIES: Record<string, object> = {
 };
 
 const periodParams = ['period', 'from', 'to'].map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } }));
+/** Query parameters of a route that takes others than the period's (which param-less GET routes get by default). */
+const QUERY_PARAMS: Record<string, object[]> = {
+  'GET /api/review/lapor': [{ name: 'dueBy', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'only hand-offs due on or before this day (overdue ones included)' }],
+};
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 
 /** Error answers a route documents beyond the default (each with its code). */
+const laporErrors = {
+  '400': errorResponse('`validation_failed`: a field is malformed, or a date is in the future or before the step it follows'),
+  '403': errorResponse('`forbidden`: the comment’s unit is outside the account’s region'),
+  '404': errorResponse('`comment_not_found`: no such commented rating'),
+  '409': errorResponse('`lapor_not_misconduct`, `lapor_not_prepared`, `lapor_not_forwarded`, `lapor_already_forwarded` or `lapor_already_answered`: the steps go prepare → tracking number → answer'),
+};
 const RESPONSES: Record<string, Record<string, object>> = {
   'POST /api/auth/password-reset': {
     '202': { description: 'Accepted, whatever the address (no account enumeration)' },
@@ -131,6 +147,11 @@ const RESPONSES: Record<string, Record<string, object>> = {
     '409': errorResponse('`email_taken`'),
   },
   'GET /api/tokens': { '403': errorResponse('`token_not_allowed`: API tokens are managed with a session, never with a token') },
+  'GET /api/review/comments/{id}/lapor': laporErrors,
+  'GET /api/review/comments/{id}/lapor.json': laporErrors,
+  'POST /api/review/comments/{id}/lapor': laporErrors,
+  'POST /api/review/comments/{id}/lapor/tracking': laporErrors,
+  'POST /api/review/comments/{id}/lapor/answer': laporErrors,
   'GET /api/evidence/{id}/files/{name}': {
     '401': errorResponse('`not_signed_in`: the files of locked evidence are not public (decision 050)'),
     '403': errorResponse('`evidence_restricted`: the account\'s scope does not cover the lock'),
@@ -154,7 +175,7 @@ export function openApiDocument(routes: { method: string; path: string }[]) {
     const isPrivate = /^\/api\/(staff|admin|exports|reports|integrity|evaluation|review|compliance|tokens)\//.test(path) || path === '/api/tokens' || path === '/api/compliance' || path === '/api/auth/me' || path.startsWith('/api/account/') || (path === '/api/auth/password' && r.method === 'PUT') || path === '/api/evidence/locks' || path === '/api/evidence/{id}/files/{name}' || path.startsWith('/api/webhooks') || (path.startsWith('/api/auth/2fa') && path !== '/api/auth/2fa/verify');
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       summary: SUMMARIES[key] ?? (path.startsWith('/api/admin/') ? 'Administration (admin only)' : path.startsWith('/api/staff/') ? 'Unit workspace (staff of the unit, admin)' : key),
-      parameters: [...params, ...(r.method === 'GET' && !params.length && path !== '/api/health' && !/^\/api\/(account|notifications)\//.test(path) ? periodParams : [])],
+      parameters: [...params, ...(QUERY_PARAMS[key] ?? (r.method === 'GET' && !params.length && path !== '/api/health' && !/^\/api\/(account|notifications)\//.test(path) ? periodParams : []))],
       ...(REQUEST_BODIES[key] ? { requestBody: { required: true, content: {
         'application/json': { schema: requestBodyJsonSchema(REQUEST_BODIES[key]) },
         ...(FORM_BODIES[key] ? { 'application/x-www-form-urlencoded': { schema: FORM_BODIES[key] } } : {}),

@@ -11,6 +11,7 @@ import { apiTokenSchema } from '../core/domain/api-tokens.ts';
 import { reviewDecisionSchema } from '../core/domain/comment-review.ts';
 import { preferencesSchema, runSchema } from '../core/domain/notifications.ts';
 import { thresholdsSchema } from '../core/domain/compliance.ts';
+import { laporAnswerSchema, laporPrepareSchema, laporTrackingSchema } from '../core/domain/lapor.ts';
 import { followUpPatchSchema, followUpSchema } from '../core/domain/follow-up-input.ts';
 import { permitInputSchema } from '../core/domain/permit-input.ts';
 import { frameOriginsSchema } from '../core/domain/publication-kit.ts';
@@ -51,6 +52,9 @@ export const REQUEST_BODIES: Record<string, RequestBody> = {
   'POST /api/evaluation/responses/{id}/lift': { schema: writtenReason },
   'POST /api/evaluation/permit-reports/{id}/lift': { schema: writtenReason },
   'POST /api/review/comments/{id}': { schema: reviewDecisionSchema },
+  'POST /api/review/comments/{id}/lapor': { schema: laporPrepareSchema },
+  'POST /api/review/comments/{id}/lapor/tracking': { schema: laporTrackingSchema },
+  'POST /api/review/comments/{id}/lapor/answer': { schema: laporAnswerSchema },
   'POST /api/evidence/locks': { schema: lockSchema },
   'PUT /api/admin/units/{slug}/frame-origins': { schema: frameOriginsSchema },
   'PUT /api/admin/compliance-thresholds': { schema: thresholdsSchema },

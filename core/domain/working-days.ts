@@ -30,6 +30,16 @@ export function workingDaysBetween(from: string, to: string, holidays: ReadonlyS
   return count;
 }
 
+/** The day `n` working days after `from`: the n-th working day in (from, …]; `from` itself when n ≤ 0. */
+export function addWorkingDays(from: string, n: number, holidays: ReadonlySet<string>): string {
+  let d = dayNumber(from);
+  for (let left = n; left > 0; ) {
+    d += 1;
+    if (isWorkingDay(dateOf(d), holidays)) left -= 1;
+  }
+  return dateOf(d);
+}
+
 /** Calendar days in (from, to]. */
 export function calendarDaysBetween(from: string, to: string): number {
   return Math.max(0, dayNumber(to) - dayNumber(from));

@@ -25,6 +25,7 @@ import * as accountTokens from './2026_12_07_0023_account_tokens.ts';
 import * as webhooks from './2026_12_07_0026_webhooks.ts';
 import * as apiTokens from './2026_12_07_0027_api_tokens.ts';
 import * as notifications from './2026_12_07_0024_notifications.ts';
+import * as laporHandoff from './2026_12_07_0028_lapor_handoff.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_initial': initial,
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0026_webhooks': webhooks,
   '2026_12_07_0027_api_tokens': apiTokens,
   '2026_12_07_0024_notifications': notifications,
+  '2026_12_07_0028_lapor_handoff': laporHandoff,
 };

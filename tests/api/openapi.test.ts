@@ -33,6 +33,10 @@ describe('the OpenAPI document', () => {
       expect(lockFile.security).toEqual([{ session: [] }, { apiToken: [] }]);
       expect(lockFile.responses['401'].description).toContain('not_signed_in');
       expect(lockFile.responses['403'].description).toContain('evidence_restricted');
+      // The SP4N-LAPOR! hand-off (decision 066): its own query parameter, not a period's; its refusals documented.
+      expect(doc.paths['/api/review/lapor'].get.parameters.map((p: any) => p.name)).toEqual(['dueBy']);
+      expect(Object.keys(doc.paths['/api/review/comments/{id}/lapor/answer'].post.responses)).toEqual(expect.arrayContaining(['400', '403', '404', '409']));
+      expect(doc.paths['/api/review/comments/{id}/lapor.json'].get.security).toEqual([{ session: [] }]);
     } finally {
       await t.close();
     }
