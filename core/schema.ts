@@ -479,6 +479,18 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
+/**
+ * An address a resident left on a receipt to hear, once, of the unit's reply (issue 27 item 4, decision 063). Apart
+ * from the rating: read only to queue that mail (then deleted) and by the hourly purge (after 90 days).
+ */
+export interface ReplySubscriptionTable {
+  response_id: string;
+  email: string;
+  /** The language of the page where it was left: "id" or "en". */
+  language: string;
+  created_at: string;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -514,6 +526,7 @@ export interface Database {
   compliance_thresholds: ComplianceThresholdTable;
   screen_hours: ScreenHourTable;
   outbox: OutboxTable;
+  reply_subscriptions: ReplySubscriptionTable;
 }
 
 export type Region = Selectable<RegionTable>;

@@ -11,6 +11,7 @@ import { connect, openReader } from '../db/connect.ts';
 import { configureGroupCommit } from '../db/group-commit.ts';
 import { purgeAbuseData } from '../db/queries/integrity.ts';
 import { purgeSentMail } from '../db/queries/outbox.ts';
+import { purgeReplySubscriptions } from '../db/queries/reply-subscriptions.ts';
 import { purgeExpiredSessions } from '../db/queries/sessions.ts';
 import { purgeSignInData } from '../db/queries/two-factor.ts';
 import { KNOWN_DEVICE_MS } from '../core/domain/two-factor.ts';
@@ -89,13 +90,15 @@ async function main(): Promise<void> {
   (server as Server).maxConnections = MAX_CONNECTIONS;
   answerClientErrors(server as Server);
   // Retention (DOMAIN.md §9): address hashes, old salts, throttle events, expired sessions and pending sign-ins,
-  // devices unused for 90 days, and mail sent more than 30 days ago, hourly.
+  // devices unused for 90 days, mail sent more than 30 days ago, and residents' addresses left for a reply more than 90
+  // days ago (decision 063), hourly.
   const purge = async () => {
     const at = new Date();
     const result = await purgeAbuseData(conn.db, at);
     const sessions = await purgeExpiredSessions(conn.db, at);
     await purgeSignInData(conn.db, at, KNOWN_DEVICE_MS);
     await purgeSentMail(conn.db, new Date(at.getTime() - SENT_MAIL_KEPT_MS));
+    await purgeReplySubscriptions(conn.db, at);
     if (result.addressHashesCleared || sessions) console.log(`[rapor] Retensi / retention: ${result.addressHashesCleared} address hashes cleared, ${sessions} sessions ended.`);
   };
   await purge();

@@ -13,6 +13,7 @@ import { followUpPatchSchema, followUpSchema } from '../core/domain/follow-up-in
 import { permitInputSchema } from '../core/domain/permit-input.ts';
 import { frameOriginsSchema } from '../core/domain/publication-kit.ts';
 import { ratingInputSchema } from '../core/domain/rating-input.ts';
+import { subscribeSchema } from '../core/domain/reply-subscription.ts';
 import { capSchema, limitsSchema } from './routes/admin-integrity.ts';
 import { tenureEndSchema } from './routes/admin.ts';
 import { loginSchema } from './routes/auth.ts';
@@ -33,6 +34,7 @@ export interface RequestBody {
 export const REQUEST_BODIES: Record<string, RequestBody> = {
   'POST /api/units/{slug}/ratings': { schema: ratingInputSchema },
   'POST /api/units/{slug}/permit-reports': { schema: permitInputSchema },
+  'POST /api/receipts/{receipt}/subscribe': { schema: subscribeSchema },
   'POST /api/auth/login': { schema: loginSchema },
   'POST /api/auth/2fa/setup': { schema: setupSchema },
   'POST /api/auth/2fa/enable': { schema: enableSchema },

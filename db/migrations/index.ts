@@ -21,6 +21,7 @@ import * as regionCodes from './2026_12_01_0019_region_codes.ts';
 import * as unitLimitsAndScreenHours from './2026_12_07_0020_unit_limits_and_screen_hours.ts';
 import * as addressShare from './2026_12_07_0021_address_share.ts';
 import * as outbox from './2026_12_07_0022_outbox.ts';
+import * as replySubscriptions from './2026_12_07_0025_reply_subscriptions.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_23_0001_initial': initial,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0020_unit_limits_and_screen_hours': unitLimitsAndScreenHours,
   '2026_12_07_0021_address_share': addressShare,
   '2026_12_07_0022_outbox': outbox,
+  '2026_12_07_0025_reply_subscriptions': replySubscriptions,
 };

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../core/schema.ts';
 import { writeAudit } from './audit.ts';
 import { unitsInScope, type Scope } from './scope.ts';
@@ -6,10 +6,12 @@ import { unitsInScope, type Scope } from './scope.ts';
 /**
  * A unit's public reply to a comment of its own; undefined when the rating is not the unit's or has no comment;
  * 'comment_under_review' while the comment waits for review and 'comment_withheld' once a reviewer withheld it
- * (decision 019: the unit does not answer, in public, a comment that nobody may read yet).
+ * (decision 019: the unit does not answer, in public, a comment that nobody may read yet). `published` runs inside the
+ * reply's transaction once the reply is written (the resident's reply notice is queued there, decision 063).
  */
 export async function addReply(
   db: Kysely<Database>, scope: Scope, unitId: string, responseId: string, reply: { id: string; body: string; userId: string }, now: Date,
+  published?: (trx: Transaction<Database>) => Promise<void>,
 ): Promise<{ id: string; body: string; createdAt: string } | 'comment_under_review' | 'comment_withheld' | undefined> {
   return db.transaction().execute(async (trx) => {
     const target = await trx
@@ -26,6 +28,7 @@ export async function addReply(
     if (target.comment_review === 'withheld') return 'comment_withheld';
     await trx.insertInto('replies').values({ id: reply.id, response_id: responseId, unit_id: unitId, body: reply.body, author_user_id: reply.userId, created_at: now.toISOString() }).execute();
     await writeAudit(trx, { userId: reply.userId, action: 'reply.create', unitId, target: responseId }, now);
+    await published?.(trx);
     return { id: reply.id, body: reply.body, createdAt: now.toISOString() };
   });
 }

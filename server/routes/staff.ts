@@ -15,6 +15,7 @@ import { parseWith } from '../validate.ts';
 import { decodeCursor, encodeCursor, parseLimit } from './pagination.ts';
 import { periodFromQuery } from './period-query.ts';
 import { requireWorkspace } from './workspace-guard.ts';
+import { queueReplyNotice } from '../mail/reply-notice.ts';
 
 export const replySchema = v.object({ body: v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'is required'), v.maxLength(2000, 'must be at most 2000 characters')) });
 const noteSchema = v.optional(v.pipe(v.string('must be text'), v.maxLength(500, 'must be at most 500 characters')), '');
@@ -36,7 +37,8 @@ function moderationRefusal(error: 'not_found' | 'integrity_exclusion' | 'note_re
   }
 }
 
-export function staffRoutes({ db, now }: AppDeps) {
+export function staffRoutes(deps: AppDeps) {
+  const { db, now } = deps;
   return new Hono<AppEnv>()
     .get('/units/:slug/responses', async (c) => {
       const { scope, unit } = await requireWorkspace(c, db);
@@ -79,7 +81,9 @@ export function staffRoutes({ db, now }: AppDeps) {
       const { body } = parseWith(replySchema, await readJsonBody(c));
       const at = now();
       // Replies are public: they get the same masking of personal data as residents' comments.
-      const reply = await addReply(db, scope, unit.id, c.req.param('id'), { id: uuidV7(at.getTime()), body: redactPersonalData(body), userId: user.id }, at);
+      // A resident who left an address on the receipt is told in the reply's own transaction (decision 063).
+      const reply = await addReply(db, scope, unit.id, c.req.param('id'), { id: uuidV7(at.getTime()), body: redactPersonalData(body), userId: user.id }, at,
+        async (trx) => void (await queueReplyNotice(trx, deps, c.req.param('id'))));
       if (!reply) throw notFound('A commented rating of this unit', 'response_not_found');
       if (typeof reply === 'string') throw replyRefused(reply);
       return c.json(reply, 201);
