@@ -10,8 +10,11 @@ export const REPLY_NOTICE_KIND = 'reply-notice';
 /** DOMAIN.md §9: an address nobody used is deleted this long after it was left. */
 export const REPLY_SUBSCRIPTION_KEPT_DAYS = 90;
 
-/** Subscriptions one client (a hashed address) may post in an hour, valid or not (they also guard receipt guessing). */
-export const SUBSCRIBE_LIMIT = { limit: 10, windowMs: 60 * 60_000 };
+/**
+ * Subscriptions one client (a hashed address) may post in an hour, valid or not: generous to an office behind one
+ * address, and far too few to guess receipts (36^8 each) or to matter as mail (one mail per rating, on its reply).
+ */
+export const SUBSCRIBE_LIMIT = { limit: 30, windowMs: 60 * 60_000 };
 
 /** Only a comment that can still get a public reply is worth an address: received, or waiting for review. */
 export function canHearBack(status: CommentStatus): boolean {
