@@ -2,6 +2,8 @@
 // server. A resident leaves an address with the receipt page's plain form (no JavaScript), the unit replies, the one
 // mail arrives once, its link opens the receipt showing the reply, and the address is nowhere in the database
 // afterwards; a second reply sends nothing. Then, in Chromium with JavaScript, the thank-you screen offers the same form.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +12,7 @@ import { SKM_ELEMENTS } from '../../core/domain/skm.ts';
 import { hasChromium, islandsStarted, sharedBrowser, signInOverHttp, startServer, type RunningServer } from '../support/browser.ts';
 import { startSmtp, until, type TestSmtp } from '../support/smtp.ts';
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const UNIT = 'dpmptsp-kota-gorontalo';
 const SERVICE = 'penerbitan-pbg';
 const ADDRESS = 'warga.kabar+http@contoh-warga.id';
@@ -77,6 +80,17 @@ describe('a resident hears back, over HTTP and SMTP', () => {
     const action = /<form method="post" action="([^"]+)"/.exec(page)?.[1];
     expect(action).toBe(`/api/receipts/${receipt}/subscribe`);
     expect(page).toContain('name="lang" value="en"');
+    // A mistyped address: the receipt page again (400), with the message beside the field and the value kept; an
+    // unknown receipt answers the site's 404 page.
+    const mistyped = await fetch(server.url + action, form({ lang: 'en', email: 'warga.kabar@' }));
+    expect(mistyped.status).toBe(400);
+    const again = await mistyped.text();
+    expect(again).toContain('class="error-summary"');
+    expect(again).toContain('Enter a valid email address');
+    expect(again).toContain('value="warga.kabar@"');
+    const unknown = await fetch(`${server.url}/api/receipts/RPR-ZZZZ-ZZZZ/subscribe`, form({ lang: 'en', email: ADDRESS }));
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get('content-type')).toContain('text/html');
     const subscribed = await fetch(server.url + action, form({ lang: 'en', email: ADDRESS }));
     expect(subscribed.status).toBe(303);
     expect(subscribed.headers.get('location')).toBe(receiptPath);
@@ -152,12 +166,23 @@ describe.skipIf(!hasChromium)('the thank-you screen with JavaScript', () => {
     const receipt = await rate('Loket pengambilan berkas perlu papan petunjuk');
     const offer = page.getByTestId('hear-back');
     await offer.getByRole('heading', { name: 'Kabari saya bila unit menanggapi' }).waitFor();
-    await offer.getByLabel('Alamat email').fill('warga.kabar+js@contoh-warga.id');
+    // A mistyped address first: the receipt page with its error summary, which axe finds sound; then the right one.
+    await offer.getByLabel('Alamat email').fill('warga.kabar');
     await offer.getByRole('button', { name: 'Kabari saya' }).click();
+    await page.waitForURL(`${server.url}/api/receipts/${receipt}/subscribe`);
+    await page.locator('.error-summary').waitFor();
+    await page.evaluate(axeSource);
+    const result = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.getByLabel('Alamat email').fill('warga.kabar+js@contoh-warga.id');
+    await page.getByRole('button', { name: 'Kabari saya' }).click();
     await page.waitForURL(`${server.url}/tanda-terima/${receipt}`);
     await page.getByTestId('subscribed').waitFor();
     expect(query((db) => db.prepare('select s.email, s.language from reply_subscriptions s join responses r on r.id = s.response_id where r.receipt = ?').get(receipt)))
       .toEqual({ email: 'warga.kabar+js@contoh-warga.id', language: 'id' });
     await page.close();
-  });
+  }, 120_000);
 });
