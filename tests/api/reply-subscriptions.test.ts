@@ -5,6 +5,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REPLY_NOTICE_KIND, REPLY_SUBSCRIPTION_KEPT_DAYS, SUBSCRIBE_LIMIT } from '../../core/domain/reply-subscription.ts';
+import { claimNextMail, enqueueMail, markMailSent } from '../../db/queries/outbox.ts';
 import { purgeReplySubscriptions } from '../../db/queries/reply-subscriptions.ts';
 import { ACCOUNTS, FIXTURE, insertFixtureUsers, signIn, testApp } from '../support/db.ts';
 
@@ -146,6 +147,17 @@ describe('the reply mail', () => {
 });
 
 describe('retention (DOMAIN.md §9)', () => {
+  it('a reply notice forgets its recipient as it is marked sent; other mail keeps its own', async () => {
+    const at = new Date('2026-08-10T03:00:00.000Z');
+    const mail = { subject: 's', text: 't', html: '<p>h</p>' };
+    await enqueueMail(t.db, { ...mail, kind: REPLY_NOTICE_KIND, recipient: ADDRESS }, { now: at, domain: 'localhost' });
+    await enqueueMail(t.db, { ...mail, kind: 'test', recipient: 'staf@contoh.go.id' }, { now: at, domain: 'localhost' });
+    for (let i = 0; i < 2; i++) expect(await markMailSent(t.db, (await claimNextMail(t.db, at, 60_000))!, at)).toBe(true);
+    const rows = await t.db.selectFrom('outbox').select(['kind', 'recipient']).where('sent_at', 'is not', null).orderBy('kind').execute();
+    expect(rows).toEqual([{ kind: REPLY_NOTICE_KIND, recipient: '' }, { kind: 'test', recipient: 'staf@contoh.go.id' }]);
+  });
+
+
   it('the hourly purge deletes an address nobody used 90 days after it was left, and not before', async () => {
     const old = await rate(COMMENT);
     expect((await subscribeJson(old.receipt, { email: 'lama@contoh-warga.id' })).status).toBe(201);
