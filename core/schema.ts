@@ -604,6 +604,18 @@ export interface LaporHandoffTable {
   answered_by: string | null;
 }
 
+/**
+ * An address a resident left on a receipt to hear, once, of the unit's reply (issue 27 item 4, decision 063). Apart
+ * from the rating: read only to queue that mail (then deleted) and by the hourly purge (after 90 days).
+ */
+export interface ReplySubscriptionTable {
+  response_id: string;
+  email: string;
+  /** The language of the page where it was left: "id" or "en". */
+  language: string;
+  created_at: string;
+}
+
 export interface Database {
   regions: RegionTable;
   units: UnitTable;
@@ -647,6 +659,7 @@ export interface Database {
   notification_preferences: NotificationPreferenceTable;
   notification_alerts_sent: NotificationAlertSentTable;
   lapor_handoffs: LaporHandoffTable;
+  reply_subscriptions: ReplySubscriptionTable;
 }
 
 export type Region = Selectable<RegionTable>;

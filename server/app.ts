@@ -28,6 +28,7 @@ import { healthRoutes } from './routes/health.ts';
 import { openDataRoutes } from './routes/open-data.ts';
 import { permitRoutes } from './routes/permits.ts';
 import { ratingRoutes } from './routes/ratings.ts';
+import { receiptRoutes } from './routes/receipts.ts';
 import { regionRoutes } from './routes/regions.ts';
 import { scoreRoutes } from './routes/scores.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps) {
     .route('/units', permits.units)
     .route('/units', publication.units)
     .route('/units', rtlRegister.units)
+    .route('/receipts', receiptRoutes(deps))
     .route('/search', searchRoutes(deps))
     .route('/scoreboard', scores.scoreboard)
     .route('/permit-times', permits.permitTimes)

@@ -11,6 +11,7 @@ import { connect, openReader } from '../db/connect.ts';
 import { configureGroupCommit } from '../db/group-commit.ts';
 import { purgeAbuseData } from '../db/queries/integrity.ts';
 import { purgeSentMail } from '../db/queries/outbox.ts';
+import { purgeReplySubscriptions } from '../db/queries/reply-subscriptions.ts';
 import { purgeExpiredSessions } from '../db/queries/sessions.ts';
 import { purgeAccountTokens } from '../db/queries/account-tokens.ts';
 import { purgeSignInData } from '../db/queries/two-factor.ts';
@@ -110,7 +111,8 @@ async function main(): Promise<void> {
   (server as Server).maxConnections = MAX_CONNECTIONS;
   answerClientErrors(server as Server);
   // Retention (DOMAIN.md §9): address hashes, old salts, throttle events, expired sessions and pending sign-ins,
-  // devices unused for 90 days, and mail sent more than 30 days ago, hourly.
+  // devices unused for 90 days, mail sent more than 30 days ago, and residents' addresses left for a reply more than 90
+  // days ago (decision 063), hourly.
   const purge = async () => {
     const at = new Date();
     const result = await purgeAbuseData(conn.db, at);
@@ -120,6 +122,7 @@ async function main(): Promise<void> {
     await purgeOldDeliveries(conn.db, new Date(at.getTime() - SENT_MAIL_KEPT_MS));
     // Mail links a week past their expiry (until then a click is told "used" or "expired", not "unknown").
     await purgeAccountTokens(conn.db, new Date(at.getTime() - 7 * 24 * 60 * 60 * 1000));
+    await purgeReplySubscriptions(conn.db, at);
     if (result.addressHashesCleared || sessions) console.log(`[rapor] Retensi / retention: ${result.addressHashesCleared} address hashes cleared, ${sessions} sessions ended.`);
   };
   await purge();

@@ -17,6 +17,7 @@ import { permitInputSchema } from '../core/domain/permit-input.ts';
 import { frameOriginsSchema } from '../core/domain/publication-kit.ts';
 import { ratingInputSchema } from '../core/domain/rating-input.ts';
 import { webhookCreateSchema, webhookPatchSchema } from '../core/domain/webhooks.ts';
+import { subscribeSchema } from '../core/domain/reply-subscription.ts';
 import { capSchema, limitsSchema } from './routes/admin-integrity.ts';
 import { tenureEndSchema } from './routes/admin.ts';
 import { loginSchema } from './routes/auth.ts';
@@ -38,6 +39,7 @@ export interface RequestBody {
 export const REQUEST_BODIES: Record<string, RequestBody> = {
   'POST /api/units/{slug}/ratings': { schema: ratingInputSchema },
   'POST /api/units/{slug}/permit-reports': { schema: permitInputSchema },
+  'POST /api/receipts/{receipt}/subscribe': { schema: subscribeSchema },
   'POST /api/auth/login': { schema: loginSchema },
   'POST /api/auth/password-reset': { schema: resetRequestSchema },
   'POST /api/auth/password': { schema: setPasswordSchema },

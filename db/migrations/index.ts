@@ -22,9 +22,10 @@ import * as unitLimitsAndScreenHours from './2026_12_07_0020_unit_limits_and_scr
 import * as addressShare from './2026_12_07_0021_address_share.ts';
 import * as outbox from './2026_12_07_0022_outbox.ts';
 import * as accountTokens from './2026_12_07_0023_account_tokens.ts';
+import * as notifications from './2026_12_07_0024_notifications.ts';
+import * as replySubscriptions from './2026_12_07_0025_reply_subscriptions.ts';
 import * as webhooks from './2026_12_07_0026_webhooks.ts';
 import * as apiTokens from './2026_12_07_0027_api_tokens.ts';
-import * as notifications from './2026_12_07_0024_notifications.ts';
 import * as laporHandoff from './2026_12_07_0028_lapor_handoff.ts';
 
 export const migrations: Record<string, Migration> = {
@@ -49,8 +50,9 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0021_address_share': addressShare,
   '2026_12_07_0022_outbox': outbox,
   '2026_12_07_0023_account_tokens': accountTokens,
+  '2026_12_07_0024_notifications': notifications,
+  '2026_12_07_0025_reply_subscriptions': replySubscriptions,
   '2026_12_07_0026_webhooks': webhooks,
   '2026_12_07_0027_api_tokens': apiTokens,
-  '2026_12_07_0024_notifications': notifications,
   '2026_12_07_0028_lapor_handoff': laporHandoff,
 };

@@ -1,9 +1,10 @@
 // The mail outbox (issue 27 item 1, docs/decisions/060-mail-outbox.md). A mail is enqueued inside the caller's
 // transaction, so it exists exactly when what caused it was committed; the worker (server/jobs/outbox.ts) claims due
 // rows one at a time with a lease, sends them, and marks each sent or failed with a backoff.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { messageIdOf, retryDelayMs } from '../../core/domain/outbox.ts';
 import { uuidV4, uuidV7 } from '../../core/domain/ids.ts';
+import { REPLY_NOTICE_KIND } from '../../core/domain/reply-subscription.ts';
 import type { Database, OutboxMail, OutboxTable } from '../../core/schema.ts';
 
 /** What a caller gives to queue a mail (the words already in the recipient's language). */
@@ -86,11 +87,17 @@ export async function claimNextMail(db: Kysely<Database>, now: Date, leaseMs: nu
   return undefined;
 }
 
-/** Marks a claimed mail sent; false when the claim was lost (its lease ran out and another worker took the row). */
+/**
+ * Marks a claimed mail sent; false when the claim was lost (its lease ran out and another worker took the row). A
+ * resident's reply notice forgets its address as it is marked sent (decision 063: the address is used once).
+ */
 export async function markMailSent(db: Kysely<Database>, mail: ClaimedMail, now: Date): Promise<boolean> {
   const result = await db
     .updateTable('outbox')
-    .set({ sent_at: now.toISOString(), next_attempt_at: null, claimed_until: null, claim_id: null, last_error: null })
+    .set({
+      sent_at: now.toISOString(), next_attempt_at: null, claimed_until: null, claim_id: null, last_error: null,
+      recipient: sql<string>`CASE WHEN kind = ${REPLY_NOTICE_KIND} THEN '' ELSE recipient END`,
+    })
     .where('id', '=', mail.id)
     .where('claim_id', '=', mail.claim_id)
     .executeTakeFirst();

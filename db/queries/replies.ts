@@ -6,12 +6,13 @@ import { unitsInScope, type Scope } from './scope.ts';
 /**
  * A unit's public reply to a comment of its own; undefined when the rating is not the unit's or has no comment;
  * 'comment_under_review' while the comment waits for review and 'comment_withheld' once a reviewer withheld it
- * (decision 019: the unit does not answer, in public, a comment that nobody may read yet).
+ * (decision 019: the unit does not answer, in public, a comment that nobody may read yet). `published` runs inside the
+ * reply's transaction once the reply is written (the resident's reply notice is queued there, decision 063).
  */
 export async function addReply(
   db: Kysely<Database>, scope: Scope, unitId: string, responseId: string, reply: { id: string; body: string; userId: string }, now: Date,
-  /** Runs in the reply's transaction once it is written (the reply.published webhook event). */
-  also?: (trx: Transaction<Database>) => Promise<unknown>,
+  /** Runs in the reply's transaction once it is written: the reply.published webhook event and the resident's reply notice. */
+  published?: (trx: Transaction<Database>) => Promise<unknown>,
 ): Promise<{ id: string; body: string; createdAt: string } | 'comment_under_review' | 'comment_withheld' | undefined> {
   return db.transaction().execute(async (trx) => {
     const target = await trx
@@ -28,7 +29,7 @@ export async function addReply(
     if (target.comment_review === 'withheld') return 'comment_withheld';
     await trx.insertInto('replies').values({ id: reply.id, response_id: responseId, unit_id: unitId, body: reply.body, author_user_id: reply.userId, created_at: now.toISOString() }).execute();
     await writeAudit(trx, { userId: reply.userId, action: 'reply.create', unitId, target: responseId }, now);
-    await also?.(trx);
+    await published?.(trx);
     return { id: reply.id, body: reply.body, createdAt: now.toISOString() };
   });
 }

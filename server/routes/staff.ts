@@ -16,6 +16,7 @@ import { parseWith } from '../validate.ts';
 import { decodeCursor, encodeCursor, parseLimit } from './pagination.ts';
 import { periodFromQuery } from './period-query.ts';
 import { requireWorkspace } from './workspace-guard.ts';
+import { queueReplyNotice } from '../mail/reply-notice.ts';
 
 export const replySchema = v.object({ body: v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'is required'), v.maxLength(2000, 'must be at most 2000 characters')) });
 const noteSchema = v.optional(v.pipe(v.string('must be text'), v.maxLength(500, 'must be at most 500 characters')), '');
@@ -81,9 +82,14 @@ export function staffRoutes(deps: AppDeps) {
       const { body } = parseWith(replySchema, await readJsonBody(c));
       const at = now();
       // Replies are public: they get the same masking of personal data as residents' comments.
+      // A resident who left an address on the receipt is told in the reply's own transaction (decision 063), and the
+      // reply.published webhook event is queued there too (decision 064).
       const replyId = uuidV7(at.getTime());
       const reply = await addReply(db, scope, unit.id, c.req.param('id'), { id: replyId, body: redactPersonalData(body), userId: user.id }, at,
-        (trx) => replyPublished(trx, deps, unit, replyId, at));
+        async (trx) => {
+          await replyPublished(trx, deps, unit, replyId, at);
+          await queueReplyNotice(trx, deps, c.req.param('id'));
+        });
       if (!reply) throw notFound('A commented rating of this unit', 'response_not_found');
       if (typeof reply === 'string') throw replyRefused(reply);
       return c.json(reply, 201);

@@ -25,6 +25,7 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
     comment: 'Pelayanan cepat', visitCode: 'K7Q2-MX4D', channel: 'web', browserToken: 'abcdefgh12', ticket: 't', website: '',
   },
   'POST /api/units/{slug}/permit-reports': { idempotencyKey: uuid, service: 'pbg', submittedOn: '2026-08-03', completedOn: null, visitCode: 'K7Q2MX4D' },
+  'POST /api/receipts/{receipt}/subscribe': { email: 'warga@example.id', lang: 'id' },
   'POST /api/auth/login': { email: 'admin@example.go.id', password: 'rahasia-sekali' },
   'POST /api/auth/2fa/setup': { password: 'rahasia-sekali' },
   'POST /api/auth/2fa/enable': { code: '123456', password: 'rahasia-sekali' },
