@@ -32,6 +32,13 @@ export interface DigestRun {
  * cadence for every staff account (of one unit) that has not turned the digest off, covering the last 7 days (or 1)
  * up to yesterday; the account's next scheduled window then starts after it.
  */
+/**
+ * A pass of the scheduler runs beside the requests in the same process. Queries on SQLite run synchronously, and a chain
+ * of awaits on them never gives the event loop a turn, so each recipient waits for a turn first: a request that
+ * arrived meanwhile (a health check, a rating) is answered before the next unit's figures are read.
+ */
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export async function sendUnitDigests(deps: Deps, run: { mode: 'scheduled' } | { mode: 'now'; kind: DigestRunKind; unit?: string }): Promise<DigestRun> {
   const { db } = deps;
   const now = deps.now();
@@ -65,6 +72,8 @@ export async function sendUnitDigests(deps: Deps, run: { mode: 'scheduled' } | {
       skipped++;
       continue;
     }
+    // A unit's figures are read synchronously on SQLite: let waiting requests in between two recipients.
+    await yieldToRequests();
     const digest = await digestOf(r.unitSlug, window);
     if (!digest) {
       skipped++;
@@ -101,6 +110,7 @@ export async function sendFollowUpAlerts(deps: Deps): Promise<DigestRun> {
   let queued = 0;
   let skipped = 0;
   for (const r of rows) {
+    await yieldToRequests();
     const frequency = (r.frequency ?? KIND_RULES[kind].defaults) as Frequency;
     const today = todayIn(isTimeZone(r.timezone) ? r.timezone : 'Asia/Jakarta', now);
     if (frequency !== 'immediately' || !isNewlyOverdue(r.dueDate, today)) {
