@@ -85,10 +85,13 @@ async function oncePerRun<T>(name: string, file: string, make: () => Promise<voi
 }
 
 /**
- * The demo world, seeded once per run as `npm start` seeds an empty database (server/startup.ts), checkpointed into
- * one file: every server copies it. A copy holds units, so the server does not seed it again.
+ * The demo world, seeded once per run as `npm start` seeds an empty database (server/startup.ts: migrate, then seedDemo),
+ * in one file: every server copies it. A copy holds units, so the server does not seed it again. Under vitest it is the
+ * SQLite demo template that `demoDb()` copies too (tests/support/db.ts), seeded once for both; the benchmarks seed one
+ * of their own here.
  */
 export async function demoTemplate(): Promise<string> {
+  if (inject) return (await import('./db.ts')).sqliteDemoTemplate();
   const file = join(runDir(), 'demo-template.db');
   return oncePerRun('demo-template', file, async () => {
     // Loaded here: only the file that makes the template needs the seed.

@@ -90,9 +90,17 @@ function privateRun(): { dir: string; id: string } {
   return { dir, id };
 }
 
+/**
+ * The demo world's SQLite template file: the one `demoDb()` copies on SQLite, and the one every real server a test starts
+ * copies (tests/support/browser.ts demoTemplate()), so the run seeds the demo world once, not once per kind of copy.
+ */
+export function sqliteDemoTemplate(): Promise<string> {
+  return template('demo', 'sqlite');
+}
+
 /** The template's file (SQLite: the database; PGlite: its data directory; a server: a marker), built if missing. */
-async function template(name: Template): Promise<string> {
-  const file = join(run.dir, `${engineName()}-${name}`);
+async function template(name: Template, engine: Engine = engineName()): Promise<string> {
+  const file = join(run.dir, `${engine}-${name}`);
   const lock = `${file}.lock`;
   for (;;) {
     if (existsSync(file)) return file;
@@ -112,7 +120,7 @@ async function template(name: Template): Promise<string> {
     try {
       writeFileSync(fd, String(process.pid));
       const tmp = `${file}.${process.pid}`;
-      await buildTemplate(name, tmp);
+      await buildTemplate(name, tmp, engine);
       renameSync(tmp, file);
       return file;
     } finally {
@@ -122,16 +130,17 @@ async function template(name: Template): Promise<string> {
   }
 }
 
-function engineName(): string {
+type Engine = 'sqlite' | 'pglite' | 'postgres';
+function engineName(): Engine {
   return TEST_DATABASE === 'sqlite' || TEST_DATABASE === 'pglite' ? TEST_DATABASE : 'postgres';
 }
 
-async function buildTemplate(name: Template, file: string): Promise<void> {
+async function buildTemplate(name: Template, file: string, engine: Engine): Promise<void> {
   const seed = async (db: Kysely<Database>) => {
     await migrateToLatest(db);
     if (name === 'demo') await (await import('../../db/seed.ts')).seedDemo(db);
   };
-  if (TEST_DATABASE === 'sqlite') {
+  if (engine === 'sqlite') {
     const conn = connect(':memory:');
     try {
       await seed(conn.db);
@@ -139,7 +148,7 @@ async function buildTemplate(name: Template, file: string): Promise<void> {
     } finally {
       await conn.close();
     }
-  } else if (TEST_DATABASE === 'pglite') {
+  } else if (engine === 'pglite') {
     const client = await newPglite();
     const db = new Kysely<Database>({ dialect: ownPgliteDialect(client) });
     try {
