@@ -5,7 +5,9 @@ import { defineConfig } from 'vitest/config';
 // does. A run on a real server covers every file PGlite runs (and the two-process suite), so CI drops the PGlite project
 // (RAPOR_TEST_PGLITE=off, .ci/run) instead of running the same files on PostgreSQL twice (docs/decisions/052).
 // Migrated databases and the demo world are copied from templates built once per run (tests/support/templates-setup.ts).
-const shared = { pool: 'forks' as const, testTimeout: 30_000, hookTimeout: 120_000, globalSetup: ['tests/support/templates-setup.ts'] };
+// expect.poll waits as long as the browser tests' own waits (page.setDefaultTimeout(15_000)): its default, one second, is
+// less than an island's first fetch takes with two test files on two cores (decision 067).
+const shared = { pool: 'forks' as const, testTimeout: 30_000, hookTimeout: 120_000, globalSetup: ['tests/support/templates-setup.ts'], expect: { poll: { timeout: 15_000 } } };
 const onPostgres = process.env.RAPOR_TEST_DATABASE && process.env.RAPOR_TEST_DATABASE !== 'sqlite';
 const pglite = process.env.RAPOR_TEST_PGLITE !== 'off';
 /** The suites that run on every engine. */

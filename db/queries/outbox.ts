@@ -127,9 +127,10 @@ export async function recordMailFailure(db: Kysely<Database>, mail: ClaimedMail,
 }
 
 /** The mails of the outbox that are neither sent nor given up, and those given up (failed_at set), counted. */
-export async function outboxCounts(db: Kysely<Database>): Promise<{ pending: number; failed: number; sent: number }> {
+export async function outboxCounts(db: Kysely<Database>, kind?: string): Promise<{ pending: number; failed: number; sent: number }> {
   const rows = await db
     .selectFrom('outbox')
+    .$if(kind !== undefined, (q) => q.where('kind', '=', kind!))
     .select((eb) => [
       eb.fn.countAll<number | string>().as('n'),
       eb.case().when('sent_at', 'is not', null).then('sent').when('failed_at', 'is not', null).then('failed').else('pending').end().as('state'),

@@ -69,6 +69,7 @@ const ROUTES: Route[] = [
   { method: 'DELETE', path: (i) => `${W}/kiosks/${i.kiosk}`, ok: 204, area: 'workspace' },
   { method: 'GET', path: () => `${W}/audit`, ok: 200, area: 'workspace' },
   { method: 'GET', path: () => '/api/admin/users', ok: 200, area: 'admin' },
+  { method: 'POST', path: () => '/api/admin/notifications/run', body: { kind: 'weekly-digest' }, ok: 200, area: 'admin' },
   { method: 'GET', path: () => `/api/admin/units/${FIXTURE.gorontaloUnit}/frame-origins`, ok: 200, area: 'admin' },
   { method: 'GET', path: () => `/api/admin/units/${FIXTURE.gorontaloUnit}/limits`, ok: 200, area: 'admin' },
   { method: 'PUT', path: () => `/api/admin/units/${FIXTURE.gorontaloUnit}/limits`, body: { visitCodesPerDay: 50 }, ok: 200, area: 'admin' },

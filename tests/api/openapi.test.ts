@@ -36,7 +36,8 @@ describe('the OpenAPI document', () => {
       // The SP4N-LAPOR! hand-off (decision 066): its own query parameter, not a period's; its refusals documented.
       expect(doc.paths['/api/review/lapor'].get.parameters.map((p: any) => p.name)).toEqual(['dueBy']);
       expect(Object.keys(doc.paths['/api/review/comments/{id}/lapor/answer'].post.responses)).toEqual(expect.arrayContaining(['400', '403', '404', '409']));
-      expect(doc.paths['/api/review/comments/{id}/lapor.json'].get.security).toEqual([{ session: [] }]);
+      // A GET the account may read: its API token may read it too (decision 065).
+      expect(doc.paths['/api/review/comments/{id}/lapor.json'].get.security).toEqual([{ session: [] }, { apiToken: [] }]);
     } finally {
       await t.close();
     }

@@ -162,15 +162,18 @@ describe('the real server, killed while mail waits', () => {
     server = await startServer(env, { dbFile, keepFiles: true });
     const check = connect(dbFile);
     try {
-      await until(async () => (await outboxCounts(check.db)).sent === 50, 'every mail to be marked sent');
-      const counts = await outboxCounts(check.db);
+      // The server queues mail of its own too (the staff's weekly digests at a first start, decision 062): the 50 are
+      // told apart by their kind and their Message-IDs.
+      await until(async () => (await outboxCounts(check.db, 'test')).sent === 50, 'every mail to be marked sent');
+      const counts = await outboxCounts(check.db, 'test');
       expect(counts).toEqual({ pending: 0, failed: 0, sent: 50 });
-      const rows = await check.db.selectFrom('outbox').select(['attempts']).execute();
+      const rows = await check.db.selectFrom('outbox').select(['attempts']).where('kind', '=', 'test').execute();
+      expect(rows).toHaveLength(50);
       expect(rows.every((r) => Number(r.attempts) >= 2)).toBe(true);
     } finally {
       await check.close();
     }
-    const ids = smtp.received.map((m) => m.messageId);
+    const ids = smtp.received.map((m) => m.messageId).filter((id) => id !== undefined && expected.includes(id));
     expect(ids).toHaveLength(50);
     expect(new Set(ids)).toEqual(new Set(expected));
   }, 180_000);
