@@ -46,6 +46,10 @@ export interface DigestWords {
   overdueSubject: (unit: string) => string;
   overdueText: (problem: string, due: string) => string;
   overdueAction: string;
+  // The reply-overdue alert (no comment text: the unit reads it in the dashboard)
+  replySubject: (unit: string) => string;
+  replyText: (date: string, workingDays: number) => string;
+  replyAction: string;
 }
 
 const id: DigestWords = {
@@ -96,6 +100,9 @@ const id: DigestWords = {
   overdueSubject: (unit) => `Tindak lanjut melewati tenggat: ${unit}`,
   overdueText: (problem, due) => `Rencana tindak lanjut “${problem}” belum selesai dan melewati tenggat ${due}.`,
   overdueAction: 'Perbarui tindak lanjut di dasbor',
+  replySubject: (unit) => `Komentar menunggu tanggapan: ${unit}`,
+  replyText: (date, days) => `Komentar dari ${date} belum ditanggapi setelah ${days} hari kerja.`,
+  replyAction: 'Tanggapi di dasbor',
 };
 
 const en: DigestWords = {
@@ -146,6 +153,9 @@ const en: DigestWords = {
   overdueSubject: (unit) => `Follow-up item overdue: ${unit}`,
   overdueText: (problem, due) => `The follow-up item “${problem}” is not done and was due on ${due}.`,
   overdueAction: 'Update the follow-up in the dashboard',
+  replySubject: (unit) => `A comment waits for a reply: ${unit}`,
+  replyText: (date, days) => `A comment of ${date} has had no reply for ${days} working days.`,
+  replyAction: 'Reply in the dashboard',
 };
 
 export const digestWords: Record<Lang, DigestWords> = { id, en };

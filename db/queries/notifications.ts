@@ -181,3 +181,48 @@ export async function recordAlert(trx: Transaction<Database>, userId: string, ki
     .executeTakeFirst();
   return inserted !== undefined;
 }
+
+/** A public comment without a reply, once per active staff account of its unit, that was not alerted about yet. */
+export interface UnansweredCommentAlert {
+  responseId: string;
+  localDate: string;
+  unitSlug: string;
+  unitName: string;
+  timezone: string;
+  userId: string;
+  email: string;
+  frequency: string | null;
+}
+
+/**
+ * A unit's public comments without a reply (as commentsAwaitingReply counts them) that arrived on or after `fromDate`
+ * and before `beforeDate` (local dates; the caller judges each by working days in its unit's own today), paired with
+ * every active staff account of the unit that has had no `reply-overdue` alert about it yet. The text is never read.
+ */
+export async function unansweredCommentAlerts(db: Db, fromDate: string, beforeDate: string): Promise<UnansweredCommentAlert[]> {
+  return db
+    .selectFrom('responses')
+    .innerJoin('units', 'units.id', 'responses.unit_id')
+    .innerJoin('regions', 'regions.code', 'units.region_code')
+    .innerJoin('users', (j) => j.onRef('users.unit_id', '=', 'units.id').on('users.role', '=', 'staff').on('users.disabled_at', 'is', null))
+    .leftJoin('notification_preferences as p', (j) => j.onRef('p.user_id', '=', 'users.id').on('p.kind', '=', 'reply-overdue'))
+    .select([
+      'responses.id as responseId', 'responses.local_date as localDate', 'units.slug as unitSlug', 'units.name as unitName',
+      'regions.timezone as timezone', 'users.id as userId', 'users.email as email', 'p.frequency as frequency',
+    ])
+    .where('responses.comment', 'is not', null)
+    .where('responses.comment_hidden_at', 'is', null)
+    .where('responses.exclusion_reason', 'is', null)
+    .where(commentIsPublic)
+    .where('responses.local_date', '>=', fromDate)
+    .where('responses.local_date', '<', beforeDate)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('replies').select('replies.id').whereRef('replies.response_id', '=', 'responses.id'))))
+    .where((eb) => eb.not(eb.exists(
+      eb.selectFrom('notification_alerts_sent as s').select('s.user_id')
+        .whereRef('s.user_id', '=', 'users.id').where('s.kind', '=', 'reply-overdue').whereRef('s.subject_key', '=', 'responses.id'),
+    )))
+    .orderBy('responses.local_date')
+    .orderBy('responses.id')
+    .orderBy('users.email')
+    .execute();
+}

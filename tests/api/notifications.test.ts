@@ -2,7 +2,7 @@
 // run route with its errors, and the unsubscribe token (a GET changes nothing; a forged token is refused).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setPreferences } from '../../db/queries/notifications.ts';
-import { sendFollowUpAlerts } from '../../server/jobs/notifications.ts';
+import { sendFollowUpAlerts, sendReplyOverdueAlerts } from '../../server/jobs/notifications.ts';
 import { ACCOUNTS, insertFixtureUsers, signIn, testApp } from '../support/db.ts';
 
 type T = Awaited<ReturnType<typeof testApp>>;
@@ -113,5 +113,57 @@ describe('follow-up overdue alerts', () => {
     expect(alerts.map((m) => [m.recipient, m.subject])).toEqual([[ACCOUNTS.staffGorontalo, 'Tindak lanjut melewati tenggat: Dukcapil Uji Gorontalo']]);
     expect(alerts[0]!.text).toContain('Rencana tindak lanjut “Antrean lama” belum selesai dan melewati tenggat 5 Desember 2026.');
     expect(JSON.parse(alerts[0]!.headers)['List-Unsubscribe']).toMatch(/token=u1\.usr-staff-gtlo\.followup-overdue\./);
+  });
+});
+
+let seq = 0;
+/** A commented rating stored directly (the rating route is not what these alerts are about). */
+async function comment(unitId: string, localDate: string, review: 'pending' | null = null) {
+  seq += 1;
+  const id = `0190f000-0000-7000-8000-${String(seq).padStart(12, '0')}`;
+  await t.db.insertInto('responses').values({
+    id, unit_id: unitId, service_id: unitId === 'u-gtlo' ? 's-ktp' : 's-leg', created_at: `${localDate}T02:00:00.000Z`,
+    local_date: localDate, local_hour: 10, channel: 'web',
+    u1: 3, u2: 3, u3: 3, u4: 3, u5: 3, u6: 3, u7: 3, u8: 3, u9: 3, gender: null, age: null, education: null, occupation: null,
+    comment: `Komentar rahasia ${seq}`, idempotency_key: crypto.randomUUID(), receipt: `R-N${seq}`, ip_hash: null, verified: 0, visit_code_id: null,
+    exclusion_reason: null, excluded_at: null, comment_hidden_reason: null, comment_hidden_at: null, device_id: null,
+    comment_review: review, comment_review_flags: review ? 'names_person' : null,
+  }).execute();
+  return id;
+}
+const at = (iso: string) => { t.clock.now = new Date(iso); };
+
+describe('reply-overdue alerts', () => {
+  it('alert each staff account that wants them once about a comment without a reply after more than 3 working days (holidays not counted)', async () => {
+    at('2026-12-07T02:00:00Z'); // Monday 10:00 WITA
+    const late = await comment('u-gtlo', '2026-12-01'); // Dec 2, 3, 4, 7: four working days
+    const edge = await comment('u-gtlo', '2026-12-02'); // Dec 3, 4, 7: three; Dec 8 is a holiday; Dec 9 makes four
+    const answered = await comment('u-gtlo', '2026-12-01');
+    await comment('u-gtlo', '2026-12-01', 'pending'); // held for review: not the unit's to answer yet
+    await comment('u-gtlo', '2026-11-02'); // older than the look-back: the digest lists it
+    await comment('u-plaju', '2026-12-01'); // Plaju's staff turned the kind off
+    await t.db.insertInto('replies').values({ id: 'rep-1', response_id: answered, unit_id: 'u-gtlo', body: 'Terima kasih', author_user_id: 'usr-staff-gtlo', created_at: '2026-12-02T01:00:00.000Z' }).execute();
+    await t.db.insertInto('holidays').values({ date: '2026-12-08', name: 'Libur uji', kind: 'libur_nasional' }).execute();
+    const deps = { db: t.db, now: () => t.clock.now };
+    // The default is daily (no bundles yet): an account that has not chosen "immediately" gets none.
+    expect(await sendReplyOverdueAlerts(deps)).toEqual({ queued: 0, skipped: 3 });
+    expect((await t.app.request('/api/account/notifications', json(staff, 'PUT', { preferences: { 'reply-overdue': 'immediately' } }))).status).toBe(200);
+    await setPreferences(t.db, 'usr-staff-plaju', [{ kind: 'reply-overdue', frequency: 'off' }], t.clock.now);
+    expect(await sendReplyOverdueAlerts(deps)).toEqual({ queued: 1, skipped: 2 });
+    expect(await sendReplyOverdueAlerts(deps)).toEqual({ queued: 0, skipped: 2 });
+    at('2026-12-08T02:00:00Z'); // the holiday: still three working days
+    expect(await sendReplyOverdueAlerts(deps)).toEqual({ queued: 0, skipped: 2 });
+    at('2026-12-09T02:00:00Z');
+    expect(await sendReplyOverdueAlerts(deps)).toEqual({ queued: 1, skipped: 1 });
+    expect(await sendReplyOverdueAlerts(deps)).toEqual({ queued: 0, skipped: 1 });
+    const alerts = (await outbox()).filter((m) => m.kind === 'reply-overdue');
+    expect(alerts.map((m) => m.recipient)).toEqual([ACCOUNTS.staffGorontalo, ACCOUNTS.staffGorontalo]);
+    expect(alerts[0]!.subject).toBe('Komentar menunggu tanggapan: Dukcapil Uji Gorontalo');
+    expect(alerts[0]!.text).toContain('Komentar dari 1 Desember 2026 belum ditanggapi setelah 4 hari kerja.');
+    expect(alerts[1]!.text).toContain('Komentar dari 2 Desember 2026 belum ditanggapi setelah 4 hari kerja.');
+    expect(alerts.some((m) => m.text.includes('Komentar rahasia') || m.html.includes('Komentar rahasia'))).toBe(false);
+    expect(JSON.parse(alerts[0]!.headers)['List-Unsubscribe']).toMatch(/token=u1\.usr-staff-gtlo\.reply-overdue\./);
+    const sent = await t.db.selectFrom('notification_alerts_sent').select('subject_key').where('kind', '=', 'reply-overdue').orderBy('subject_key').execute();
+    expect(sent.map((r) => r.subject_key)).toEqual([late, edge]);
   });
 });
