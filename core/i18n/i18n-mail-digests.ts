@@ -50,6 +50,11 @@ export interface DigestWords {
   replySubject: (unit: string) => string;
   replyText: (date: string, workingDays: number) => string;
   replyAction: string;
+  // The review-waiting alert (evaluators and administrators; no comment text)
+  reviewSubject: (unit: string) => string;
+  reviewText: (date: string, workingDays: number) => string;
+  reviewAction: string;
+  reasonReviewer: string;
 }
 
 const id: DigestWords = {
@@ -103,6 +108,10 @@ const id: DigestWords = {
   replySubject: (unit) => `Komentar menunggu tanggapan: ${unit}`,
   replyText: (date, days) => `Komentar dari ${date} belum ditanggapi setelah ${days} hari kerja.`,
   replyAction: 'Tanggapi di dasbor',
+  reviewSubject: (unit) => `Komentar menunggu tinjauan: ${unit}`,
+  reviewText: (date, days) => `Komentar dari ${date} menunggu tinjauan selama ${days} hari kerja (SP4N-LAPOR! meminta paling lama 3 hari kerja).`,
+  reviewAction: 'Tinjau di halaman evaluasi',
+  reasonReviewer: 'Anda menerima surel ini sebagai peninjau komentar (evaluator atau administrator) di Rapor.',
 };
 
 const en: DigestWords = {
@@ -156,6 +165,10 @@ const en: DigestWords = {
   replySubject: (unit) => `A comment waits for a reply: ${unit}`,
   replyText: (date, days) => `A comment of ${date} has had no reply for ${days} working days.`,
   replyAction: 'Reply in the dashboard',
+  reviewSubject: (unit) => `A comment waits for review: ${unit}`,
+  reviewText: (date, days) => `A comment of ${date} has waited ${days} working days for review (SP4N-LAPOR! asks for at most 3 working days).`,
+  reviewAction: 'Review it on the evaluation page',
+  reasonReviewer: 'You get this mail as a reviewer of comments (evaluator or administrator) on Rapor.',
 };
 
 export const digestWords: Record<Lang, DigestWords> = { id, en };

@@ -226,3 +226,50 @@ export async function unansweredCommentAlerts(db: Db, fromDate: string, beforeDa
     .orderBy('users.email')
     .execute();
 }
+
+/** A comment held for review, once per active evaluator or administrator that was not alerted about it yet. */
+export interface PendingReviewAlert {
+  responseId: string;
+  localDate: string;
+  unitSlug: string;
+  unitName: string;
+  unitRegion: string;
+  timezone: string;
+  userId: string;
+  email: string;
+  role: string;
+  /** The evaluator's region (null: national, or an administrator); the caller keeps the units within its scope. */
+  userRegion: string | null;
+  frequency: string | null;
+}
+
+/**
+ * Comments waiting for review (the queue of db/queries/comment-review.ts: state 'pending') that arrived on or after
+ * `fromDate` and before `beforeDate` (local dates), paired with every active evaluator and administrator that has had
+ * no `review-waiting` alert about it yet. The text is never read.
+ */
+export async function pendingReviewAlerts(db: Db, fromDate: string, beforeDate: string): Promise<PendingReviewAlert[]> {
+  return db
+    .selectFrom('responses')
+    .innerJoin('units', 'units.id', 'responses.unit_id')
+    .innerJoin('regions', 'regions.code', 'units.region_code')
+    .innerJoin('users', (j) => j.on('users.role', 'in', ['evaluator', 'admin']).on('users.disabled_at', 'is', null))
+    .leftJoin('notification_preferences as p', (j) => j.onRef('p.user_id', '=', 'users.id').on('p.kind', '=', 'review-waiting'))
+    .select([
+      'responses.id as responseId', 'responses.local_date as localDate', 'units.slug as unitSlug', 'units.name as unitName',
+      'units.region_code as unitRegion', 'regions.timezone as timezone', 'users.id as userId', 'users.email as email',
+      'users.role as role', 'users.region_code as userRegion', 'p.frequency as frequency',
+    ])
+    .where('responses.comment_review', '=', 'pending')
+    .where('responses.comment', 'is not', null)
+    .where('responses.local_date', '>=', fromDate)
+    .where('responses.local_date', '<', beforeDate)
+    .where((eb) => eb.not(eb.exists(
+      eb.selectFrom('notification_alerts_sent as s').select('s.user_id')
+        .whereRef('s.user_id', '=', 'users.id').where('s.kind', '=', 'review-waiting').whereRef('s.subject_key', '=', 'responses.id'),
+    )))
+    .orderBy('responses.local_date')
+    .orderBy('responses.id')
+    .orderBy('users.email')
+    .execute();
+}

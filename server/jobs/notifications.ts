@@ -11,7 +11,8 @@ import { isTimeZone, todayIn } from '../../core/domain/time-zones.ts';
 import { workingDaysBetween } from '../../core/domain/working-days.ts';
 import { unsubscribeToken } from '../../core/domain/unsubscribe-token.ts';
 import { holidaySet } from '../../db/queries/holidays.ts';
-import { claimDigestWindow, overdueFollowUpAlerts, recordAlert, staffDigestRecipients, unansweredCommentAlerts, unsubscribeSecret } from '../../db/queries/notifications.ts';
+import { regionAndDescendants } from '../../db/queries/regions.ts';
+import { claimDigestWindow, overdueFollowUpAlerts, pendingReviewAlerts, recordAlert, staffDigestRecipients, unansweredCommentAlerts, unsubscribeSecret } from '../../db/queries/notifications.ts';
 import { findUnitBySlug } from '../../db/queries/units.ts';
 import type { AppDeps } from '../deps.ts';
 import { unitDigestMail } from '../mail/digest.ts';
@@ -184,6 +185,62 @@ export async function sendReplyOverdueAlerts(deps: Deps): Promise<DigestRun> {
   return { queued, skipped };
 }
 
+/**
+ * Alerts evaluators whose scope holds the unit (their region and below; national ones everything) and administrators
+ * once per comment held for review more than 3 working days (SP4N-LAPOR! asks 3), by the unit's own date and holiday
+ * calendar, for accounts that chose "immediately" — the same pattern and once-only table as the other alerts.
+ */
+export async function sendReviewWaitingAlerts(deps: Deps): Promise<DigestRun> {
+  const { db } = deps;
+  const now = deps.now();
+  const kind = 'review-waiting';
+  const from = addLocalDays(todayIn('Asia/Jakarta', now), -WAIT_ALERT_LOOKBACK_DAYS);
+  const latest = todayIn('Asia/Jayapura', now);
+  const rows = await pendingReviewAlerts(db, from, addLocalDays(latest, -WAIT_ALERT_WORKING_DAYS));
+  if (!rows.length) return { queued: 0, skipped: 0 };
+  const holidays = await holidaySet(db, from, latest);
+  const regions = new Map<string, Promise<Set<string>>>();
+  const covers = (region: string, unitRegion: string) => {
+    if (!regions.has(region)) regions.set(region, regionAndDescendants(db, region).then((codes) => new Set(codes)));
+    return regions.get(region)!.then((codes) => codes.has(unitRegion));
+  };
+  const secret = await unsubscribeSecret(db, freshUnsubscribeSecret, now);
+  const base = mailBase(deps);
+  let queued = 0;
+  let skipped = 0;
+  for (const r of rows) {
+    // Outside the account's scope: not its comment to review, so not counted either.
+    if (r.role === 'evaluator' && r.userRegion !== null && !(await covers(r.userRegion, r.unitRegion))) continue;
+    const frequency = (r.frequency ?? KIND_RULES[kind].defaults) as Frequency;
+    const today = todayIn(isTimeZone(r.timezone) ? r.timezone : 'Asia/Jakarta', now);
+    if (frequency !== 'immediately' || !waitedTooLong(r.localDate, today, holidays)) {
+      skipped++;
+      continue;
+    }
+    const lang = 'id' as const;
+    const w = digestWords[lang];
+    const mail = composeMail({
+      language: lang,
+      subject: w.reviewSubject(r.unitName),
+      blocks: [
+        { kind: 'paragraph', text: w.reviewText(fmtDate(lang, r.localDate), workingDaysBetween(r.localDate, today, holidays)) },
+        { kind: 'action', label: w.reviewAction, url: mailLink(base, '/evaluasi') },
+      ],
+      reason: w.reasonReviewer,
+      unsubscribeUrl: mailLink(base, '/api/notifications/unsubscribe', { token: unsubscribeToken(secret, r.userId, kind) }),
+      preferencesUrl: mailLink(base, '/akun'),
+    });
+    const sent = await db.transaction().execute(async (trx) => {
+      if (!(await recordAlert(trx, r.userId, kind, r.responseId, now))) return false;
+      await queueMail(trx, deps, { kind, recipient: r.email, language: lang }, mail);
+      return true;
+    });
+    if (sent) queued++;
+    else skipped++;
+  }
+  return { queued, skipped };
+}
+
 export interface NotificationScheduler {
   /** Runs one scheduled pass now (tests), after any pass in progress. */
   tick(): Promise<DigestRun>;
@@ -200,7 +257,8 @@ export function startNotificationScheduler(deps: Deps & { pollMs: number; log?: 
   let alerts = 0;
   const pass = async () => {
     const digests = await sendUnitDigests(deps, { mode: 'scheduled' });
-    alerts = (await sendFollowUpAlerts(deps)).queued + (await sendReplyOverdueAlerts(deps)).queued;
+    alerts = 0;
+    for (const send of [sendFollowUpAlerts, sendReplyOverdueAlerts, sendReviewWaitingAlerts]) alerts += (await send(deps)).queued;
     return digests;
   };
   const tick = () => (running = running.then(pass, pass));

@@ -2,7 +2,7 @@
 // run route with its errors, and the unsubscribe token (a GET changes nothing; a forged token is refused).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setPreferences } from '../../db/queries/notifications.ts';
-import { sendFollowUpAlerts, sendReplyOverdueAlerts } from '../../server/jobs/notifications.ts';
+import { sendFollowUpAlerts, sendReplyOverdueAlerts, sendReviewWaitingAlerts } from '../../server/jobs/notifications.ts';
 import { ACCOUNTS, insertFixtureUsers, signIn, testApp } from '../support/db.ts';
 
 type T = Awaited<ReturnType<typeof testApp>>;
@@ -132,6 +132,7 @@ async function comment(unitId: string, localDate: string, review: 'pending' | nu
   return id;
 }
 const at = (iso: string) => { t.clock.now = new Date(iso); };
+let held = '';
 
 describe('reply-overdue alerts', () => {
   it('alert each staff account that wants them once about a comment without a reply after more than 3 working days (holidays not counted)', async () => {
@@ -139,7 +140,7 @@ describe('reply-overdue alerts', () => {
     const late = await comment('u-gtlo', '2026-12-01'); // Dec 2, 3, 4, 7: four working days
     const edge = await comment('u-gtlo', '2026-12-02'); // Dec 3, 4, 7: three; Dec 8 is a holiday; Dec 9 makes four
     const answered = await comment('u-gtlo', '2026-12-01');
-    await comment('u-gtlo', '2026-12-01', 'pending'); // held for review: not the unit's to answer yet
+    held = await comment('u-gtlo', '2026-12-01', 'pending'); // held for review: not the unit's to answer yet (the next test's too)
     await comment('u-gtlo', '2026-11-02'); // older than the look-back: the digest lists it
     await comment('u-plaju', '2026-12-01'); // Plaju's staff turned the kind off
     await t.db.insertInto('replies').values({ id: 'rep-1', response_id: answered, unit_id: 'u-gtlo', body: 'Terima kasih', author_user_id: 'usr-staff-gtlo', created_at: '2026-12-02T01:00:00.000Z' }).execute();
@@ -165,5 +166,48 @@ describe('reply-overdue alerts', () => {
     expect(JSON.parse(alerts[0]!.headers)['List-Unsubscribe']).toMatch(/token=u1\.usr-staff-gtlo\.reply-overdue\./);
     const sent = await t.db.selectFrom('notification_alerts_sent').select('subject_key').where('kind', '=', 'reply-overdue').orderBy('subject_key').execute();
     expect(sent.map((r) => r.subject_key)).toEqual([late, edge]);
+  });
+});
+
+describe('review-waiting alerts', () => {
+  it('alert the evaluators whose scope holds the unit and the administrators once per comment held for review over 3 working days', async () => {
+    at('2026-12-07T02:00:00Z');
+    // The previous test left Gorontalo's comment of 1 December held for review, and 8 December a holiday.
+    const plaju = await comment('u-plaju', '2026-12-01', 'pending');
+    const edge = await comment('u-gtlo', '2026-12-02', 'pending');
+    await comment('u-gtlo', '2026-11-02', 'pending'); // older than the look-back: the review queue lists it
+    const published = await comment('u-gtlo', '2026-12-01', 'pending');
+    await t.db.updateTable('responses').set({ comment_review: 'published' }).where('id', '=', published).execute();
+    const deps = { db: t.db, now: () => t.clock.now };
+    // The default is daily (no bundles yet). In scope: Gorontalo's two for eval-75, national and admin; Plaju's for eval-1671, national and admin.
+    expect(await sendReviewWaitingAlerts(deps)).toEqual({ queued: 0, skipped: 9 });
+    const evaluator = await signIn(t.app, ACCOUNTS.evaluatorGorontalo);
+    expect((await t.app.request('/api/account/notifications', json(evaluator, 'PUT', { preferences: { 'review-waiting': 'immediately' } }))).status).toBe(200);
+    expect((await t.app.request('/api/account/notifications', json(admin, 'PUT', { preferences: { 'review-waiting': 'immediately' } }))).status).toBe(200);
+    await setPreferences(t.db, 'usr-eval-all', [{ kind: 'review-waiting', frequency: 'immediately' }], t.clock.now);
+    await setPreferences(t.db, 'usr-eval-1671', [{ kind: 'review-waiting', frequency: 'off' }], t.clock.now);
+    expect(await sendReviewWaitingAlerts(deps)).toEqual({ queued: 5, skipped: 4 });
+    expect(await sendReviewWaitingAlerts(deps)).toEqual({ queued: 0, skipped: 4 });
+    at('2026-12-08T02:00:00Z'); // the holiday
+    expect(await sendReviewWaitingAlerts(deps)).toEqual({ queued: 0, skipped: 4 });
+    at('2026-12-09T02:00:00Z');
+    expect(await sendReviewWaitingAlerts(deps)).toEqual({ queued: 3, skipped: 1 });
+    expect(await sendReviewWaitingAlerts(deps)).toEqual({ queued: 0, skipped: 1 });
+    const alerts = (await outbox()).filter((m) => m.kind === 'review-waiting');
+    const sent = await t.db.selectFrom('notification_alerts_sent').select(['user_id', 'subject_key']).where('kind', '=', 'review-waiting').execute();
+    const pairs = sent.map((r) => `${r.user_id} ${r.subject_key}`).sort();
+    expect(pairs).toEqual([
+      ...['usr-admin', 'usr-eval-75', 'usr-eval-all'].flatMap((u) => [`${u} ${held}`, `${u} ${edge}`]),
+      `usr-admin ${plaju}`, `usr-eval-all ${plaju}`,
+    ].sort());
+    expect(alerts.map((m) => m.recipient).sort()).toEqual([
+      ACCOUNTS.admin, ACCOUNTS.admin, ACCOUNTS.admin, ACCOUNTS.evaluatorGorontalo, ACCOUNTS.evaluatorGorontalo,
+      ACCOUNTS.evaluatorNational, ACCOUNTS.evaluatorNational, ACCOUNTS.evaluatorNational,
+    ].sort());
+    const first = alerts.find((m) => m.recipient === ACCOUNTS.evaluatorGorontalo)!;
+    expect(first.subject).toBe('Komentar menunggu tinjauan: Dukcapil Uji Gorontalo');
+    expect(first.text).toContain('Komentar dari 1 Desember 2026 menunggu tinjauan selama 4 hari kerja (SP4N-LAPOR! meminta paling lama 3 hari kerja).');
+    expect(alerts.some((m) => m.text.includes('Komentar rahasia') || m.html.includes('Komentar rahasia'))).toBe(false);
+    expect(JSON.parse(first.headers)['List-Unsubscribe']).toMatch(/token=u1\.usr-eval-75\.review-waiting\./);
   });
 });
