@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   'moderation-request',
   'units-below-threshold',
   'evidence-lock-reminder',
+  'lapor-handoff-due',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -46,6 +47,8 @@ export const KIND_RULES: Record<NotificationKind, KindRule> = {
   'moderation-request': { roles: ['evaluator', 'admin'], allowed: ALL, defaults: 'immediately' },
   'units-below-threshold': { roles: ['evaluator', 'admin'], allowed: ALL, defaults: 'weekly' },
   'evidence-lock-reminder': { roles: ['evaluator', 'admin'], allowed: ALL, defaults: 'immediately' },
+  // An SP4N-LAPOR! hand-off whose next step falls due or is overdue, to the evaluators of its region (decision 066).
+  'lapor-handoff-due': { roles: ['evaluator'], allowed: ALL, defaults: 'immediately' },
 };
 
 /** The kinds an account of this role may choose, in the order the form shows them. */

@@ -273,3 +273,29 @@ export async function pendingReviewAlerts(db: Db, fromDate: string, beforeDate: 
     .orderBy('users.email')
     .execute();
 }
+
+/** The active evaluators, with their region (null: national) and their choice of `kind`. */
+export async function evaluatorRecipients(db: Db, kind: string): Promise<Array<{ userId: string; email: string; region: string | null; frequency: string | null }>> {
+  return db
+    .selectFrom('users')
+    .leftJoin('notification_preferences as p', (j) => j.onRef('p.user_id', '=', 'users.id').on('p.kind', '=', kind))
+    .select(['users.id as userId', 'users.email as email', 'users.region_code as region', 'p.frequency as frequency'])
+    .where('users.role', '=', 'evaluator')
+    .where('users.disabled_at', 'is', null)
+    .orderBy('users.email')
+    .execute();
+}
+
+/** The alerts of `kind` already sent about these subjects, as `${user_id} ${subject_key}`. */
+export async function alertsSent(db: Db, kind: string, subjectKeys: readonly string[]): Promise<Set<string>> {
+  if (!subjectKeys.length) return new Set();
+  const rows = await db.selectFrom('notification_alerts_sent').select(['user_id', 'subject_key']).where('kind', '=', kind).where('subject_key', 'in', subjectKeys).execute();
+  return new Set(rows.map((r) => `${r.user_id} ${r.subject_key}`));
+}
+
+/** The region of each of these units, by slug. */
+export async function unitRegionsBySlug(db: Db, slugs: readonly string[]): Promise<Map<string, string>> {
+  if (!slugs.length) return new Map();
+  const rows = await db.selectFrom('units').select(['slug', 'region_code']).where('slug', 'in', slugs).execute();
+  return new Map(rows.map((u) => [u.slug, u.region_code]));
+}

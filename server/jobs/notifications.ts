@@ -11,8 +11,9 @@ import { isTimeZone, todayIn } from '../../core/domain/time-zones.ts';
 import { workingDaysBetween } from '../../core/domain/working-days.ts';
 import { unsubscribeToken } from '../../core/domain/unsubscribe-token.ts';
 import { holidaySet } from '../../db/queries/holidays.ts';
+import { laporHandoffsDue } from '../../db/queries/lapor.ts';
 import { regionAndDescendants } from '../../db/queries/regions.ts';
-import { claimDigestWindow, overdueFollowUpAlerts, pendingReviewAlerts, recordAlert, staffDigestRecipients, unansweredCommentAlerts, unsubscribeSecret } from '../../db/queries/notifications.ts';
+import { alertsSent, claimDigestWindow, evaluatorRecipients, overdueFollowUpAlerts, pendingReviewAlerts, recordAlert, staffDigestRecipients, unansweredCommentAlerts, unitRegionsBySlug, unsubscribeSecret } from '../../db/queries/notifications.ts';
 import { findUnitBySlug } from '../../db/queries/units.ts';
 import type { AppDeps } from '../deps.ts';
 import { unitDigestMail } from '../mail/digest.ts';
@@ -241,6 +242,61 @@ export async function sendReviewWaitingAlerts(deps: Deps): Promise<DigestRun> {
   return { queued, skipped };
 }
 
+/**
+ * Alerts the evaluators whose scope holds the unit (their region and below; national ones everything) about open
+ * SP4N-LAPOR! hand-offs (decision 066): once when the next step (forwarding within 3 working days of the comment,
+ * the agency's answer within 5 of forwarding) falls due, and once when it is overdue — each a subject of its own
+ * (`{id}:{step}:due|overdue`) in notification_alerts_sent; for accounts that chose "immediately" (the default).
+ * "Due" is judged by the earliest today across Indonesia's zones (never early), "overdue" by the unit's own today.
+ */
+export async function sendLaporHandoffAlerts(deps: Deps): Promise<DigestRun> {
+  const { db } = deps;
+  const now = deps.now();
+  const kind = 'lapor-handoff-due';
+  const handoffs = await laporHandoffsDue(db, now, { dueBy: todayIn('Asia/Jakarta', now) });
+  if (!handoffs.length) return { queued: 0, skipped: 0 };
+  const subjects = handoffs.map((h) => ({ h, key: `${h.id}:${h.due!.step}:${h.due!.overdue ? 'overdue' : 'due'}` }));
+  const sentBefore = await alertsSent(db, kind, subjects.map((x) => x.key));
+  const units = await unitRegionsBySlug(db, [...new Set(handoffs.map((h) => h.unit.slug))]);
+  const evaluators = await Promise.all((await evaluatorRecipients(db, kind)).map(async (e) => ({ ...e, codes: e.region === null ? null : new Set(await regionAndDescendants(db, e.region)) })));
+  const secret = await unsubscribeSecret(db, freshUnsubscribeSecret, now);
+  const base = mailBase(deps);
+  let queued = 0;
+  let skipped = 0;
+  for (const { h, key } of subjects) {
+    const due = h.due!;
+    for (const e of evaluators) {
+      if ((e.codes && !e.codes.has(units.get(h.unit.slug) ?? '')) || sentBefore.has(`${e.userId} ${key}`)) continue;
+      const frequency = (e.frequency ?? KIND_RULES[kind].defaults) as Frequency;
+      if (frequency !== 'immediately') {
+        skipped++;
+        continue;
+      }
+      const lang = 'id' as const;
+      const w = digestWords[lang];
+      const mail = composeMail({
+        language: lang,
+        subject: w.laporSubject(due.step, due.overdue, h.unit.name),
+        blocks: [
+          { kind: 'paragraph', text: w.laporText(due.step, fmtDate(lang, due.step === 'forward' ? h.heldOn : h.forwardedOn!), fmtDate(lang, due.dueOn)) },
+          { kind: 'action', label: w.laporAction, url: mailLink(base, '/evaluasi') },
+        ],
+        reason: w.reasonEvaluator,
+        unsubscribeUrl: mailLink(base, '/api/notifications/unsubscribe', { token: unsubscribeToken(secret, e.userId, kind) }),
+        preferencesUrl: mailLink(base, '/akun'),
+      });
+      const sent = await db.transaction().execute(async (trx) => {
+        if (!(await recordAlert(trx, e.userId, kind, key, now))) return false;
+        await queueMail(trx, deps, { kind, recipient: e.email, language: lang }, mail);
+        return true;
+      });
+      if (sent) queued++;
+      else skipped++;
+    }
+  }
+  return { queued, skipped };
+}
+
 export interface NotificationScheduler {
   /** Runs one scheduled pass now (tests), after any pass in progress. */
   tick(): Promise<DigestRun>;
@@ -258,7 +314,7 @@ export function startNotificationScheduler(deps: Deps & { pollMs: number; log?: 
   const pass = async () => {
     const digests = await sendUnitDigests(deps, { mode: 'scheduled' });
     alerts = 0;
-    for (const send of [sendFollowUpAlerts, sendReplyOverdueAlerts, sendReviewWaitingAlerts]) alerts += (await send(deps)).queued;
+    for (const send of [sendFollowUpAlerts, sendReplyOverdueAlerts, sendReviewWaitingAlerts, sendLaporHandoffAlerts]) alerts += (await send(deps)).queued;
     return digests;
   };
   const tick = () => (running = running.then(pass, pass));

@@ -2,7 +2,7 @@
 // run route with its errors, and the unsubscribe token (a GET changes nothing; a forged token is refused).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setPreferences } from '../../db/queries/notifications.ts';
-import { sendFollowUpAlerts, sendReplyOverdueAlerts, sendReviewWaitingAlerts } from '../../server/jobs/notifications.ts';
+import { sendFollowUpAlerts, sendLaporHandoffAlerts, sendReplyOverdueAlerts, sendReviewWaitingAlerts } from '../../server/jobs/notifications.ts';
 import { ACCOUNTS, insertFixtureUsers, signIn, testApp } from '../support/db.ts';
 
 type T = Awaited<ReturnType<typeof testApp>>;
@@ -133,6 +133,7 @@ async function comment(unitId: string, localDate: string, review: 'pending' | nu
 }
 const at = (iso: string) => { t.clock.now = new Date(iso); };
 let held = '';
+let heldDec2 = '';
 
 describe('reply-overdue alerts', () => {
   it('alert each staff account that wants them once about a comment without a reply after more than 3 working days (holidays not counted)', async () => {
@@ -174,7 +175,7 @@ describe('review-waiting alerts', () => {
     at('2026-12-07T02:00:00Z');
     // The previous test left Gorontalo's comment of 1 December held for review, and 8 December a holiday.
     const plaju = await comment('u-plaju', '2026-12-01', 'pending');
-    const edge = await comment('u-gtlo', '2026-12-02', 'pending');
+    const edge = heldDec2 = await comment('u-gtlo', '2026-12-02', 'pending');
     await comment('u-gtlo', '2026-11-02', 'pending'); // older than the look-back: the review queue lists it
     const published = await comment('u-gtlo', '2026-12-01', 'pending');
     await t.db.updateTable('responses').set({ comment_review: 'published' }).where('id', '=', published).execute();
@@ -209,5 +210,46 @@ describe('review-waiting alerts', () => {
     expect(first.text).toContain('Komentar dari 1 Desember 2026 menunggu tinjauan selama 4 hari kerja (SP4N-LAPOR! meminta paling lama 3 hari kerja).');
     expect(alerts.some((m) => m.text.includes('Komentar rahasia') || m.html.includes('Komentar rahasia'))).toBe(false);
     expect(JSON.parse(first.headers)['List-Unsubscribe']).toMatch(/token=u1\.usr-eval-75\.review-waiting\./);
+  });
+});
+
+describe('SP4N-LAPOR! hand-off alerts', () => {
+  it('tell the evaluators whose scope holds the unit once when a step falls due and once when it is overdue, in working days', async () => {
+    at('2026-12-07T02:00:00Z');
+    const handoff = (response: string, unit: string, forwarded: string | null, answered: string | null = null) => ({
+      response_id: response, unit_id: unit, title: 'Dugaan pungli', body: 'Isi rahasia', incident_date: '2026-12-01', location: 'Loket',
+      agency: 'Pemerintah Kota', category: 'Pelayanan Publik', anonymous: 1, confidential: 1, prepared_at: '2026-12-01T03:00:00.000Z',
+      prepared_by: 'usr-eval-75', tracking_number: forwarded ? `LAP-${response.slice(-4)}` : null, forwarded_on: forwarded, forwarded_by: forwarded ? 'usr-eval-75' : null,
+      answered_on: answered, answer_summary: answered ? 'Dijawab' : null, answered_by: answered ? 'usr-eval-75' : null,
+    });
+    const forwarded = await comment('u-plaju', '2026-12-01');
+    const done = await comment('u-gtlo', '2026-12-01');
+    await t.db.insertInto('lapor_handoffs').values([
+      handoff(held, 'u-gtlo', null), // held 1 Dec: forwarding due 4 Dec, overdue now
+      handoff(heldDec2, 'u-gtlo', null), // held 2 Dec: forwarding due today (7 Dec)
+      handoff(forwarded, 'u-plaju', '2026-12-01'), // answer due 5 working days later: 9 Dec (8 Dec is a holiday)
+      handoff(done, 'u-gtlo', '2026-12-01', '2026-12-03'), // answered: nothing due
+    ]).execute();
+    // The national evaluator turns these off; the regions' evaluators keep the default (immediately).
+    await setPreferences(t.db, 'usr-eval-all', [{ kind: 'lapor-handoff-due', frequency: 'off' }], t.clock.now);
+    const deps = { db: t.db, now: () => t.clock.now };
+    expect(await sendLaporHandoffAlerts(deps)).toEqual({ queued: 2, skipped: 2 });
+    expect(await sendLaporHandoffAlerts(deps)).toEqual({ queued: 0, skipped: 2 });
+    at('2026-12-08T02:00:00Z'); // the holiday: the answer is not due yet; forwarding of the 2 Dec comment is now overdue
+    expect(await sendLaporHandoffAlerts(deps)).toEqual({ queued: 1, skipped: 2 });
+    at('2026-12-09T02:00:00Z');
+    expect(await sendLaporHandoffAlerts(deps)).toEqual({ queued: 1, skipped: 3 });
+    expect(await sendLaporHandoffAlerts(deps)).toEqual({ queued: 0, skipped: 3 });
+    const alerts = (await outbox()).filter((m) => m.kind === 'lapor-handoff-due');
+    expect(alerts.map((m) => [m.recipient, m.subject])).toEqual([
+      [ACCOUNTS.evaluatorGorontalo, 'Penerusan ke SP4N-LAPOR! melewati tenggat: Dukcapil Uji Gorontalo'],
+      [ACCOUNTS.evaluatorGorontalo, 'Penerusan ke SP4N-LAPOR! jatuh tempo hari ini: Dukcapil Uji Gorontalo'],
+      [ACCOUNTS.evaluatorGorontalo, 'Penerusan ke SP4N-LAPOR! melewati tenggat: Dukcapil Uji Gorontalo'],
+      [ACCOUNTS.evaluatorPalembang, 'Jawaban SP4N-LAPOR! jatuh tempo hari ini: Kecamatan Uji Plaju'],
+    ]);
+    expect(alerts[0]!.text).toContain('Pengaduan dari komentar tanggal 1 Desember 2026 harus diteruskan ke SP4N-LAPOR! dalam 3 hari kerja, paling lambat 4 Desember 2026.');
+    expect(alerts[3]!.text).toContain('Jawaban instansi atas pengaduan yang diteruskan ke SP4N-LAPOR! pada 1 Desember 2026 ditunggu dalam 5 hari kerja, paling lambat 9 Desember 2026.');
+    expect(alerts.some((m) => /rahasia|pungli/i.test(m.text + m.html))).toBe(false);
+    expect(JSON.parse(alerts[3]!.headers)['List-Unsubscribe']).toMatch(/token=u1\.usr-eval-1671\.lapor-handoff-due\./);
   });
 });
