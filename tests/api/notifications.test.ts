@@ -240,7 +240,8 @@ describe('SP4N-LAPOR! hand-off alerts', () => {
     at('2026-12-09T02:00:00Z');
     expect(await sendLaporHandoffAlerts(deps)).toEqual({ queued: 1, skipped: 3 });
     expect(await sendLaporHandoffAlerts(deps)).toEqual({ queued: 0, skipped: 3 });
-    const alerts = (await outbox()).filter((m) => m.kind === 'lapor-handoff-due');
+    // Mails queued in one pass share a time: within it, by subject.
+    const alerts = (await outbox()).filter((m) => m.kind === 'lapor-handoff-due').sort((a, b) => a.created_at.localeCompare(b.created_at) || b.subject.localeCompare(a.subject));
     expect(alerts.map((m) => [m.recipient, m.subject])).toEqual([
       [ACCOUNTS.evaluatorGorontalo, 'Penerusan ke SP4N-LAPOR! melewati tenggat: Dukcapil Uji Gorontalo'],
       [ACCOUNTS.evaluatorGorontalo, 'Penerusan ke SP4N-LAPOR! jatuh tempo hari ini: Dukcapil Uji Gorontalo'],
