@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import type { Role } from '../schema.ts';
 import { instantOfLocal, localDateOf, type TimeZone } from './time-zones.ts';
+import { workingDaysBetween } from './working-days.ts';
 
 export const FREQUENCIES = ['immediately', 'daily', 'weekly', 'off'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -18,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   'moderation-request',
   'units-below-threshold',
   'evidence-lock-reminder',
+  'lapor-handoff-due',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -45,6 +47,8 @@ export const KIND_RULES: Record<NotificationKind, KindRule> = {
   'moderation-request': { roles: ['evaluator', 'admin'], allowed: ALL, defaults: 'immediately' },
   'units-below-threshold': { roles: ['evaluator', 'admin'], allowed: ALL, defaults: 'weekly' },
   'evidence-lock-reminder': { roles: ['evaluator', 'admin'], allowed: ALL, defaults: 'immediately' },
+  // An SP4N-LAPOR! hand-off whose next step falls due or is overdue, to the evaluators of its region (decision 066).
+  'lapor-handoff-due': { roles: ['evaluator'], allowed: ALL, defaults: 'immediately' },
 };
 
 /** The kinds an account of this role may choose, in the order the form shows them. */
@@ -143,6 +147,22 @@ export const OVERDUE_ALERT_DAYS = 7;
 /** Whether a follow-up item due on `dueDate` became overdue recently enough, by the unit's `today`, to alert about. */
 export function isNewlyOverdue(dueDate: string, today: string): boolean {
   return dueDate < today && dueDate >= addDays(today, -OVERDUE_ALERT_DAYS);
+}
+
+/** A comment waits too long (for a reply, or for a reviewer: SP4N-LAPOR! asks 3 working days) after this many working days. */
+export const WAIT_ALERT_WORKING_DAYS = 3;
+/**
+ * Comments older than this many calendar days are not alerted about (a first start is not flooded; the digest and the
+ * review queue list them all). Three weeks: 3 working days plus the longest run of holidays (Lebaran's cuti bersama).
+ */
+export const WAIT_ALERT_LOOKBACK_DAYS = 21;
+
+/**
+ * Whether a comment that arrived on local date `since` has waited, by the unit's `today`, more than 3 working days
+ * (weekends and the holiday calendar do not count), and recently enough to alert about.
+ */
+export function waitedTooLong(since: string, today: string, holidays: ReadonlySet<string>): boolean {
+  return since >= addDays(today, -WAIT_ALERT_LOOKBACK_DAYS) && workingDaysBetween(since, today, holidays) > WAIT_ALERT_WORKING_DAYS;
 }
 
 /** Whole days from a local date to another (an age in days). */

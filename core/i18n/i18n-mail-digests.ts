@@ -46,6 +46,20 @@ export interface DigestWords {
   overdueSubject: (unit: string) => string;
   overdueText: (problem: string, due: string) => string;
   overdueAction: string;
+  // The reply-overdue alert (no comment text: the unit reads it in the dashboard)
+  replySubject: (unit: string) => string;
+  replyText: (date: string, workingDays: number) => string;
+  replyAction: string;
+  // The review-waiting alert (evaluators and administrators; no comment text)
+  reviewSubject: (unit: string) => string;
+  reviewText: (date: string, workingDays: number) => string;
+  reviewAction: string;
+  reasonReviewer: string;
+  // The SP4N-LAPOR! hand-off alert (no complaint text)
+  laporSubject: (step: 'forward' | 'answer', overdue: boolean, unit: string) => string;
+  laporText: (step: 'forward' | 'answer', since: string, due: string) => string;
+  laporAction: string;
+  reasonEvaluator: string;
 }
 
 const id: DigestWords = {
@@ -58,6 +72,7 @@ const id: DigestWords = {
     'moderation-request': 'Permintaan moderasi triwulan tertutup',
     'units-below-threshold': 'Unit di bawah ambang',
     'evidence-lock-reminder': 'Pengingat mengunci bukti saat triwulan ditutup',
+    'lapor-handoff-due': 'Penerusan ke SP4N-LAPOR! jatuh tempo atau melewati tenggat',
   },
   frequencies: { immediately: 'Segera', daily: 'Harian', weekly: 'Mingguan', off: 'Tidak' },
   subjectWeekly: (unit, from, to) => `Ringkasan mingguan ${unit}: ${from} – ${to}`,
@@ -96,6 +111,19 @@ const id: DigestWords = {
   overdueSubject: (unit) => `Tindak lanjut melewati tenggat: ${unit}`,
   overdueText: (problem, due) => `Rencana tindak lanjut “${problem}” belum selesai dan melewati tenggat ${due}.`,
   overdueAction: 'Perbarui tindak lanjut di dasbor',
+  replySubject: (unit) => `Komentar menunggu tanggapan: ${unit}`,
+  replyText: (date, days) => `Komentar dari ${date} belum ditanggapi setelah ${days} hari kerja.`,
+  replyAction: 'Tanggapi di dasbor',
+  reviewSubject: (unit) => `Komentar menunggu tinjauan: ${unit}`,
+  reviewText: (date, days) => `Komentar dari ${date} menunggu tinjauan selama ${days} hari kerja (SP4N-LAPOR! meminta paling lama 3 hari kerja).`,
+  reviewAction: 'Tinjau di halaman evaluasi',
+  reasonReviewer: 'Anda menerima surel ini sebagai peninjau komentar (evaluator atau administrator) di Rapor.',
+  laporSubject: (step, overdue, unit) => `${step === 'forward' ? 'Penerusan ke SP4N-LAPOR!' : 'Jawaban SP4N-LAPOR!'} ${overdue ? 'melewati tenggat' : 'jatuh tempo hari ini'}: ${unit}`,
+  laporText: (step, since, due) => step === 'forward'
+    ? `Pengaduan dari komentar tanggal ${since} harus diteruskan ke SP4N-LAPOR! dalam 3 hari kerja, paling lambat ${due}.`
+    : `Jawaban instansi atas pengaduan yang diteruskan ke SP4N-LAPOR! pada ${since} ditunggu dalam 5 hari kerja, paling lambat ${due}.`,
+  laporAction: 'Buka halaman evaluasi',
+  reasonEvaluator: 'Anda menerima surel ini sebagai evaluator wilayah unit ini di Rapor.',
 };
 
 const en: DigestWords = {
@@ -108,6 +136,7 @@ const en: DigestWords = {
     'moderation-request': 'Closed-quarter moderation requests',
     'units-below-threshold': 'Units below the threshold',
     'evidence-lock-reminder': 'Reminder to lock evidence when a quarter closes',
+    'lapor-handoff-due': 'SP4N-LAPOR! hand-off due or overdue',
   },
   frequencies: { immediately: 'Immediately', daily: 'Daily', weekly: 'Weekly', off: 'Off' },
   subjectWeekly: (unit, from, to) => `Weekly digest for ${unit}: ${from} – ${to}`,
@@ -146,6 +175,19 @@ const en: DigestWords = {
   overdueSubject: (unit) => `Follow-up item overdue: ${unit}`,
   overdueText: (problem, due) => `The follow-up item “${problem}” is not done and was due on ${due}.`,
   overdueAction: 'Update the follow-up in the dashboard',
+  replySubject: (unit) => `A comment waits for a reply: ${unit}`,
+  replyText: (date, days) => `A comment of ${date} has had no reply for ${days} working days.`,
+  replyAction: 'Reply in the dashboard',
+  reviewSubject: (unit) => `A comment waits for review: ${unit}`,
+  reviewText: (date, days) => `A comment of ${date} has waited ${days} working days for review (SP4N-LAPOR! asks for at most 3 working days).`,
+  reviewAction: 'Review it on the evaluation page',
+  reasonReviewer: 'You get this mail as a reviewer of comments (evaluator or administrator) on Rapor.',
+  laporSubject: (step, overdue, unit) => `${step === 'forward' ? 'SP4N-LAPOR! hand-off' : 'SP4N-LAPOR! answer'} ${overdue ? 'overdue' : 'due today'}: ${unit}`,
+  laporText: (step, since, due) => step === 'forward'
+    ? `The complaint from a comment of ${since} is to be forwarded to SP4N-LAPOR! within 3 working days, by ${due}.`
+    : `The agency's answer to the complaint forwarded to SP4N-LAPOR! on ${since} is due within 5 working days, by ${due}.`,
+  laporAction: 'Open the evaluation page',
+  reasonEvaluator: 'You get this mail as an evaluator of this unit\'s region on Rapor.',
 };
 
 export const digestWords: Record<Lang, DigestWords> = { id, en };

@@ -181,3 +181,121 @@ export async function recordAlert(trx: Transaction<Database>, userId: string, ki
     .executeTakeFirst();
   return inserted !== undefined;
 }
+
+/** A public comment without a reply, once per active staff account of its unit, that was not alerted about yet. */
+export interface UnansweredCommentAlert {
+  responseId: string;
+  localDate: string;
+  unitSlug: string;
+  unitName: string;
+  timezone: string;
+  userId: string;
+  email: string;
+  frequency: string | null;
+}
+
+/**
+ * A unit's public comments without a reply (as commentsAwaitingReply counts them) that arrived on or after `fromDate`
+ * and before `beforeDate` (local dates; the caller judges each by working days in its unit's own today), paired with
+ * every active staff account of the unit that has had no `reply-overdue` alert about it yet. The text is never read.
+ */
+export async function unansweredCommentAlerts(db: Db, fromDate: string, beforeDate: string): Promise<UnansweredCommentAlert[]> {
+  return db
+    .selectFrom('responses')
+    .innerJoin('units', 'units.id', 'responses.unit_id')
+    .innerJoin('regions', 'regions.code', 'units.region_code')
+    .innerJoin('users', (j) => j.onRef('users.unit_id', '=', 'units.id').on('users.role', '=', 'staff').on('users.disabled_at', 'is', null))
+    .leftJoin('notification_preferences as p', (j) => j.onRef('p.user_id', '=', 'users.id').on('p.kind', '=', 'reply-overdue'))
+    .select([
+      'responses.id as responseId', 'responses.local_date as localDate', 'units.slug as unitSlug', 'units.name as unitName',
+      'regions.timezone as timezone', 'users.id as userId', 'users.email as email', 'p.frequency as frequency',
+    ])
+    .where('responses.comment', 'is not', null)
+    .where('responses.comment_hidden_at', 'is', null)
+    .where('responses.exclusion_reason', 'is', null)
+    .where(commentIsPublic)
+    .where('responses.local_date', '>=', fromDate)
+    .where('responses.local_date', '<', beforeDate)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('replies').select('replies.id').whereRef('replies.response_id', '=', 'responses.id'))))
+    .where((eb) => eb.not(eb.exists(
+      eb.selectFrom('notification_alerts_sent as s').select('s.user_id')
+        .whereRef('s.user_id', '=', 'users.id').where('s.kind', '=', 'reply-overdue').whereRef('s.subject_key', '=', 'responses.id'),
+    )))
+    .orderBy('responses.local_date')
+    .orderBy('responses.id')
+    .orderBy('users.email')
+    .execute();
+}
+
+/** A comment held for review, once per active evaluator or administrator that was not alerted about it yet. */
+export interface PendingReviewAlert {
+  responseId: string;
+  localDate: string;
+  unitSlug: string;
+  unitName: string;
+  unitRegion: string;
+  timezone: string;
+  userId: string;
+  email: string;
+  role: string;
+  /** The evaluator's region (null: national, or an administrator); the caller keeps the units within its scope. */
+  userRegion: string | null;
+  frequency: string | null;
+}
+
+/**
+ * Comments waiting for review (the queue of db/queries/comment-review.ts: state 'pending') that arrived on or after
+ * `fromDate` and before `beforeDate` (local dates), paired with every active evaluator and administrator that has had
+ * no `review-waiting` alert about it yet. The text is never read.
+ */
+export async function pendingReviewAlerts(db: Db, fromDate: string, beforeDate: string): Promise<PendingReviewAlert[]> {
+  return db
+    .selectFrom('responses')
+    .innerJoin('units', 'units.id', 'responses.unit_id')
+    .innerJoin('regions', 'regions.code', 'units.region_code')
+    .innerJoin('users', (j) => j.on('users.role', 'in', ['evaluator', 'admin']).on('users.disabled_at', 'is', null))
+    .leftJoin('notification_preferences as p', (j) => j.onRef('p.user_id', '=', 'users.id').on('p.kind', '=', 'review-waiting'))
+    .select([
+      'responses.id as responseId', 'responses.local_date as localDate', 'units.slug as unitSlug', 'units.name as unitName',
+      'units.region_code as unitRegion', 'regions.timezone as timezone', 'users.id as userId', 'users.email as email',
+      'users.role as role', 'users.region_code as userRegion', 'p.frequency as frequency',
+    ])
+    .where('responses.comment_review', '=', 'pending')
+    .where('responses.comment', 'is not', null)
+    .where('responses.local_date', '>=', fromDate)
+    .where('responses.local_date', '<', beforeDate)
+    .where((eb) => eb.not(eb.exists(
+      eb.selectFrom('notification_alerts_sent as s').select('s.user_id')
+        .whereRef('s.user_id', '=', 'users.id').where('s.kind', '=', 'review-waiting').whereRef('s.subject_key', '=', 'responses.id'),
+    )))
+    .orderBy('responses.local_date')
+    .orderBy('responses.id')
+    .orderBy('users.email')
+    .execute();
+}
+
+/** The active evaluators, with their region (null: national) and their choice of `kind`. */
+export async function evaluatorRecipients(db: Db, kind: string): Promise<Array<{ userId: string; email: string; region: string | null; frequency: string | null }>> {
+  return db
+    .selectFrom('users')
+    .leftJoin('notification_preferences as p', (j) => j.onRef('p.user_id', '=', 'users.id').on('p.kind', '=', kind))
+    .select(['users.id as userId', 'users.email as email', 'users.region_code as region', 'p.frequency as frequency'])
+    .where('users.role', '=', 'evaluator')
+    .where('users.disabled_at', 'is', null)
+    .orderBy('users.email')
+    .execute();
+}
+
+/** The alerts of `kind` already sent about these subjects, as `${user_id} ${subject_key}`. */
+export async function alertsSent(db: Db, kind: string, subjectKeys: readonly string[]): Promise<Set<string>> {
+  if (!subjectKeys.length) return new Set();
+  const rows = await db.selectFrom('notification_alerts_sent').select(['user_id', 'subject_key']).where('kind', '=', kind).where('subject_key', 'in', subjectKeys).execute();
+  return new Set(rows.map((r) => `${r.user_id} ${r.subject_key}`));
+}
+
+/** The region of each of these units, by slug. */
+export async function unitRegionsBySlug(db: Db, slugs: readonly string[]): Promise<Map<string, string>> {
+  if (!slugs.length) return new Map();
+  const rows = await db.selectFrom('units').select(['slug', 'region_code']).where('slug', 'in', slugs).execute();
+  return new Map(rows.map((u) => [u.slug, u.region_code]));
+}

@@ -3,13 +3,17 @@
 // it chose), or now for an administrator (the run route, `npm run notify`). Each mail is queued in the transaction
 // that claims its window (digest_window_to), so a window is sent once whatever restarts or other processes do; the
 // scheduler's only state is that column. The figures come from server/views/unit-digest.ts (the scores route's own).
-import { addLocalDays, dueDigestWindow, immediateDigestWindow, isNewlyOverdue, KIND_RULES, OVERDUE_ALERT_DAYS, type DigestRunKind, type DigestWindow, type Frequency } from '../../core/domain/notifications.ts';
+import { addLocalDays, dueDigestWindow, immediateDigestWindow, isNewlyOverdue, KIND_RULES, OVERDUE_ALERT_DAYS, WAIT_ALERT_LOOKBACK_DAYS, WAIT_ALERT_WORKING_DAYS, waitedTooLong, type DigestRunKind, type DigestWindow, type Frequency } from '../../core/domain/notifications.ts';
 import { composeMail, mailLink } from '../../core/domain/mail.ts';
 import { fmtDate } from '../../core/i18n/format.ts';
 import { digestWords } from '../../core/i18n/i18n-mail-digests.ts';
 import { isTimeZone, todayIn } from '../../core/domain/time-zones.ts';
+import { workingDaysBetween } from '../../core/domain/working-days.ts';
 import { unsubscribeToken } from '../../core/domain/unsubscribe-token.ts';
-import { claimDigestWindow, overdueFollowUpAlerts, recordAlert, staffDigestRecipients, unsubscribeSecret } from '../../db/queries/notifications.ts';
+import { holidaySet } from '../../db/queries/holidays.ts';
+import { laporHandoffsDue } from '../../db/queries/lapor.ts';
+import { regionAndDescendants } from '../../db/queries/regions.ts';
+import { alertsSent, claimDigestWindow, evaluatorRecipients, overdueFollowUpAlerts, pendingReviewAlerts, recordAlert, staffDigestRecipients, unansweredCommentAlerts, unitRegionsBySlug, unsubscribeSecret } from '../../db/queries/notifications.ts';
 import { findUnitBySlug } from '../../db/queries/units.ts';
 import type { AppDeps } from '../deps.ts';
 import { unitDigestMail } from '../mail/digest.ts';
@@ -141,6 +145,168 @@ export async function sendFollowUpAlerts(deps: Deps): Promise<DigestRun> {
   return { queued, skipped };
 }
 
+/**
+ * Alerts unit staff once per public comment that has waited for a reply more than 3 working days (weekends and the
+ * holiday calendar not counted, by the unit's own date; comments of the last WAIT_ALERT_LOOKBACK_DAYS days), for
+ * accounts that chose "immediately" — the followup-overdue pattern: recorded in notification_alerts_sent in the
+ * transaction that queues the mail. The mail names the date and the wait, never the comment's text.
+ */
+export async function sendReplyOverdueAlerts(deps: Deps): Promise<DigestRun> {
+  const { db } = deps;
+  const now = deps.now();
+  const kind = 'reply-overdue';
+  // The widest span of local dates across Indonesia's zones (more than 3 working days is at least 4 calendar days).
+  const from = addLocalDays(todayIn('Asia/Jakarta', now), -WAIT_ALERT_LOOKBACK_DAYS);
+  const latest = todayIn('Asia/Jayapura', now);
+  const rows = await unansweredCommentAlerts(db, from, addLocalDays(latest, -WAIT_ALERT_WORKING_DAYS));
+  if (!rows.length) return { queued: 0, skipped: 0 };
+  const holidays = await holidaySet(db, from, latest);
+  const secret = await unsubscribeSecret(db, freshUnsubscribeSecret, now);
+  const base = mailBase(deps);
+  let queued = 0;
+  let skipped = 0;
+  for (const r of rows) {
+    const frequency = (r.frequency ?? KIND_RULES[kind].defaults) as Frequency;
+    const today = todayIn(isTimeZone(r.timezone) ? r.timezone : 'Asia/Jakarta', now);
+    if (frequency !== 'immediately' || !waitedTooLong(r.localDate, today, holidays)) {
+      skipped++;
+      continue;
+    }
+    const lang = 'id' as const;
+    const w = digestWords[lang];
+    const mail = composeMail({
+      language: lang,
+      subject: w.replySubject(r.unitName),
+      blocks: [
+        { kind: 'paragraph', text: w.replyText(fmtDate(lang, r.localDate), workingDaysBetween(r.localDate, today, holidays)) },
+        { kind: 'action', label: w.replyAction, url: mailLink(base, '/dasbor') },
+      ],
+      reason: w.reasonDigest(r.unitName),
+      unsubscribeUrl: mailLink(base, '/api/notifications/unsubscribe', { token: unsubscribeToken(secret, r.userId, kind) }),
+      preferencesUrl: mailLink(base, '/akun'),
+    });
+    const sent = await db.transaction().execute(async (trx) => {
+      if (!(await recordAlert(trx, r.userId, kind, r.responseId, now))) return false;
+      await queueMail(trx, deps, { kind, recipient: r.email, language: lang }, mail);
+      return true;
+    });
+    if (sent) queued++;
+    else skipped++;
+  }
+  return { queued, skipped };
+}
+
+/**
+ * Alerts evaluators whose scope holds the unit (their region and below; national ones everything) and administrators
+ * once per comment held for review more than 3 working days (SP4N-LAPOR! asks 3), by the unit's own date and holiday
+ * calendar, for accounts that chose "immediately" — the same pattern and once-only table as the other alerts.
+ */
+export async function sendReviewWaitingAlerts(deps: Deps): Promise<DigestRun> {
+  const { db } = deps;
+  const now = deps.now();
+  const kind = 'review-waiting';
+  const from = addLocalDays(todayIn('Asia/Jakarta', now), -WAIT_ALERT_LOOKBACK_DAYS);
+  const latest = todayIn('Asia/Jayapura', now);
+  const rows = await pendingReviewAlerts(db, from, addLocalDays(latest, -WAIT_ALERT_WORKING_DAYS));
+  if (!rows.length) return { queued: 0, skipped: 0 };
+  const holidays = await holidaySet(db, from, latest);
+  const regions = new Map<string, Promise<Set<string>>>();
+  const covers = (region: string, unitRegion: string) => {
+    if (!regions.has(region)) regions.set(region, regionAndDescendants(db, region).then((codes) => new Set(codes)));
+    return regions.get(region)!.then((codes) => codes.has(unitRegion));
+  };
+  const secret = await unsubscribeSecret(db, freshUnsubscribeSecret, now);
+  const base = mailBase(deps);
+  let queued = 0;
+  let skipped = 0;
+  for (const r of rows) {
+    // Outside the account's scope: not its comment to review, so not counted either.
+    if (r.role === 'evaluator' && r.userRegion !== null && !(await covers(r.userRegion, r.unitRegion))) continue;
+    const frequency = (r.frequency ?? KIND_RULES[kind].defaults) as Frequency;
+    const today = todayIn(isTimeZone(r.timezone) ? r.timezone : 'Asia/Jakarta', now);
+    if (frequency !== 'immediately' || !waitedTooLong(r.localDate, today, holidays)) {
+      skipped++;
+      continue;
+    }
+    const lang = 'id' as const;
+    const w = digestWords[lang];
+    const mail = composeMail({
+      language: lang,
+      subject: w.reviewSubject(r.unitName),
+      blocks: [
+        { kind: 'paragraph', text: w.reviewText(fmtDate(lang, r.localDate), workingDaysBetween(r.localDate, today, holidays)) },
+        { kind: 'action', label: w.reviewAction, url: mailLink(base, '/evaluasi') },
+      ],
+      reason: w.reasonReviewer,
+      unsubscribeUrl: mailLink(base, '/api/notifications/unsubscribe', { token: unsubscribeToken(secret, r.userId, kind) }),
+      preferencesUrl: mailLink(base, '/akun'),
+    });
+    const sent = await db.transaction().execute(async (trx) => {
+      if (!(await recordAlert(trx, r.userId, kind, r.responseId, now))) return false;
+      await queueMail(trx, deps, { kind, recipient: r.email, language: lang }, mail);
+      return true;
+    });
+    if (sent) queued++;
+    else skipped++;
+  }
+  return { queued, skipped };
+}
+
+/**
+ * Alerts the evaluators whose scope holds the unit (their region and below; national ones everything) about open
+ * SP4N-LAPOR! hand-offs (decision 066): once when the next step (forwarding within 3 working days of the comment,
+ * the agency's answer within 5 of forwarding) falls due, and once when it is overdue — each a subject of its own
+ * (`{id}:{step}:due|overdue`) in notification_alerts_sent; for accounts that chose "immediately" (the default).
+ * "Due" is judged by the earliest today across Indonesia's zones (never early), "overdue" by the unit's own today.
+ */
+export async function sendLaporHandoffAlerts(deps: Deps): Promise<DigestRun> {
+  const { db } = deps;
+  const now = deps.now();
+  const kind = 'lapor-handoff-due';
+  const handoffs = await laporHandoffsDue(db, now, { dueBy: todayIn('Asia/Jakarta', now) });
+  if (!handoffs.length) return { queued: 0, skipped: 0 };
+  const subjects = handoffs.map((h) => ({ h, key: `${h.id}:${h.due!.step}:${h.due!.overdue ? 'overdue' : 'due'}` }));
+  const sentBefore = await alertsSent(db, kind, subjects.map((x) => x.key));
+  const units = await unitRegionsBySlug(db, [...new Set(handoffs.map((h) => h.unit.slug))]);
+  const evaluators = await Promise.all((await evaluatorRecipients(db, kind)).map(async (e) => ({ ...e, codes: e.region === null ? null : new Set(await regionAndDescendants(db, e.region)) })));
+  const secret = await unsubscribeSecret(db, freshUnsubscribeSecret, now);
+  const base = mailBase(deps);
+  let queued = 0;
+  let skipped = 0;
+  for (const { h, key } of subjects) {
+    const due = h.due!;
+    for (const e of evaluators) {
+      if ((e.codes && !e.codes.has(units.get(h.unit.slug) ?? '')) || sentBefore.has(`${e.userId} ${key}`)) continue;
+      const frequency = (e.frequency ?? KIND_RULES[kind].defaults) as Frequency;
+      if (frequency !== 'immediately') {
+        skipped++;
+        continue;
+      }
+      const lang = 'id' as const;
+      const w = digestWords[lang];
+      const mail = composeMail({
+        language: lang,
+        subject: w.laporSubject(due.step, due.overdue, h.unit.name),
+        blocks: [
+          { kind: 'paragraph', text: w.laporText(due.step, fmtDate(lang, due.step === 'forward' ? h.heldOn : h.forwardedOn!), fmtDate(lang, due.dueOn)) },
+          { kind: 'action', label: w.laporAction, url: mailLink(base, '/evaluasi') },
+        ],
+        reason: w.reasonEvaluator,
+        unsubscribeUrl: mailLink(base, '/api/notifications/unsubscribe', { token: unsubscribeToken(secret, e.userId, kind) }),
+        preferencesUrl: mailLink(base, '/akun'),
+      });
+      const sent = await db.transaction().execute(async (trx) => {
+        if (!(await recordAlert(trx, e.userId, kind, key, now))) return false;
+        await queueMail(trx, deps, { kind, recipient: e.email, language: lang }, mail);
+        return true;
+      });
+      if (sent) queued++;
+      else skipped++;
+    }
+  }
+  return { queued, skipped };
+}
+
 export interface NotificationScheduler {
   /** Runs one scheduled pass now (tests), after any pass in progress. */
   tick(): Promise<DigestRun>;
@@ -157,7 +323,8 @@ export function startNotificationScheduler(deps: Deps & { pollMs: number; log?: 
   let alerts = 0;
   const pass = async () => {
     const digests = await sendUnitDigests(deps, { mode: 'scheduled' });
-    alerts = (await sendFollowUpAlerts(deps)).queued;
+    alerts = 0;
+    for (const send of [sendFollowUpAlerts, sendReplyOverdueAlerts, sendReviewWaitingAlerts, sendLaporHandoffAlerts]) alerts += (await send(deps)).queued;
     return digests;
   };
   const tick = () => (running = running.then(pass, pass));
