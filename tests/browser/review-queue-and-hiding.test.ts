@@ -1,6 +1,8 @@
 // Issue 28, items 6 and 2 (hiding): the evaluator's review queue names each comment's unit and service; /kepatuhan
 // offers only the regions in the evaluator's scope; hiding a comment asks for the reason (none chosen beforehand) and
 // for confirmation, and nothing is hidden until it is confirmed.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +11,7 @@ import { hasChromium, reportSkip, sharedBrowser, startServer, type RunningServer
 reportSkip('review queue and hiding');
 
 const UNIT = 'dpmptsp-kota-gorontalo';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe.skipIf(!hasChromium)('the review queue, the compliance filter and the hide form', () => {
   let server: RunningServer;
@@ -115,6 +118,13 @@ describe.skipIf(!hasChromium)('the review queue, the compliance filter and the h
       const ask = card.getByRole('alertdialog');
       await ask.waitFor();
       expect(await ask.textContent()).toContain('Di luar topik');
+      // The card with its question open passes axe (WCAG 2.2 AA).
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async (sel) => {
+        const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string }[] }> } }).axe;
+        return (await axe.run(document.querySelector(sel)!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })).violations.map((v) => v.id);
+      }, `[data-response="${id}"]`);
+      expect(violations).toEqual([]);
       await ask.getByRole('button', { name: 'Batal' }).click();
       await ask.waitFor({ state: 'detached' });
       expect(hiddenReason(id)).toBeNull();
