@@ -1,4 +1,5 @@
 // The public payloads of API.md, as types shared by the routes and the site's islands (type-only imports).
+import type { CommentReviewState } from './domain/comment-review.ts';
 import type { PermitStats } from './domain/permit-stats.ts';
 import type { ElsewhereService } from './domain/unit-search.ts';
 export interface RegionRef {
@@ -228,4 +229,18 @@ export interface UnitSearchResult {
   items: UnitSearchItem[];
   /** Services the query names that another agency runs (SIM → Satpas Polri): who, and where to go (issue 25 item 11). */
   elsewhere: ElsewhereService[];
+}
+
+/** One comment in the reviewers' queue, GET /api/review/comments (decision 019): its unit, its service and the text. */
+export interface CommentReviewItem {
+  id: string;
+  unit: { slug: string; name: string; regionCode: string };
+  service: { slug: string; name: string } | null;
+  localDate: string;
+  comment: string;
+  flags: string[];
+  commentReview: CommentReviewState;
+  /** Whether the rating counts in the score (the review never changes that). */
+  counted: boolean;
+  review: { reason: string | null; reviewedAt: string; reviewedBy: string | null } | null;
 }

@@ -24,6 +24,12 @@ const id = {
   integrityLocked: 'Dikecualikan oleh pemeriksaan integritas; hanya evaluator wilayah atau administrator yang dapat mengembalikannya.',
   spamNote: 'Alasan tertulis (wajib untuk penilaian tanpa saran)',
   excludeAsSpam: 'Keluarkan dari IKM (spam)',
+  reasonPrompt: '— Pilih alasan —',
+  reasonRequired: 'Pilih alasan menyembunyikan terlebih dahulu.',
+  confirmHide: (r: string) => `Sembunyikan saran ini dengan alasan “${r}”? Saran tidak lagi tampil untuk publik.`,
+  confirmHideYes: 'Ya, sembunyikan',
+  confirmExclude: 'Keluarkan penilaian ini dari IKM sebagai spam?',
+  confirmExcludeYes: 'Ya, keluarkan',
 };
 
 const en: typeof id = {
@@ -47,6 +53,12 @@ const en: typeof id = {
   integrityLocked: 'Held back by the integrity checks; only an evaluator of the region or an administrator can put it back.',
   spamNote: 'Written reason (required for a rating without a suggestion)',
   excludeAsSpam: 'Exclude from the IKM (spam)',
+  reasonPrompt: '— Choose a reason —',
+  reasonRequired: 'Choose the reason to hide it first.',
+  confirmHide: (r: string) => `Hide this suggestion as “${r}”? It will no longer be shown to the public.`,
+  confirmHideYes: 'Yes, hide it',
+  confirmExclude: 'Exclude this rating from the IKM as spam?',
+  confirmExcludeYes: 'Yes, exclude it',
 };
 
 /** The score pages' words, the shared staff words and this screen's own. */

@@ -2,6 +2,7 @@
 // rating, the reviewers' queue (evaluators: their region; administrators: everything) and their decisions, audited.
 import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import { commentReviewNeeded, type CommentReviewState, type ReviewDecision } from '../../core/domain/comment-review.ts';
+import type { CommentReviewItem } from '../../core/api-types.ts';
 import type { Database, NewResponse } from '../../core/schema.ts';
 import { writeAudit } from './audit.ts';
 import { unitsInScope, type Scope } from './scope.ts';
@@ -41,18 +42,8 @@ export async function commentReviewOf(
   return row && { state: row.comment_review as CommentReviewState | null, flags: row.comment_review_flags };
 }
 
-export interface ReviewItem {
-  id: string;
-  unit: { slug: string; name: string; regionCode: string };
-  service: { slug: string; name: string } | null;
-  localDate: string;
-  comment: string;
-  flags: string[];
-  commentReview: CommentReviewState;
-  /** Whether the rating counts in the score (the review never changes that). */
-  counted: boolean;
-  review: { reason: string | null; reviewedAt: string; reviewedBy: string | null } | null;
-}
+/** A queue item: the API's shape (core/api-types.ts), written once. */
+export type ReviewItem = CommentReviewItem;
 
 /**
  * Comments in a review state within the scope, oldest first (a queue), keyset on (created_at, id). Only a

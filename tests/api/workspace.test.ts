@@ -112,6 +112,18 @@ describe('replies and moderation', () => {
     expect(monthly).toEqual([{ n: 2, n_excluded: 0 }]);
   });
 
+  it('refuses to hide a comment without a reason, and hides nothing (issue 28 item 2)', async () => {
+    const { id } = await rate([2, 2, 2, 2, 2, 2, 2, 2, 2], { comment: 'antrean terlalu lama' });
+    for (const body of [{}, { reason: '' }, { reason: null }]) {
+      const res = await call('POST', `${BASE}/responses/${id}/hide`, body);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: 'validation_failed', fields: { reason: expect.any(String) } } });
+    }
+    const row = await t.db.selectFrom('responses').select(['comment_hidden_reason', 'exclusion_reason']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ comment_hidden_reason: null, exclusion_reason: null });
+    expect(await publicComments()).toHaveLength(1);
+  });
+
   it('refuses an unknown reason and records every action in the audit log', async () => {
     const { id } = await rate([3, 3, 3, 3, 3, 3, 3, 3, 3], { comment: 'x' });
     expect((await call('POST', `${BASE}/responses/${id}/hide`, { reason: 'tidak suka' })).status).toBe(400);

@@ -44,6 +44,8 @@ describe.skipIf(!hasChromium)('a staff member works on the unit dashboard', () =
     await cards.nth(0).getByText('Terima kasih, masukan Bapak/Ibu kami tindak lanjuti.').waitFor();
     await cards.nth(1).getByLabel('Alasan menyembunyikan').selectOption('kasar');
     await cards.nth(1).getByRole('button', { name: 'Sembunyikan' }).click();
+    // Hiding asks first (issue 28 item 2).
+    await cards.nth(1).getByRole('alertdialog').getByRole('button', { name: 'Ya, sembunyikan' }).click();
     await cards.nth(1).getByText('Disembunyikan: Kasar').waitFor();
   });
 
@@ -95,6 +97,7 @@ describe.skipIf(!hasChromium)('a staff member works on the unit dashboard', () =
     await card.getByLabel('Alasan menyembunyikan').selectOption('spam');
     await card.getByLabel('Alasan tertulis (wajib untuk penilaian tanpa saran)').fill('Iklan, bukan penilaian layanan.');
     await card.getByRole('button', { name: 'Sembunyikan' }).click();
+    await card.getByRole('alertdialog').getByRole('button', { name: 'Ya, sembunyikan' }).click();
     const pending = page.locator(`[data-response="${id}"]`).getByTestId('pending-approval');
     await pending.waitFor();
     expect(await pending.textContent()).toContain('Menunggu persetujuan evaluator');
