@@ -3,8 +3,8 @@
 // it chose), or now for an administrator (the run route, `npm run notify`). Each mail is queued in the transaction
 // that claims its window (digest_window_to), so a window is sent once whatever restarts or other processes do; the
 // scheduler's only state is that column. The figures come from server/views/unit-digest.ts (the scores route's own).
-import { addLocalDays, dueDigestWindow, immediateDigestWindow, isNewlyOverdue, KIND_RULES, OVERDUE_ALERT_DAYS, WAIT_ALERT_LOOKBACK_DAYS, WAIT_ALERT_WORKING_DAYS, waitedTooLong, type DigestRunKind, type DigestWindow, type Frequency } from '../../core/domain/notifications.ts';
-import { composeMail, mailLink } from '../../core/domain/mail.ts';
+import { addLocalDays, dueDigestWindow, immediateDigestWindow, isNewlyOverdue, KIND_RULES, OVERDUE_ALERT_DAYS, WAIT_ALERT_LOOKBACK_DAYS, WAIT_ALERT_WORKING_DAYS, waitedTooLong, type DigestRunKind, type DigestWindow, type Frequency, type NotificationKind } from '../../core/domain/notifications.ts';
+import { composeMail, mailLink, type MailBlock } from '../../core/domain/mail.ts';
 import { fmtDate } from '../../core/i18n/format.ts';
 import { digestWords } from '../../core/i18n/i18n-mail-digests.ts';
 import { isTimeZone, todayIn } from '../../core/domain/time-zones.ts';
@@ -96,6 +96,38 @@ export async function sendUnitDigests(deps: Deps, run: { mode: 'scheduled' } | {
   return { queued, skipped };
 }
 
+/** What every alert of one pass shares: the clock, the unsubscribe secret and the links' base. */
+interface AlertPass { deps: Deps; now: Date; secret: string; base: string }
+
+async function alertPass(deps: Deps): Promise<AlertPass> {
+  const now = deps.now();
+  return { deps, now, secret: await unsubscribeSecret(deps.db, freshUnsubscribeSecret, now), base: mailBase(deps) };
+}
+
+/**
+ * Queues one alert mail, once: recorded in notification_alerts_sent (`subjectKey`: what it is about) in the transaction
+ * that queues the mail, with the kind's one-click unsubscribe and the preferences link. False when it was sent before.
+ */
+async function queueAlertOnce(
+  pass: AlertPass,
+  to: { userId: string; email: string; kind: NotificationKind; subjectKey: string },
+  content: { subject: string; blocks: MailBlock[]; reason: string },
+): Promise<boolean> {
+  const { deps, now, secret, base } = pass;
+  const lang = 'id' as const;
+  const mail = composeMail({
+    language: lang,
+    ...content,
+    unsubscribeUrl: mailLink(base, '/api/notifications/unsubscribe', { token: unsubscribeToken(secret, to.userId, to.kind) }),
+    preferencesUrl: mailLink(base, '/akun'),
+  });
+  return deps.db.transaction().execute(async (trx) => {
+    if (!(await recordAlert(trx, to.userId, to.kind, to.subjectKey, now))) return false;
+    await queueMail(trx, deps, { kind: to.kind, recipient: to.email, language: lang }, mail);
+    return true;
+  });
+}
+
 /**
  * Alerts unit staff once per follow-up item that became overdue (in the last OVERDUE_ALERT_DAYS days, by the unit's
  * own date), for accounts that chose "immediately" (the default). Each alert is recorded in notification_alerts_sent
@@ -109,8 +141,7 @@ export async function sendFollowUpAlerts(deps: Deps): Promise<DigestRun> {
   // The widest span of local dates across Indonesia's zones; each row is then judged by its unit's own today.
   const rows = await overdueFollowUpAlerts(db, addLocalDays(todayIn('Asia/Jakarta', now), -OVERDUE_ALERT_DAYS), todayIn('Asia/Jayapura', now));
   if (!rows.length) return { queued: 0, skipped: 0 };
-  const secret = await unsubscribeSecret(db, freshUnsubscribeSecret, now);
-  const base = mailBase(deps);
+  const pass = await alertPass(deps);
   let queued = 0;
   let skipped = 0;
   for (const r of rows) {
@@ -123,21 +154,13 @@ export async function sendFollowUpAlerts(deps: Deps): Promise<DigestRun> {
     }
     const lang = 'id' as const;
     const w = digestWords[lang];
-    const mail = composeMail({
-      language: lang,
+    const sent = await queueAlertOnce(pass, { userId: r.userId, email: r.email, kind, subjectKey: r.followUpId }, {
       subject: w.overdueSubject(r.unitName),
       blocks: [
         { kind: 'paragraph', text: w.overdueText(r.problem, fmtDate(lang, r.dueDate)) },
-        { kind: 'action', label: w.overdueAction, url: mailLink(base, '/dasbor') },
+        { kind: 'action', label: w.overdueAction, url: mailLink(pass.base, '/dasbor') },
       ],
       reason: w.reasonDigest(r.unitName),
-      unsubscribeUrl: mailLink(base, '/api/notifications/unsubscribe', { token: unsubscribeToken(secret, r.userId, kind) }),
-      preferencesUrl: mailLink(base, '/akun'),
-    });
-    const sent = await db.transaction().execute(async (trx) => {
-      if (!(await recordAlert(trx, r.userId, kind, r.followUpId, now))) return false;
-      await queueMail(trx, deps, { kind, recipient: r.email, language: lang }, mail);
-      return true;
     });
     if (sent) queued++;
     else skipped++;
@@ -161,8 +184,7 @@ export async function sendReplyOverdueAlerts(deps: Deps): Promise<DigestRun> {
   const rows = await unansweredCommentAlerts(db, from, addLocalDays(latest, -WAIT_ALERT_WORKING_DAYS));
   if (!rows.length) return { queued: 0, skipped: 0 };
   const holidays = await holidaySet(db, from, latest);
-  const secret = await unsubscribeSecret(db, freshUnsubscribeSecret, now);
-  const base = mailBase(deps);
+  const pass = await alertPass(deps);
   let queued = 0;
   let skipped = 0;
   for (const r of rows) {
@@ -174,21 +196,13 @@ export async function sendReplyOverdueAlerts(deps: Deps): Promise<DigestRun> {
     }
     const lang = 'id' as const;
     const w = digestWords[lang];
-    const mail = composeMail({
-      language: lang,
+    const sent = await queueAlertOnce(pass, { userId: r.userId, email: r.email, kind, subjectKey: r.responseId }, {
       subject: w.replySubject(r.unitName),
       blocks: [
         { kind: 'paragraph', text: w.replyText(fmtDate(lang, r.localDate), workingDaysBetween(r.localDate, today, holidays)) },
-        { kind: 'action', label: w.replyAction, url: mailLink(base, '/dasbor') },
+        { kind: 'action', label: w.replyAction, url: mailLink(pass.base, '/dasbor') },
       ],
       reason: w.reasonDigest(r.unitName),
-      unsubscribeUrl: mailLink(base, '/api/notifications/unsubscribe', { token: unsubscribeToken(secret, r.userId, kind) }),
-      preferencesUrl: mailLink(base, '/akun'),
-    });
-    const sent = await db.transaction().execute(async (trx) => {
-      if (!(await recordAlert(trx, r.userId, kind, r.responseId, now))) return false;
-      await queueMail(trx, deps, { kind, recipient: r.email, language: lang }, mail);
-      return true;
     });
     if (sent) queued++;
     else skipped++;
@@ -215,8 +229,7 @@ export async function sendReviewWaitingAlerts(deps: Deps): Promise<DigestRun> {
     if (!regions.has(region)) regions.set(region, regionAndDescendants(db, region).then((codes) => new Set(codes)));
     return regions.get(region)!.then((codes) => codes.has(unitRegion));
   };
-  const secret = await unsubscribeSecret(db, freshUnsubscribeSecret, now);
-  const base = mailBase(deps);
+  const pass = await alertPass(deps);
   let queued = 0;
   let skipped = 0;
   for (const r of rows) {
@@ -230,21 +243,13 @@ export async function sendReviewWaitingAlerts(deps: Deps): Promise<DigestRun> {
     }
     const lang = 'id' as const;
     const w = digestWords[lang];
-    const mail = composeMail({
-      language: lang,
+    const sent = await queueAlertOnce(pass, { userId: r.userId, email: r.email, kind, subjectKey: r.responseId }, {
       subject: w.reviewSubject(r.unitName),
       blocks: [
         { kind: 'paragraph', text: w.reviewText(fmtDate(lang, r.localDate), workingDaysBetween(r.localDate, today, holidays)) },
-        { kind: 'action', label: w.reviewAction, url: mailLink(base, '/evaluasi') },
+        { kind: 'action', label: w.reviewAction, url: mailLink(pass.base, '/evaluasi') },
       ],
       reason: w.reasonReviewer,
-      unsubscribeUrl: mailLink(base, '/api/notifications/unsubscribe', { token: unsubscribeToken(secret, r.userId, kind) }),
-      preferencesUrl: mailLink(base, '/akun'),
-    });
-    const sent = await db.transaction().execute(async (trx) => {
-      if (!(await recordAlert(trx, r.userId, kind, r.responseId, now))) return false;
-      await queueMail(trx, deps, { kind, recipient: r.email, language: lang }, mail);
-      return true;
     });
     if (sent) queued++;
     else skipped++;
@@ -269,8 +274,7 @@ export async function sendLaporHandoffAlerts(deps: Deps): Promise<DigestRun> {
   const sentBefore = await alertsSent(db, kind, subjects.map((x) => x.key));
   const units = await unitRegionsBySlug(db, [...new Set(handoffs.map((h) => h.unit.slug))]);
   const evaluators = await Promise.all((await evaluatorRecipients(db, kind)).map(async (e) => ({ ...e, codes: e.region === null ? null : new Set(await regionAndDescendants(db, e.region)) })));
-  const secret = await unsubscribeSecret(db, freshUnsubscribeSecret, now);
-  const base = mailBase(deps);
+  const pass = await alertPass(deps);
   let queued = 0;
   let skipped = 0;
   for (const { h, key } of subjects) {
@@ -284,21 +288,13 @@ export async function sendLaporHandoffAlerts(deps: Deps): Promise<DigestRun> {
       }
       const lang = 'id' as const;
       const w = digestWords[lang];
-      const mail = composeMail({
-        language: lang,
+      const sent = await queueAlertOnce(pass, { userId: e.userId, email: e.email, kind, subjectKey: key }, {
         subject: w.laporSubject(due.step, due.overdue, h.unit.name),
         blocks: [
           { kind: 'paragraph', text: w.laporText(due.step, fmtDate(lang, due.step === 'forward' ? h.heldOn : h.forwardedOn!), fmtDate(lang, due.dueOn)) },
-          { kind: 'action', label: w.laporAction, url: mailLink(base, '/evaluasi') },
+          { kind: 'action', label: w.laporAction, url: mailLink(pass.base, '/evaluasi') },
         ],
         reason: w.reasonEvaluator,
-        unsubscribeUrl: mailLink(base, '/api/notifications/unsubscribe', { token: unsubscribeToken(secret, e.userId, kind) }),
-        preferencesUrl: mailLink(base, '/akun'),
-      });
-      const sent = await db.transaction().execute(async (trx) => {
-        if (!(await recordAlert(trx, e.userId, kind, key, now))) return false;
-        await queueMail(trx, deps, { kind, recipient: e.email, language: lang }, mail);
-        return true;
       });
       if (sent) queued++;
       else skipped++;
